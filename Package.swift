@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+// Wenshu (文书): layout descriptions + JSON data → laid-out pages → PDF/PNG, through Pango and Cairo.
+import PackageDescription
+
+let package = Package(
+  name: "Wenshu",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "wenshu", targets: ["wenshu"]),
+    .library(name: "WenshuDocuments", targets: ["WenshuDocuments"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // The only target that sees C: cairo, pango, pangocairo, fontconfig.
+    .systemLibrary(
+      name: "CPangoCairo",
+      pkgConfig: "pangocairo pangofc fontconfig",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
+    ),
+    // Swift types over the C layer: fonts, shaped text, PDF and PNG surfaces.
+    .target(name: "Graphics", dependencies: ["CPangoCairo"]),
+    // Chinese business rules: amounts in words, ID numbers, credit codes, ages. No graphics.
+    .target(name: "WenshuRules"),
+    // Layout descriptions + data → pages of positioned items. Knows nothing about insurance.
+    .target(name: "WenshuLayout", dependencies: ["Graphics", "Yams"]),
+    // Pages → PDF or PNG. Reads only laid-out pages.
+    .target(name: "WenshuRender", dependencies: ["Graphics", "WenshuLayout"]),
+    // The documents: catalogue of layouts, domain formatters and checks, the render entry point.
+    .target(
+      name: "WenshuDocuments",
+      dependencies: ["WenshuLayout", "WenshuRender", "WenshuRules", "Graphics"]
+    ),
+    .executableTarget(
+      name: "wenshu",
+      dependencies: [
+        "WenshuDocuments", "WenshuRules",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Writes the generated samples (fixed seed): swift run wenshu-samples
+    .executableTarget(name: "wenshu-samples", dependencies: ["WenshuRules"]),
+    .testTarget(
+      name: "WenshuRulesTests",
+      dependencies: ["WenshuRules", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "WenshuTests",
+      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules"]
+    ),
+  ]
+)

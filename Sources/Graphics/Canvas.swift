@@ -1,0 +1,34 @@
+import CPangoCairo
+
+/// Draws onto one page of a surface. Borrows the writer's `cairo_t` for the duration of a
+/// page callback; it owns nothing and must not outlive the callback.
+public struct Canvas {
+  let cr: OpaquePointer  // cairo_t*, borrowed
+
+  public func draw(_ text: TextBlock, at origin: Point) {
+    cairo_set_source_rgb(cr, text.color.red, text.color.green, text.color.blue)
+    cairo_move_to(cr, origin.x, origin.y)
+    pango_cairo_show_layout(cr, text.layout)
+  }
+
+  public func strokeLine(from a: Point, to b: Point, width: Double, color: Color = .black) {
+    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    cairo_set_line_width(cr, width)
+    cairo_move_to(cr, a.x, a.y)
+    cairo_line_to(cr, b.x, b.y)
+    cairo_stroke(cr)
+  }
+
+  public func strokeRect(_ rect: Rect, width: Double, color: Color = .black) {
+    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    cairo_set_line_width(cr, width)
+    cairo_rectangle(cr, rect.minX, rect.minY, rect.size.width, rect.size.height)
+    cairo_stroke(cr)
+  }
+
+  public func fill(_ rect: Rect, color: Color) {
+    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    cairo_rectangle(cr, rect.minX, rect.minY, rect.size.width, rect.size.height)
+    cairo_fill(cr)
+  }
+}

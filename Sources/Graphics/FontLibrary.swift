@@ -1,0 +1,93 @@
+import CPangoCairo
+
+/// The fonts Wenshu may draw with: exactly those listed by a private fontconfig
+/// configuration (`fonts/fonts.conf`), never the host's, so a page looks the same everywhere.
+///
+/// Owns the `FcConfig`, the Pango font map built on it and the Pango context used for
+/// shaping; all are released in `deinit`. Pango objects are not thread-safe: one
+/// `FontLibrary` serves one thread at a time.
+public final class FontLibrary: @unchecked Sendable {
+  let config: OpaquePointer  // FcConfig*, owned
+  let fontMap: UnsafeMutablePointer<PangoFontMap>  // owned
+  let context: OpaquePointer  // PangoContext*, owned
+  private let coverage: OpaquePointer  // FcCharSet*, owned: union of every font's coverage
+  /// Family names of the loaded fonts, sorted.
+  public let families: [String]
+  private var coverageCache: [UInt32: Bool] = [:]
+
+  /// Loads the fontconfig file at `configPath`. Throws when the file is unreadable or
+  /// lists no font, so a machine without the fonts fails loudly instead of drawing tofu.
+  public init(configPath: String) throws(FontError) {
+    guard let config = FcConfigCreate() else { throw FontError("fontconfig could not create a configuration") }
+    guard FcConfigParseAndLoad(config, configPath, 1) != 0 else {
+      FcConfigDestroy(config)
+      throw FontError("cannot load font configuration \(configPath)")
+    }
+    guard FcConfigBuildFonts(config) != 0, let set = FcConfigGetFonts(config, FcSetSystem),
+      set.pointee.nfont > 0
+    else {
+      FcConfigDestroy(config)
+      throw FontError("no font found through \(configPath): run scripts/setup to put the fonts in place")
+    }
+    let union = FcCharSetCreate()!
+    var names = Set<String>()
+    for i in 0..<Int(set.pointee.nfont) {
+      guard let pattern = set.pointee.fonts[i] else { continue }
+      var charset: OpaquePointer?
+      if FcPatternGetCharSet(pattern, "charset", 0, &charset) == FcResultMatch, let charset {
+        FcCharSetMerge(union, charset, nil)
+      }
+      var family: UnsafeMutablePointer<FcChar8>?
+      if FcPatternGetString(pattern, "family", 0, &family) == FcResultMatch, let family {
+        names.insert(String(cString: family))
+      }
+    }
+    self.config = config
+    self.coverage = union
+    self.families = names.sorted()
+
+    let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
+    pango_fc_font_map_set_config(OpaquePointer(map), config)
+    self.fontMap = map
+    let context = pango_font_map_create_context(map)!
+    // Unhinted metrics: what is measured is what is drawn, at any resolution.
+    let options = cairo_font_options_create()
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    pango_cairo_context_set_font_options(context, options)
+    cairo_font_options_destroy(options)
+    pango_cairo_context_set_resolution(context, 72)
+    pango_context_set_language(context, pango_language_from_string("zh-cn"))
+    self.context = context
+  }
+
+  deinit {
+    g_object_unref(UnsafeMutableRawPointer(context))
+    g_object_unref(UnsafeMutableRawPointer(fontMap))
+    FcCharSetDestroy(coverage)
+    FcConfigDestroy(config)
+  }
+
+  /// Whether some loaded font has a glyph for `scalar`. Controls and spaces are not drawn
+  /// as glyphs and always count as covered.
+  public func covers(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x20 || v == 0x20 || v == 0x3000 || (0x7F...0x9F).contains(v) { return true }
+    if let known = coverageCache[v] { return known }
+    let result = FcCharSetHasChar(coverage, v) != 0
+    coverageCache[v] = result
+    return result
+  }
+
+  /// The first scalar of `text` that no font can draw.
+  public func firstUncovered(in text: String) -> Unicode.Scalar? {
+    for scalar in text.unicodeScalars where !covers(scalar) { return scalar }
+    return nil
+  }
+}
+
+public struct FontError: Error, Sendable, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

@@ -1,0 +1,64 @@
+import WenshuLayout
+import WenshuRules
+
+/// The formatters layouts use for the associations' documents, built on `WenshuRules`.
+/// They are what connects the generic layout engine to the domain rules.
+public enum DomainFormatters {
+  public static let all: [Formatter] = [
+    Formatter("money", summary: "amount with grouping: 123,444.00") { v, _ throws(FormatError) in
+      .string(try amount(v).grouped)
+    },
+    Formatter("figures", summary: "amount with two decimals: 123444.00") { v, _ throws(FormatError) in
+      .string(try amount(v).figures)
+    },
+    Formatter("rmb", summary: "amount in uppercase RMB: 壹拾贰万叁仟肆佰肆拾肆元整") { v, _ throws(FormatError) in
+      .string(AmountInWords.uppercase(try amount(v)))
+    },
+    Formatter("sum", arguments: 1...1, summary: "sum of one amount field over an array: {rows | sum: amount}") {
+      v, args throws(FormatError) in
+      guard case .array(let rows) = v else { throw FormatError("应为列表 (expected an array)") }
+      var total = Amount(fen: 0)
+      for (i, row) in rows.enumerated() {
+        guard let field = row[args[0]] else { throw FormatError("[\(i)] 缺少 \(args[0]) (missing \(args[0]))") }
+        do throws(FormatError) { total = total + (try amount(field)) } catch {
+          throw FormatError("[\(i)].\(args[0]): \(error.message)")
+        }
+      }
+      return .string(total.figures)
+    },
+    Formatter("date", summary: "date the Chinese way: 2025年2月25日") { v, _ throws(FormatError) in
+      .string(try date(v).chinese)
+    },
+    Formatter("isodate", summary: "date as 2025-02-25") { v, _ throws(FormatError) in
+      .string(try date(v).iso)
+    },
+    Formatter("dateUpper", summary: "date in Chinese numerals: 二〇二五年二月二十五日") { v, _ throws(FormatError) in
+      .string(try date(v).chineseUppercase)
+    },
+    Formatter("maskID", arguments: 0...1, summary: "ID number masked for lists: 4101**********123X (optional pattern)") {
+      v, args throws(FormatError) in
+      let mask: IDMask
+      if let pattern = args.first {
+        do { mask = try IDMask(pattern: pattern) } catch { throw FormatError("bad mask pattern \(pattern)") }
+      } else {
+        mask = .standard
+      }
+      return .string(mask.apply(v.text ?? ""))
+    },
+  ]
+
+  static func amount(_ v: DataValue) throws(FormatError) -> Amount {
+    guard case .string(let s) = v else {
+      if case .number(let n) = v {
+        do { return try Amount(parsing: n) } catch { throw FormatError(error.message) }
+      }
+      throw FormatError("应为金额 (expected an amount, found \(v.kind))")
+    }
+    do { return try Amount(parsing: s) } catch { throw FormatError(error.message) }
+  }
+
+  static func date(_ v: DataValue) throws(FormatError) -> CivilDate {
+    guard case .string(let s) = v else { throw FormatError("应为日期 (expected a date such as 2025-02-25)") }
+    do { return try CivilDate(parsing: s) } catch { throw FormatError(error.message) }
+  }
+}

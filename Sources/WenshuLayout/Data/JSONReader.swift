@@ -1,0 +1,192 @@
+/// A strict JSON reader (RFC 8259) that keeps number literals as text and says where a
+/// mistake is (line and column). Nesting is limited so hostile input cannot exhaust the stack.
+public struct JSONReader {
+  public static let maxDepth = 64
+
+  public struct SyntaxError: Error, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public var description: String { "JSON syntax error at line \(line), column \(column): \(message)" }
+  }
+
+  public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> DataValue {
+    var reader = JSONReader(bytes: bytes)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+    reader.skipSpace()
+    let value = try reader.value(depth: 0)
+    reader.skipSpace()
+    guard reader.index == bytes.count else { throw reader.error("unexpected text after the end of the data") }
+    return value
+  }
+
+  private let bytes: [UInt8]
+  private var index = 0
+
+  private init(bytes: [UInt8]) { self.bytes = bytes }
+
+  private func error(_ message: String) -> SyntaxError {
+    var line = 1
+    var column = 1
+    for b in bytes[..<min(index, bytes.count)] {
+      if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+    }
+    return SyntaxError(line: line, column: column, message: message)
+  }
+
+  private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+  private mutating func skipSpace() {
+    while let c = current, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { index += 1 }
+  }
+
+  private mutating func expect(_ literal: String, _ value: DataValue) throws(SyntaxError) -> DataValue {
+    for b in literal.utf8 {
+      guard current == b else { throw error("invalid literal, expected \(literal)") }
+      index += 1
+    }
+    return value
+  }
+
+  private mutating func value(depth: Int) throws(SyntaxError) -> DataValue {
+    guard depth < Self.maxDepth else { throw error("nested more than \(Self.maxDepth) levels deep") }
+    guard let c = current else { throw error("unexpected end of data") }
+    switch c {
+    case UInt8(ascii: "{"): return try object(depth: depth)
+    case UInt8(ascii: "["): return try array(depth: depth)
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): return try expect("true", .bool(true))
+    case UInt8(ascii: "f"): return try expect("false", .bool(false))
+    case UInt8(ascii: "n"): return try expect("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+    default: throw error("unexpected character")
+    }
+  }
+
+  private mutating func object(depth: Int) throws(SyntaxError) -> DataValue {
+    index += 1
+    var object = DataObject()
+    skipSpace()
+    if current == UInt8(ascii: "}") { index += 1; return .object(object) }
+    while true {
+      skipSpace()
+      guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+      let keyStart = index
+      let key = try string()
+      guard object[key] == nil else {
+        index = keyStart
+        throw error("duplicate key \"\(key)\"")
+      }
+      skipSpace()
+      guard current == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
+      index += 1
+      skipSpace()
+      object[key] = try value(depth: depth + 1)
+      skipSpace()
+      switch current {
+      case UInt8(ascii: ","): index += 1
+      case UInt8(ascii: "}"): index += 1; return .object(object)
+      default: throw error("expected ',' or '}'")
+      }
+    }
+  }
+
+  private mutating func array(depth: Int) throws(SyntaxError) -> DataValue {
+    index += 1
+    var items: [DataValue] = []
+    skipSpace()
+    if current == UInt8(ascii: "]") { index += 1; return .array(items) }
+    while true {
+      skipSpace()
+      items.append(try value(depth: depth + 1))
+      skipSpace()
+      switch current {
+      case UInt8(ascii: ","): index += 1
+      case UInt8(ascii: "]"): index += 1; return .array(items)
+      default: throw error("expected ',' or ']'")
+      }
+    }
+  }
+
+  private mutating func number() throws(SyntaxError) -> String {
+    let start = index
+    if current == UInt8(ascii: "-") { index += 1 }
+    func digits(_ r: inout JSONReader) -> Int {
+      let s = r.index
+      while let c = r.current, c >= 0x30, c <= 0x39 { r.index += 1 }
+      return r.index - s
+    }
+    if current == UInt8(ascii: "0") {
+      index += 1
+    } else if digits(&self) == 0 {
+      throw error("invalid number")
+    }
+    if current == UInt8(ascii: ".") {
+      index += 1
+      guard digits(&self) > 0 else { throw error("invalid number: digits expected after '.'") }
+    }
+    if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+      index += 1
+      if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+      guard digits(&self) > 0 else { throw error("invalid number: digits expected in exponent") }
+    }
+    return String(decoding: bytes[start..<index], as: UTF8.self)
+  }
+
+  private mutating func string() throws(SyntaxError) -> String {
+    index += 1
+    var out: [UInt8] = []
+    while true {
+      guard let c = current else { throw error("unterminated string") }
+      switch c {
+      case UInt8(ascii: "\""):
+        index += 1
+        guard let s = String(validating: out, as: UTF8.self) else {
+          throw error("text is not valid UTF-8")
+        }
+        return s
+      case UInt8(ascii: "\\"):
+        index += 1
+        guard let e = current else { throw error("unterminated string") }
+        index += 1
+        switch e {
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case UInt8(ascii: "/"): out.append(0x2F)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try hex4()
+          if (0xD800..<0xDC00).contains(scalar) {
+            guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+            else { throw error("unpaired surrogate in \\u escape") }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00..<0xE000).contains(scalar) {
+            throw error("unpaired surrogate in \\u escape")
+          }
+          out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+        default: throw error("invalid escape")
+        }
+      case 0..<0x20:
+        throw error("control character in string (escape it)")
+      default:
+        out.append(c)
+        index += 1
+      }
+    }
+  }
+
+  private mutating func hex4() throws(SyntaxError) -> UInt32 {
+    guard index + 4 <= bytes.count,
+      let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+    else { throw error("invalid \\u escape") }
+    index += 4
+    return v
+  }
+}

@@ -1,0 +1,124 @@
+import Graphics
+
+/// A document's layout, read from a file in `Layouts/`: page set-up, styles, running
+/// header and footer, and the blocks of the body, bound to the data by path.
+public struct LayoutDescription: Sendable {
+  /// The file it was read from, for messages.
+  public var file: String
+  public var document: String
+  /// What the document is, for `--help` and `wenshu documents`.
+  public var summary: String
+  /// The offices that show this document.
+  public var offices: [String]
+  public var metadata: Metadata
+  public var page: PageSetup
+  public var styles: [String: TextStyle]
+  public var header: [Block]
+  public var footer: [Block]
+  public var body: [Block]
+  public var checks: [Check]
+
+  public struct Metadata: Sendable {
+    public var title: Template
+    public var author: Template
+    public var subject: Template
+    /// Where the creation date comes from (a data path); the same data gives the same bytes.
+    public var created: Template
+  }
+}
+
+public struct PageSetup: Sendable {
+  public var size: Size
+  /// Top, right, bottom, left, in points.
+  public var margins: (top: Double, right: Double, bottom: Double, left: Double)
+  /// Space between the running header or footer and the body.
+  public var headerGap: Double
+}
+
+/// One element of a layout, with the line of the layout file it came from.
+public struct Block: Sendable {
+  public var kind: Kind
+  public var line: Int
+  public var spaceBefore: Double
+  public var spaceAfter: Double
+
+  public indirect enum Kind: Sendable {
+    case text(TextElement)
+    case fields(FieldGrid)
+    case table(Table)
+    case list(BulletList)
+    case signatures(SignatureBlock)
+    case spacer(Double)
+    case pageBreak
+    /// Kept on one page when it fits on one.
+    case group([Block])
+  }
+}
+
+/// Title, heading, paragraph or a plain line of text.
+public struct TextElement: Sendable {
+  public var template: Template
+  public var style: String
+  /// First-line indent in points (Chinese paragraphs indent two characters).
+  public var firstLineIndent: Double
+  /// Keeps this text on the same page as the block after it (headings).
+  public var keepWithNext: Bool
+}
+
+/// Label–value pairs in N columns.
+public struct FieldGrid: Sendable {
+  public var columns: Int
+  public var items: [(label: Template, value: Template)]
+  public var style: String
+  public var labelStyle: String
+}
+
+public struct Table: Sendable {
+  public struct Column: Sendable {
+    public var header: Template
+    public var value: Template
+    /// Relative width (the columns share the width in proportion).
+    public var width: Double
+    public var alignment: TextStyle.Alignment
+  }
+  public enum Border: String, Sendable { case grid, rows, none }
+  /// The array the rows are bound to; `nil` for a table of fixed rows.
+  public var rows: DataPath?
+  public var columns: [Column]
+  public var border: Border
+  public var headerStyle: String
+  public var cellStyle: String
+  /// Printed above the repeated header on later pages, e.g. `续表`.
+  public var continuation: Template?
+  public var padding: Double
+  public var minRowHeight: Double
+}
+
+public struct BulletList: Sendable {
+  public enum Source: Sendable {
+    case fixed([Template])
+    case bound(DataPath, item: Template)
+  }
+  public var source: Source
+  /// `•`, or a template such as `{@index}.` for numbered lists.
+  public var marker: Template
+  public var style: String
+}
+
+/// Places to sign or stamp: labels laid out in columns, each with room below it.
+public struct SignatureBlock: Sendable {
+  public var columns: Int
+  public var items: [Template]
+  public var height: Double
+  public var style: String
+}
+
+/// A consistency rule on the data, e.g. a total must equal the sum of its rows.
+public struct Check: Sendable {
+  public var value: Template
+  public var equals: Template
+  /// The data path blamed when the check fails.
+  public var path: String
+  public var message: String
+  public var line: Int
+}

@@ -1,0 +1,33 @@
+/// The data fields a layout reads, for help texts and schemas.
+public enum LayoutFields {
+  /// Top-level keys referenced anywhere in the layout, sorted.
+  public static func topLevel(_ layout: LayoutDescription) -> [String] {
+    var keys = Set<String>()
+    func add(_ t: Template) {
+      for f in t.fields { if case .key(let k)? = f.path.components.first { keys.insert(k) } }
+    }
+    func walk(_ blocks: [Block]) {
+      for b in blocks {
+        switch b.kind {
+        case .text(let e): add(e.template)
+        case .fields(let g): g.items.forEach { add($0.label); add($0.value) }
+        case .table(let t):
+          if case .key(let k)? = t.rows?.components.first { keys.insert(k) }
+          if t.rows == nil { t.columns.forEach { add($0.value) } }
+        case .list(let l):
+          switch l.source {
+          case .fixed(let ts): ts.forEach(add)
+          case .bound(let p, _): if case .key(let k)? = p.components.first { keys.insert(k) }
+          }
+        case .signatures(let s): s.items.forEach(add)
+        case .group(let inner): walk(inner)
+        case .spacer, .pageBreak: break
+        }
+      }
+    }
+    walk(layout.header); walk(layout.footer); walk(layout.body)
+    [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created].forEach(add)
+    layout.checks.forEach { add($0.value); add($0.equals) }
+    return keys.sorted()
+  }
+}

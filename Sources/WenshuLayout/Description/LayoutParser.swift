@@ -1,0 +1,429 @@
+import Graphics
+import Yams
+
+/// Reads a layout file (YAML) into a `LayoutDescription`, rejecting mistakes with the file,
+/// line and what is wrong: an unknown element or key, a bad length, a template that does
+/// not parse, or a formatter that does not exist.
+public struct LayoutParser {
+  public let file: String
+  public let formatters: FormatterSet
+
+  public init(file: String, formatters: FormatterSet) {
+    self.file = file
+    self.formatters = formatters
+  }
+
+  public func parse(_ yaml: String) throws(LayoutError) -> LayoutDescription {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        throw LayoutError(file: file, line: 1, message: "the layout file is empty")
+      }
+      root = node
+    } catch let error as LayoutError {
+      throw error
+    } catch let error as YamlError {
+      throw LayoutError(file: file, line: Self.line(of: error), message: "YAML syntax error: \(error)")
+    } catch {
+      throw LayoutError(file: file, line: 1, message: "YAML syntax error: \(error)")
+    }
+    var top = try YAMLFields(root, what: "the layout", file: file)
+    let document = try string(top.take("document"), in: top, key: "document")
+    let summary = try top.take("summary").map { n throws(LayoutError) in
+      guard let s = n.string else { throw top.error("summary is text", at: n) }
+      return s
+    } ?? ""
+    let offices = try top.take("offices").map { n throws(LayoutError) -> [String] in
+      guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
+      return seq.compactMap(\.string)
+    } ?? []
+    let styles = try parseStyles(top.take("styles"))
+    var metadataFields = try YAMLFields(required(top.take("metadata"), in: top, key: "metadata"), what: "metadata", file: file)
+    let metadata = LayoutDescription.Metadata(
+      title: try template(required(metadataFields.take("title"), in: metadataFields, key: "title")),
+      author: try metadataFields.take("author").map(template) ?? Template(literal: "Wenshu"),
+      subject: try metadataFields.take("subject").map(template) ?? Template(literal: ""),
+      created: try template(required(metadataFields.take("created"), in: metadataFields, key: "created")))
+    try metadataFields.finish()
+    let page = try parsePage(top.take("page"))
+    let header = try top.take("header").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
+    let footer = try top.take("footer").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
+    let body = try blocks(required(top.take("body"), in: top, key: "body"), styles: styles)
+    let checks = try top.take("checks").map(parseChecks) ?? []
+    try top.finish()
+    return LayoutDescription(
+      file: file, document: document, summary: summary, offices: offices, metadata: metadata, page: page, styles: styles,
+      header: header, footer: footer, body: body, checks: checks)
+  }
+
+  static func line(of error: YamlError) -> Int {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    default: return 1
+    }
+  }
+
+  // MARK: Page and styles
+
+  static let pageSizes: [String: Size] = [
+    "A4": Size(width: 595.276, height: 841.89), "A5": Size(width: 419.528, height: 595.276),
+    "A3": Size(width: 841.89, height: 1190.551), "B5": Size(width: 498.898, height: 708.661),
+  ]
+
+  func parsePage(_ node: Node?) throws(LayoutError) -> PageSetup {
+    var setup = PageSetup(
+      size: Self.pageSizes["A4"]!, margins: (56.7, 51, 56.7, 51), headerGap: 10)
+    guard let node else { return setup }
+    var f = try YAMLFields(node, what: "page", file: file)
+    if let s = f.take("size") {
+      guard let name = s.string, let size = Self.pageSizes[name] else {
+        throw f.error("unknown page size (use one of \(Self.pageSizes.keys.sorted().joined(separator: ", ")))", at: s)
+      }
+      setup.size = size
+    }
+    if let o = f.take("orientation") {
+      switch o.string {
+      case "portrait": break
+      case "landscape": setup.size = Size(width: setup.size.height, height: setup.size.width)
+      default: throw f.error("orientation is portrait or landscape", at: o)
+      }
+    }
+    if let m = f.take("margins") {
+      let values: [Double]
+      switch m {
+      case .sequence(let seq): values = try seq.map { n throws(LayoutError) in try length(n) }
+      default: values = [try length(m)]
+      }
+      switch values.count {
+      case 1: setup.margins = (values[0], values[0], values[0], values[0])
+      case 2: setup.margins = (values[0], values[1], values[0], values[1])
+      case 4: setup.margins = (values[0], values[1], values[2], values[3])
+      default: throw f.error("margins take 1, 2 or 4 lengths (top right bottom left)", at: m)
+      }
+    }
+    if let g = f.take("headerGap") { setup.headerGap = try length(g) }
+    try f.finish()
+    return setup
+  }
+
+  public static let fontFamilies = ["serif": "Noto Serif CJK SC", "sans": "Noto Sans CJK SC"]
+
+  /// The styles every layout has; a layout may change them or add its own.
+  public static let defaultStyles: [String: TextStyle] = {
+    let serif = ["Noto Serif CJK SC"]
+    return [
+      "body": TextStyle(families: serif, size: 10.5, lineSpacing: 0.3),
+      "title": TextStyle(families: serif, size: 16, bold: true, alignment: .center),
+      "heading": TextStyle(families: serif, size: 11, bold: true),
+      "label": TextStyle(families: serif, size: 10.5),
+      "tableHeader": TextStyle(families: serif, size: 10, bold: true, alignment: .center),
+      "tableCell": TextStyle(families: serif, size: 10),
+      "small": TextStyle(families: serif, size: 9),
+      "header": TextStyle(families: serif, size: 9, alignment: .center),
+      "footer": TextStyle(families: serif, size: 9, alignment: .center),
+    ]
+  }()
+
+  func parseStyles(_ node: Node?) throws(LayoutError) -> [String: TextStyle] {
+    var styles = Self.defaultStyles
+    guard let node else { return styles }
+    let f = try YAMLFields(node, what: "styles", file: file)
+    guard case .mapping(let mapping) = node else { return styles }
+    for (k, v) in mapping {
+      let name = k.string ?? ""
+      var s = try YAMLFields(v, what: "style '\(name)'", file: file)
+      var style = styles[name] ?? styles["body"]!
+      if let base = s.take("base") {
+        guard let b = base.string, let baseStyle = styles[b] else { throw s.error("unknown base style", at: base) }
+        style = baseStyle
+      }
+      if let font = s.take("font") {
+        guard let name = font.string else { throw s.error("font is a family name, serif or sans", at: font) }
+        style.families = [Self.fontFamilies[name] ?? name]
+      }
+      if let size = s.take("size") { style.size = try length(size) }
+      if let bold = s.take("bold") {
+        guard let b = bold.bool else { throw s.error("bold is true or false", at: bold) }
+        style.bold = b
+      }
+      if let align = s.take("align") { style.alignment = try alignment(align) }
+      if let c = s.take("color") {
+        guard let text = c.string, let color = Color(hex: text) else { throw s.error("color is #rrggbb", at: c) }
+        style.color = color
+      }
+      if let ls = s.take("lineSpacing") {
+        guard let v = ls.float, v >= 0, v <= 3 else { throw s.error("lineSpacing is a number from 0 to 3", at: ls) }
+        style.lineSpacing = v
+      }
+      try s.finish()
+      styles[name] = style
+    }
+    _ = f
+    return styles
+  }
+
+  // MARK: Blocks
+
+  func blocks(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> [Block] {
+    guard case .sequence(let seq) = node else {
+      throw LayoutError(file: file, line: node.line, message: "expected a list of blocks")
+    }
+    return try seq.map { n throws(LayoutError) in try block(n, styles: styles) }
+  }
+
+  static let blockKinds = [
+    "title", "heading", "paragraph", "text", "fields", "table", "list", "signatures", "spacer",
+    "pageBreak", "group",
+  ]
+
+  func block(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Block {
+    if let name = node.string {
+      guard name == "pageBreak" else {
+        throw LayoutError(file: file, line: node.line, message: "unknown element '\(name)'")
+      }
+      return Block(kind: .pageBreak, line: node.line, spaceBefore: 0, spaceAfter: 0)
+    }
+    var f = try YAMLFields(node, what: "a block", file: file)
+    guard let kind = f.keys.first(where: Self.blockKinds.contains) else {
+      let key = f.keys.first ?? "?"
+      throw f.error(
+        "unknown element '\(key)' (elements: \(Self.blockKinds.joined(separator: ", ")))")
+    }
+    let value = f.take(kind)!
+    let spaceBefore = try f.take("spaceBefore").map(length) ?? 0
+    let spaceAfter = try f.take("spaceAfter").map(length) ?? (kind == "spacer" || kind == "pageBreak" ? 0 : 4)
+    func styleName(_ key: String, default d: String) throws(LayoutError) -> String {
+      guard let n = f.take(key) else { return d }
+      guard let s = n.string, styles[s] != nil else {
+        throw f.error("unknown style '\(n.string ?? "")' (styles: \(styles.keys.sorted().joined(separator: ", ")))", at: n)
+      }
+      return s
+    }
+    let result: Block.Kind
+    switch kind {
+    case "title", "heading", "paragraph", "text":
+      let defaultStyle = ["title": "title", "heading": "heading"][kind] ?? "body"
+      let style = try styleName("style", default: defaultStyle)
+      let indent = try f.take("indent").map(length) ?? (kind == "paragraph" ? 2 * styles[style]!.size : 0)
+      let keep = try f.take("keepWithNext").map { n throws(LayoutError) in try bool(n) } ?? (kind == "heading")
+      result = .text(TextElement(template: try template(value), style: style, firstLineIndent: indent, keepWithNext: keep))
+    case "fields":
+      result = .fields(try fieldGrid(value, styles: styles))
+    case "table":
+      result = .table(try table(value, styles: styles))
+    case "list":
+      var l = try YAMLFields(value, what: "list", file: file)
+      let source: BulletList.Source
+      if let items = l.take("items") {
+        guard case .sequence(let seq) = items else { throw l.error("items is a list of texts", at: items) }
+        source = .fixed(try seq.map { n throws(LayoutError) in try template(n) })
+      } else if let from = l.take("from") {
+        let item = try l.take("item").map(template)
+        let itemField = try FieldReference(parsing: "@item", at: from, file: file)
+        source = .bound(try path(from), item: item ?? Template(parts: [.field(itemField)]))
+      } else {
+        throw l.error("a list needs items (fixed texts) or from (a path to an array)")
+      }
+      let marker = try l.take("marker").map(template) ?? Template(literal: "•")
+      let style = try l.take("style").map { n throws(LayoutError) in
+        guard let s = n.string, styles[s] != nil else { throw l.error("unknown style", at: n) }
+        return s
+      } ?? "body"
+      try l.finish()
+      result = .list(BulletList(source: source, marker: marker, style: style))
+    case "signatures":
+      var s = try YAMLFields(value, what: "signatures", file: file)
+      guard let itemsNode = s.take("items"), case .sequence(let seq) = itemsNode else {
+        throw s.error("signatures need items: a list of labels")
+      }
+      let columns = try s.take("columns").map { n throws(LayoutError) in try int(n, 1...6) } ?? 2
+      let height = try s.take("height").map(length) ?? 42
+      try s.finish()
+      result = .signatures(
+        SignatureBlock(
+          columns: columns, items: try seq.map { n throws(LayoutError) in try template(n) }, height: height,
+          style: try styleName("style", default: "body")))
+    case "spacer":
+      result = .spacer(try length(value))
+    case "pageBreak":
+      result = .pageBreak
+    case "group":
+      result = .group(try blocks(value, styles: styles))
+    default:
+      fatalError("unreachable: \(kind)")
+    }
+    try f.finish()
+    return Block(kind: result, line: node.line, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+  }
+
+  func fieldGrid(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> FieldGrid {
+    var f = try YAMLFields(node, what: "fields", file: file)
+    let columns = try f.take("columns").map { n throws(LayoutError) in try int(n, 1...6) } ?? 1
+    guard let itemsNode = f.take("items"), case .sequence(let seq) = itemsNode else {
+      throw f.error("fields need items: a list of {label, value}")
+    }
+    var items: [(label: Template, value: Template)] = []
+    for n in seq {
+      var i = try YAMLFields(n, what: "a field", file: file)
+      let label = try template(required(i.take("label"), in: i, key: "label"))
+      let value = try template(required(i.take("value"), in: i, key: "value"))
+      try i.finish()
+      items.append((label, value))
+    }
+    try f.finish()
+    return FieldGrid(columns: columns, items: items, style: "body", labelStyle: "label")
+  }
+
+  func table(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Table {
+    var f = try YAMLFields(node, what: "table", file: file)
+    let rows = try f.take("rows").map(path)
+    guard let colsNode = f.take("columns"), case .sequence(let seq) = colsNode, !seq.isEmpty else {
+      throw f.error("a table needs columns: a list of {header, value, width, align}")
+    }
+    var columns: [Table.Column] = []
+    for n in seq {
+      var c = try YAMLFields(n, what: "a table column", file: file)
+      let header = try c.take("header").map(template) ?? Template(literal: "")
+      let value = try template(required(c.take("value"), in: c, key: "value"))
+      let width = try c.take("width").map { n throws(LayoutError) in
+        guard let w = n.float, w > 0 else { throw c.error("width is a positive number (a share of the table width)", at: n) }
+        return w
+      } ?? 1
+      let align = try c.take("align").map(alignment) ?? .left
+      try c.finish()
+      columns.append(Table.Column(header: header, value: value, width: width, alignment: align))
+    }
+    let border: Table.Border = try f.take("border").map { n throws(LayoutError) in
+      guard let s = n.string, let b = Table.Border(rawValue: s) else { throw f.error("border is grid, rows or none", at: n) }
+      return b
+    } ?? .grid
+    let continuation = try f.take("continuation").map(template)
+    let padding = try f.take("padding").map(length) ?? 3
+    let minRowHeight = try f.take("minRowHeight").map(length) ?? 0
+    func style(_ key: String, _ d: String) throws(LayoutError) -> String {
+      guard let n = f.take(key) else { return d }
+      guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
+      return s
+    }
+    let headerStyle = try style("headerStyle", "tableHeader")
+    let cellStyle = try style("cellStyle", "tableCell")
+    try f.finish()
+    return Table(
+      rows: rows, columns: columns, border: border, headerStyle: headerStyle, cellStyle: cellStyle,
+      continuation: continuation, padding: padding, minRowHeight: minRowHeight)
+  }
+
+  func parseChecks(_ node: Node) throws(LayoutError) -> [Check] {
+    guard case .sequence(let seq) = node else {
+      throw LayoutError(file: file, line: node.line, message: "checks is a list")
+    }
+    return try seq.map { n throws(LayoutError) in
+      var c = try YAMLFields(n, what: "a check", file: file)
+      let check = Check(
+        value: try template(required(c.take("value"), in: c, key: "value")),
+        equals: try template(required(c.take("equals"), in: c, key: "equals")),
+        path: try string(c.take("path"), in: c, key: "path"),
+        message: try string(c.take("message"), in: c, key: "message"),
+        line: n.line)
+      try c.finish()
+      return check
+    }
+  }
+
+  // MARK: Values
+
+  func required(_ node: Node?, in f: YAMLFields, key: String) throws(LayoutError) -> Node {
+    guard let node else { throw f.error("\(f.what) needs '\(key)'") }
+    return node
+  }
+
+  func string(_ node: Node?, in f: YAMLFields, key: String) throws(LayoutError) -> String {
+    guard let s = try required(node, in: f, key: key).string else {
+      throw f.error("'\(key)' must be text", at: node)
+    }
+    return s
+  }
+
+  func bool(_ node: Node) throws(LayoutError) -> Bool {
+    guard let b = node.bool else { throw LayoutError(file: file, line: node.line, message: "expected true or false") }
+    return b
+  }
+
+  func int(_ node: Node, _ range: ClosedRange<Int>) throws(LayoutError) -> Int {
+    guard let i = node.int, range.contains(i) else {
+      throw LayoutError(file: file, line: node.line, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return i
+  }
+
+  func alignment(_ node: Node) throws(LayoutError) -> TextStyle.Alignment {
+    guard let s = node.string, let a = TextStyle.Alignment(rawValue: s) else {
+      throw LayoutError(file: file, line: node.line, message: "align is left, center or right")
+    }
+    return a
+  }
+
+  func path(_ node: Node) throws(LayoutError) -> DataPath {
+    guard let s = node.string else { throw LayoutError(file: file, line: node.line, message: "expected a data path") }
+    do { return try DataPath(parsing: s) } catch {
+      throw LayoutError(file: file, line: node.line, message: error.message)
+    }
+  }
+
+  /// A length: a number of points, or text with a unit: `12pt`, `20mm`, `2cm`, `0.5in`.
+  func length(_ node: Node) throws(LayoutError) -> Double {
+    guard let s = node.string, let v = Self.length(s) else {
+      throw LayoutError(file: file, line: node.line, message: "expected a length such as 12pt, 20mm, 2cm or 0.5in")
+    }
+    return v
+  }
+
+  static func length(_ text: String) -> Double? {
+    let units: [(String, Double)] = [("pt", 1), ("mm", 72 / 25.4), ("cm", 72 / 2.54), ("in", 72)]
+    for (suffix, factor) in units where text.hasSuffix(suffix) {
+      guard let v = Double(text.dropLast(2)), v >= 0, v < 10_000 else { return nil }
+      return v * factor
+    }
+    guard let v = Double(text), v >= 0, v < 10_000 else { return nil }
+    return v
+  }
+
+  func template(_ node: Node) throws(LayoutError) -> Template {
+    guard let s = node.string else {
+      throw LayoutError(file: file, line: node.line, message: "expected text")
+    }
+    let t = try Template(parsing: s, at: node, file: file)
+    for field in t.fields {
+      for call in field.formatters {
+        guard let formatter = formatters[call.name] else {
+          throw LayoutError(
+            file: file, line: node.line,
+            message: "unknown formatter '\(call.name)' (formatters: \(formatters.names.joined(separator: ", ")))")
+        }
+        guard formatter.arguments.contains(call.arguments.count) else {
+          throw LayoutError(
+            file: file, line: node.line,
+            message: "formatter '\(call.name)' takes \(formatter.arguments) argument(s), got \(call.arguments.count)")
+        }
+      }
+    }
+    return t
+  }
+}
+
+extension FieldReference {
+  init(parsing text: String, at node: Node, file: String) throws(LayoutError) {
+    do { try self.init(parsing: text) } catch {
+      throw LayoutError(file: file, line: node.line, message: error.message)
+    }
+  }
+}
+
+extension Template {
+  init(parsing text: String, at node: Node, file: String) throws(LayoutError) {
+    do { try self.init(parsing: text) } catch {
+      throw LayoutError(file: file, line: node.line, message: error.message)
+    }
+  }
+}

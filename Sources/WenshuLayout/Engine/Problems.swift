@@ -1,0 +1,48 @@
+/// Something wrong with the data, with its JSON path, in words a clerk understands.
+public struct DataProblem: Error, Sendable, Hashable, CustomStringConvertible {
+  public let path: String
+  public let message: String
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+  public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// Why a render failed: a broken layout, or data with problems (all of them, not the first).
+public enum RenderFailure: Error, Sendable, CustomStringConvertible {
+  case layout(LayoutError)
+  case data([DataProblem])
+  case output(String)
+
+  public var description: String {
+    switch self {
+    case .layout(let e): e.description
+    case .data(let problems): problems.map(\.description).joined(separator: "\n")
+    case .output(let m): m
+    }
+  }
+}
+
+/// Collects data problems during a layout; stops collecting after a limit so a file of
+/// 200,000 bad rows still yields a readable report.
+final class ProblemLog {
+  static let limit = 200
+  private(set) var problems: [DataProblem] = []
+  private(set) var dropped = 0
+  private var seen: Set<DataProblem> = []
+
+  func report(_ p: DataProblem) {
+    guard !seen.contains(p) else { return }
+    if problems.count < Self.limit {
+      problems.append(p)
+      seen.insert(p)
+    } else {
+      dropped += 1
+    }
+  }
+
+  var all: [DataProblem] {
+    dropped == 0 ? problems : problems + [DataProblem(path: "", message: "另有 \(dropped) 个问题未列出 (\(dropped) more problems not listed)")]
+  }
+}

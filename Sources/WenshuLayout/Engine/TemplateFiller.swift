@@ -1,0 +1,76 @@
+import Graphics
+
+/// Fills templates from the data, reporting every problem (missing field, bad value,
+/// character no font can draw) to the problem log with its data path, and carrying on.
+struct TemplateFiller {
+  let file: String
+  let formatters: FormatterSet
+  let fonts: FontLibrary
+  let problems: ProblemLog
+
+  func fill(_ template: Template, _ scope: Scope, line: Int) -> String {
+    var out = ""
+    for part in template.parts {
+      switch part {
+      case .literal(let s):
+        if let bad = textProblem(s) {
+          problems.report(DataProblem(path: "\(file):\(line)", message: bad))
+        }
+        out += s
+      case .field(let field):
+        if let (value, path) = value(of: field, scope, line: line) {
+          guard let text = value.text else {
+            problems.report(DataProblem(path: path.description, message: "是\(value.kind)，不能直接打印 (a \(value.kind) cannot be printed; \(file):\(line))"))
+            continue
+          }
+          if let bad = textProblem(text) {
+            problems.report(DataProblem(path: path.description, message: bad))
+          }
+          out += text
+        }
+      }
+    }
+    return out
+  }
+
+  /// The value of a field after its formatters; `nil` after reporting a problem.
+  func value(of field: FieldReference, _ scope: Scope, line: Int) -> (DataValue, DataPath)? {
+    guard let (raw, path) = scope.resolve(field.path) else {
+      let base = scope.frames.last!.path
+      let shown = field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
+      problems.report(DataProblem(path: shown, message: "缺少此项 (missing; required by \(file):\(line))"))
+      return nil
+    }
+    var value = raw
+    for call in field.formatters {
+      guard let formatter = formatters[call.name] else { return nil }
+      do { value = try formatter.apply(value, call.arguments) } catch {
+        problems.report(DataProblem(path: path.description, message: error.message))
+        return nil
+      }
+    }
+    return (value, path)
+  }
+
+  /// Text that must not reach paper: controls, bidirectional overrides, characters no font draws.
+  func textProblem(_ text: String) -> String? {
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) {
+        return "含有控制字符 U+\(hex(v)) (control character not allowed)"
+      }
+      if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+        return "含有文字方向控制字符 U+\(hex(v)) (bidirectional override not allowed)"
+      }
+      if !fonts.covers(scalar) {
+        return "U+\(hex(v)) '\(Character(scalar))' has no glyph in any bundled font (字库中没有此字)"
+      }
+    }
+    return nil
+  }
+
+  private func hex(_ v: UInt32) -> String {
+    let s = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - s.count)) + s
+  }
+}

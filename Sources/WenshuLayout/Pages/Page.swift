@@ -1,0 +1,35 @@
+import Graphics
+
+/// The contract between layout and output: a page is a size and a list of positioned
+/// items. Renderers (PDF, PNG) read only this, never the layout description or the data.
+public struct Page: Sendable {
+  public var size: Size
+  public var items: [PageItem]
+  public init(size: Size, items: [PageItem] = []) {
+    self.size = size
+    self.items = items
+  }
+}
+
+public enum PageItem: Sendable {
+  /// Shaped text with its top-left corner at the point.
+  case text(TextBlock, at: Point)
+  case line(from: Point, to: Point, width: Double)
+  case box(Rect, fill: Color)
+
+  func offset(dx: Double, dy: Double) -> PageItem {
+    switch self {
+    case .text(let t, let p): .text(t, at: Point(x: p.x + dx, y: p.y + dy))
+    case .line(let a, let b, let w):
+      .line(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w)
+    case .box(let r, let fill):
+      .box(Rect(x: r.minX + dx, y: r.minY + dy, width: r.size.width, height: r.size.height), fill: fill)
+    }
+  }
+}
+
+/// A laid-out document: its pages and what goes into the PDF's document information.
+public struct LaidOutDocument: Sendable {
+  public var pages: [Page]
+  public var metadata: PDFMetadata
+}

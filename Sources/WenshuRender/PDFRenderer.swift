@@ -1,0 +1,20 @@
+import Graphics
+import WenshuLayout
+
+/// Laid-out pages → PDF bytes.
+public enum PDFRenderer {
+  public static func render(_ document: LaidOutDocument) throws(RenderError) -> [UInt8] {
+    let writer = PDFWriter(metadata: document.metadata)
+    for page in document.pages {
+      writer.addPage(size: page.size) { $0.draw(page) }
+    }
+    return try writer.finish()
+  }
+}
+
+/// One laid-out page → PNG bytes, for previews.
+public enum PNGRenderer {
+  public static func render(_ page: Page, dpi: Double) throws -> [UInt8] {
+    try RasterImage.png(size: page.size, dpi: dpi) { $0.draw(page) }
+  }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import WenshuDocuments
+import WenshuLayout
+
+extension Wenshu {
+  struct Print: ParsableCommand {
+    static var configuration: CommandConfiguration {
+      CommandConfiguration(
+        abstract: "Renders a document from its JSON data into a PDF.",
+        discussion: documentHelp() + """
+
+
+          Every problem in the data is reported at once on stderr, each with its JSON path \
+          (e.g. members[12].name: U+2A6D7 '𪛗' has no glyph in any bundled font), and the \
+          exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
+          not writable; 78: layouts or fonts missing or broken.
+
+          Example: wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
+          """)
+    }
+
+    @Argument(help: "The document to print (see below).")
+    var document: String
+
+    @Argument(help: "The JSON data file, or - for standard input.")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input).")
+    var output: String?
+
+    func run() throws {
+      let renderer: DocumentRenderer
+      do { renderer = try DocumentRenderer(home: WenshuHome.locate()) } catch {
+        printError("\(error)")
+        throw Exit.config
+      }
+      let json: [UInt8]
+      do { json = try readInput(data) } catch {
+        printError("cannot read \(data): \(error.localizedDescription)")
+        throw Exit.noInput
+      }
+      let pdf: [UInt8]
+      do { pdf = try renderer.renderPDF(document: document, json: json) } catch {
+        switch error {
+        case .layout: printError(error.description); throw Exit.config
+        case .data, .output:
+          printError(error.description)
+          throw Exit.dataError
+        }
+      }
+      let target = output ?? defaultOutput
+      do { try writeOutput(pdf, to: target) } catch {
+        printError("cannot write \(target): \(error.localizedDescription)")
+        throw Exit.cannotCreate
+      }
+    }
+
+    var defaultOutput: String {
+      guard data != "-" else { return "-" }
+      return URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent + ".pdf"
+    }
+
+    static func documentHelp() -> String {
+      guard let home = try? WenshuHome.locate(), let catalog = try? DocumentCatalog(folder: home.layouts) else {
+        return "Documents: (layouts not found; run scripts/setup or set WENSHU_HOME)"
+      }
+      var lines = ["Documents:"]
+      for name in catalog.documents {
+        let layout = catalog.layouts[name]!
+        lines.append("  \(name) — \(layout.summary)")
+        lines.append("    layout \(layout.file); offices: \(layout.offices.joined(separator: ", "))")
+        lines.append("    data fields: \(LayoutFields.topLevel(layout).joined(separator: ", "))")
+      }
+      return lines.joined(separator: "\n")
+    }
+  }
+}

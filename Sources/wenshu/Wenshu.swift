@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Wenshu: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "wenshu",
+    abstract: "文书 Wenshu — prints the mutual-insurance associations' documents as PDF.",
+    discussion: """
+      Layouts live in Layouts/, fonts in fonts/ (set up by scripts/setup). Wenshu finds them \
+      from the current directory or the executable, or from $WENSHU_HOME.
+      """,
+    subcommands: [Print.self, Documents.self, RMB.self]
+  )
+}

@@ -1,0 +1,75 @@
+import Testing
+import WenshuDocuments
+import WenshuLayout
+
+@Suite("Layout files: mistakes are rejected with file, line and what is wrong")
+struct LayoutParserTests {
+  let parser = LayoutParser(file: "Layouts/test.yaml", formatters: DocumentCatalog.formatters)
+
+  func error(_ yaml: String) -> LayoutError? {
+    do { _ = try parser.parse(yaml); return nil } catch { return error }
+  }
+
+  static let head = """
+    document: test
+    metadata: { title: T, created: "{date}" }
+    body:
+
+    """
+
+  @Test func unknownElement() {
+    let e = error(Self.head + "  - title: Hello\n  - tabel: { columns: [] }\n")
+    #expect(e?.line == 5)
+    #expect(e?.message.contains("unknown element 'tabel'") == true)
+    #expect(e?.description.hasPrefix("Layouts/test.yaml:5:") == true)
+  }
+
+  @Test func unknownFormatter() {
+    let e = error(Self.head + "  - text: \"{total | rmbb}\"\n")
+    #expect(e?.line == 4)
+    #expect(e?.message.contains("unknown formatter 'rmbb'") == true)
+  }
+
+  @Test func unknownKey() {
+    let e = error(Self.head + "  - table:\n      rows: members\n      columns: [{ value: x }]\n      boder: grid\n")
+    #expect(e?.message.contains("unknown key 'boder'") == true)
+    #expect(e?.line == 7)
+  }
+
+  @Test func badLength() {
+    let e = error(Self.head + "  - spacer: 12 furlongs\n")
+    #expect(e?.message.contains("length") == true)
+  }
+
+  @Test func badTemplate() {
+    let e = error(Self.head + "  - text: \"{unclosed\"\n")
+    #expect(e?.message.contains("unclosed") == true)
+  }
+
+  @Test func yamlSyntax() {
+    let e = error("document: [unclosed\n")
+    #expect(e?.message.contains("YAML") == true)
+  }
+
+  @Test func everyShippedLayoutParses() throws {
+    let catalog = try DocumentCatalog(folder: Fixtures.home.layouts)
+    #expect(catalog.documents.contains("confirmation"))
+  }
+}
+
+@Suite("Templates and data paths")
+struct TemplateTests {
+  @Test func parsesFieldsAndFormatters() throws {
+    let t = try Template(parsing: "合计{total | rmb}（{activities | sum: amount | money}）{{x}}")
+    #expect(t.fields.count == 2)
+    #expect(t.fields[1].formatters.map(\.name) == ["sum", "money"])
+    #expect(t.fields[1].formatters[0].arguments == ["amount"])
+    #expect(t.literalText == "合计（）{x}")
+  }
+
+  @Test func paths() throws {
+    #expect(try DataPath(parsing: "members[12].name").description == "members[12].name")
+    #expect(try DataPath(parsing: "@page").variable == "page")
+    #expect(throws: TemplateError.self) { try DataPath(parsing: "a..b") }
+  }
+}
