@@ -26,7 +26,7 @@ public struct DocumentCatalog: Sendable {
       guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
         throw LayoutError(file: name, line: 0, message: "cannot read the file as UTF-8")
       }
-      let layout = try LayoutParser(file: name, formatters: formatters).parse(text)
+      let layout = try LayoutParser(file: name, formatters: formatters, types: DomainTypes.all).parse(text)
       if let other = layouts[layout.document] {
         throw LayoutError(file: name, line: 1, message: "document '\(layout.document)' is also defined by \(other.file)")
       }

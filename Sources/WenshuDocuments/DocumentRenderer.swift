@@ -25,7 +25,7 @@ public final class DocumentRenderer {
     do { data = try JSONReader.parse(json) } catch {
       throw .data([DataProblem(path: "", message: error.description)])
     }
-    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters).layOut(data)
+    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all).layOut(data)
   }
 
   public func renderPDF(document: String, json: [UInt8]) throws(RenderFailure) -> [UInt8] {

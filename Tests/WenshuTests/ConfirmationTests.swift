@@ -89,6 +89,34 @@ struct ConfirmationTests {
     #expect(problems.map(\.description).contains("members[0].name: U+2A6D7 '\u{2A6D7}' has no glyph in any bundled font (字库中没有此字)"))
   }
 
+  @Test("every problem in the data is reported at once, each with its path")
+  func everyProblemAtOnce() throws {
+    guard case .object(var data) = try JSONReader.parse(try Fixtures.sample("confirmation", "henan-12")),
+      case .array(var members)? = data["members"], case .object(var unit)? = data["unit"]
+    else { Issue.record("sample shape"); return }
+    guard case .object(var m3) = members[3], case .object(var m5) = members[5], case .object(var m7) = members[7],
+      case .string(let id)? = m3["idNumber"]
+    else { return }
+    let wrongCheck: Character = id.last == "0" ? "1" : "0"
+    m3["idNumber"] = .string(String(id.dropLast()) + String(wrongCheck))
+    m5["sex"] = .string("M")
+    m7["nmae"] = .string("typo")
+    members[3] = .object(m3); members[5] = .object(m5); members[7] = .object(m7)
+    unit["phone"] = nil
+    data["members"] = .array(members)
+    data["unit"] = .object(unit)
+    data["total"] = .string("12.345")
+    let problems = try renderProblems(JSONWriter.text(.object(data))).map(\.description)
+    #expect(problems.contains { $0.hasPrefix("members[3].idNumber: 校验位错误，应为 ") })
+    #expect(problems.contains { $0.hasPrefix("members[5].sex: ") })
+    #expect(problems.contains { $0.hasPrefix("members[7].nmae: 未知字段") })
+    #expect(problems.contains { $0.hasPrefix("unit.phone: 缺少此项") })
+    #expect(problems.contains { $0.hasPrefix("total: 金额最多两位小数") })
+    #expect(problems.count == 5)
+    // Personal data stays out of the messages: the ID number itself is never echoed.
+    #expect(!problems.joined().contains(id))
+  }
+
   @Test("rare characters and middle dots are drawn")
   func rareCharacters() throws {
     let text = String(decoding: try run("pdftotext", ["-", "-"], stdin: Self.big).stdout, as: UTF8.self)

@@ -4,7 +4,7 @@ import WenshuLayout
 
 @Suite("Layout files: mistakes are rejected with file, line and what is wrong")
 struct LayoutParserTests {
-  let parser = LayoutParser(file: "Layouts/test.yaml", formatters: DocumentCatalog.formatters)
+  let parser = LayoutParser(file: "Layouts/test.yaml", formatters: DocumentCatalog.formatters, types: DomainTypes.all)
 
   func error(_ yaml: String) -> LayoutError? {
     do { _ = try parser.parse(yaml); return nil } catch { return error }
@@ -49,6 +49,19 @@ struct LayoutParserTests {
   @Test func yamlSyntax() {
     let e = error("document: [unclosed\n")
     #expect(e?.message.contains("YAML") == true)
+  }
+
+  @Test func pathNotInData() {
+    let e = error(
+      "document: test\nmetadata: { title: T, created: \"{date}\" }\ndata: { date: date, members: [{ name: text }] }\nbody:\n"
+        + "  - table:\n      rows: members\n      columns: [{ value: \"{nmae}\" }]\n")
+    #expect(e?.line == 5)
+    #expect(e?.message == "'nmae' is not in the data described under data:")
+  }
+
+  @Test func unknownDataType() {
+    let e = error("document: test\nmetadata: { title: T, created: \"{date}\" }\ndata: { date: dat }\nbody: []\n")
+    #expect(e?.message.contains("unknown data type 'dat'") == true)
   }
 
   @Test func everyShippedLayoutParses() throws {

@@ -17,6 +17,8 @@ public struct LayoutDescription: Sendable {
   public var footer: [Block]
   public var body: [Block]
   public var checks: [Check]
+  /// The shape of the data (`data:`); nil when the layout does not declare it.
+  public var schema: DataSchema?
 
   public struct Metadata: Sendable {
     public var title: Template

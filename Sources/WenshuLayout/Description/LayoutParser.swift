@@ -7,10 +7,12 @@ import Yams
 public struct LayoutParser {
   public let file: String
   public let formatters: FormatterSet
+  public let types: [String: ValueType]
 
-  public init(file: String, formatters: FormatterSet) {
+  public init(file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic) {
     self.file = file
     self.formatters = formatters
+    self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   public func parse(_ yaml: String) throws(LayoutError) -> LayoutDescription {
@@ -50,10 +52,13 @@ public struct LayoutParser {
     let footer = try top.take("footer").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
     let body = try blocks(required(top.take("body"), in: top, key: "body"), styles: styles)
     let checks = try top.take("checks").map(parseChecks) ?? []
+    let schema = try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
     try top.finish()
-    return LayoutDescription(
+    let layout = LayoutDescription(
       file: file, document: document, summary: summary, offices: offices, metadata: metadata, page: page, styles: styles,
-      header: header, footer: footer, body: body, checks: checks)
+      header: header, footer: footer, body: body, checks: checks, schema: schema)
+    if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
+    return layout
   }
 
   static func line(of error: YamlError) -> Int {
@@ -328,6 +333,37 @@ public struct LayoutParser {
         line: n.line)
       try c.finish()
       return check
+    }
+  }
+
+  // MARK: Data schema
+
+  func dataSchema(_ node: Node, optional: Bool) throws(LayoutError) -> DataSchema {
+    switch node {
+    case .scalar:
+      guard var name = node.string else { throw LayoutError(file: file, line: node.line, message: "expected a type name") }
+      let isOptional = name.hasSuffix("?")
+      if isOptional { name.removeLast() }
+      guard types[name] != nil else {
+        throw LayoutError(
+          file: file, line: node.line,
+          message: "unknown data type '\(name)' (types: \(types.keys.sorted().joined(separator: ", ")))")
+      }
+      return .value(type: name, optional: isOptional)
+    case .mapping(let mapping):
+      var fields: [(name: String, schema: DataSchema)] = []
+      for (k, v) in mapping {
+        guard let name = k.string else { throw LayoutError(file: file, line: k.line, message: "field names are text") }
+        fields.append((name, try dataSchema(v, optional: false)))
+      }
+      return .object(fields: fields, optional: optional)
+    case .sequence(let seq):
+      guard seq.count == 1 else {
+        throw LayoutError(file: file, line: node.line, message: "an array is written as a list of one element: the shape of its items")
+      }
+      return .array(items: try dataSchema(seq[0], optional: false), optional: optional)
+    case .alias:
+      throw LayoutError(file: file, line: node.line, message: "aliases are not supported in data:")
     }
   }
 

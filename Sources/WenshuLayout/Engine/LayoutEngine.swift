@@ -7,14 +7,20 @@ public final class LayoutEngine {
   public let layout: LayoutDescription
   let fonts: FontLibrary
   let formatters: FormatterSet
+  let validator: SchemaValidator
 
-  public init(layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet) {
+  public init(layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet, types: [ValueType] = ValueType.generic) {
     self.layout = layout
     self.fonts = fonts
     self.formatters = formatters
+    self.validator = SchemaValidator(types: Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
   }
 
   public func layOut(_ data: DataValue) throws(RenderFailure) -> LaidOutDocument {
+    if let schema = layout.schema {
+      let problems = validator.validate(data, schema)
+      if !problems.isEmpty { throw .data(problems) }
+    }
     let problems = ProblemLog()
     let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
     let root = Scope(root: data)

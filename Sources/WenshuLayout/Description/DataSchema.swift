@@ -1,0 +1,116 @@
+/// The shape of a document's data, declared in its layout file under `data:`. Data is
+/// checked against it before anything is laid out, and every problem is reported at once:
+/// a missing field, a field of the wrong type, and an unknown field (a typo must not
+/// silently drop a value).
+///
+/// ```yaml
+/// data:
+///   total: amount              # a value of a named type
+///   remark: text?              # ? = may be absent or null
+///   unit: { name: text }       # an object
+///   members:                   # an array of objects
+///     - { name: text, idNumber: idNumber }
+///   remarks: [text]            # an array of values
+/// ```
+public indirect enum DataSchema: Sendable {
+  case value(type: String, optional: Bool)
+  case object(fields: [(name: String, schema: DataSchema)], optional: Bool)
+  case array(items: DataSchema, optional: Bool)
+
+  public var isOptional: Bool {
+    switch self {
+    case .value(_, let o), .object(_, let o), .array(_, let o): o
+    }
+  }
+
+  /// The schema of the field `name` in an object schema.
+  public func field(_ name: String) -> DataSchema? {
+    guard case .object(let fields, _) = self else { return nil }
+    return fields.first { $0.name == name }?.schema
+  }
+}
+
+/// A named type of value in a schema. The engine knows only generic types; the documents
+/// add their domain types (amounts, dates, ID numbers), each with its own check.
+public struct ValueType: Sendable {
+  public let name: String
+  public let summary: String
+  /// The JSON Schema fragment for `wenshu schema`, as JSON text.
+  public let jsonSchema: String
+  /// nil when the value is acceptable; otherwise what is wrong, in words a clerk understands.
+  public let problem: @Sendable (DataValue) -> String?
+
+  public init(_ name: String, summary: String, jsonSchema: String, problem: @escaping @Sendable (DataValue) -> String?) {
+    self.name = name
+    self.summary = summary
+    self.jsonSchema = jsonSchema
+    self.problem = problem
+  }
+
+  public static let generic: [ValueType] = [
+    ValueType("text", summary: "any text", jsonSchema: #"{"type":"string"}"#) { v in
+      if case .string = v { return nil }
+      return "应为文字 (expected text, found \(v.kind))"
+    },
+    ValueType("count", summary: "a whole number ≥ 0", jsonSchema: #"{"type":"integer","minimum":0}"#) { v in
+      if case .number(let n) = v, n.allSatisfy(\.isNumber), n.count < 10 { return nil }
+      return "应为非负整数 (expected a whole number ≥ 0, found \(v.text ?? v.kind))"
+    },
+    ValueType("boolean", summary: "true or false", jsonSchema: #"{"type":"boolean"}"#) { v in
+      if case .bool = v { return nil }
+      return "应为 true 或 false (expected a boolean, found \(v.kind))"
+    },
+  ]
+}
+
+/// Checks data against a schema, collecting every problem with its JSON path.
+public struct SchemaValidator {
+  public let types: [String: ValueType]
+  public init(types: [String: ValueType]) { self.types = types }
+
+  public func validate(_ value: DataValue, _ schema: DataSchema) -> [DataProblem] {
+    var problems: [DataProblem] = []
+    check(value, schema, path: DataPath(), into: &problems)
+    return problems
+  }
+
+  private func check(_ value: DataValue, _ schema: DataSchema, path: DataPath, into problems: inout [DataProblem]) {
+    guard problems.count < ProblemLog.limit else { return }
+    let at = path.components.isEmpty ? "" : path.description
+    if case .null = value {
+      if !schema.isOptional { problems.append(DataProblem(path: at, message: "缺少此项 (required, found null)")) }
+      return
+    }
+    switch schema {
+    case .value(let type, _):
+      if let message = types[type]?.problem(value) { problems.append(DataProblem(path: at, message: message)) }
+    case .array(let items, _):
+      guard case .array(let elements) = value else {
+        problems.append(DataProblem(path: at, message: "应为列表 (expected an array, found \(value.kind))"))
+        return
+      }
+      for (i, element) in elements.enumerated() {
+        check(element, items, path: path.appending(.index(i)), into: &problems)
+      }
+    case .object(let fields, _):
+      guard case .object(let object) = value else {
+        problems.append(DataProblem(path: at, message: "应为对象 (expected an object, found \(value.kind))"))
+        return
+      }
+      for (name, fieldSchema) in fields {
+        if let v = object[name] {
+          check(v, fieldSchema, path: path.appending(.key(name)), into: &problems)
+        } else if !fieldSchema.isOptional {
+          problems.append(DataProblem(path: path.appending(.key(name)).description, message: "缺少此项 (missing)"))
+        }
+      }
+      let known = Set(fields.map(\.name))
+      for key in object.keys where !known.contains(key) {
+        problems.append(
+          DataProblem(
+            path: path.appending(.key(key)).description,
+            message: "未知字段 (unknown field; expected one of: \(fields.map(\.name).joined(separator: ", ")))"))
+      }
+    }
+  }
+}

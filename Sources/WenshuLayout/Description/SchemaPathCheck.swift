@@ -1,0 +1,81 @@
+/// Rejects a layout that reads a path its own `data:` section does not declare, naming the
+/// line, so a misspelt field is found when the layout is loaded, not when a clerk prints.
+struct SchemaPathCheck {
+  let file: String
+  let root: DataSchema
+
+  func check(_ layout: LayoutDescription) throws(LayoutError) {
+    for blocks in [layout.header, layout.footer, layout.body] { try walk(blocks, scopes: [root]) }
+    for t in [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created] {
+      try template(t, scopes: [root], line: 1)
+    }
+    for c in layout.checks {
+      try template(c.value, scopes: [root], line: c.line)
+      try template(c.equals, scopes: [root], line: c.line)
+    }
+  }
+
+  private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {
+    for block in blocks {
+      let line = block.line
+      switch block.kind {
+      case .text(let e): try template(e.template, scopes: scopes, line: line)
+      case .fields(let g):
+        for item in g.items {
+          try template(item.label, scopes: scopes, line: line)
+          try template(item.value, scopes: scopes, line: line)
+        }
+      case .table(let t):
+        var inner = scopes
+        if let rows = t.rows { inner.append(try items(of: rows, scopes: scopes, line: line)) }
+        for c in t.columns {
+          try template(c.header, scopes: scopes, line: line)
+          try template(c.value, scopes: inner, line: line)
+        }
+        if let caption = t.continuation { try template(caption, scopes: scopes, line: line) }
+      case .list(let l):
+        switch l.source {
+        case .fixed(let ts): for t in ts { try template(t, scopes: scopes, line: line) }
+        case .bound(let path, let item):
+          try template(item, scopes: scopes + [try items(of: path, scopes: scopes, line: line)], line: line)
+        }
+      case .signatures(let s): for t in s.items { try template(t, scopes: scopes, line: line) }
+      case .group(let inner): try walk(inner, scopes: scopes)
+      case .spacer, .pageBreak: break
+      }
+    }
+  }
+
+  private func items(of path: DataPath, scopes: [DataSchema], line: Int) throws(LayoutError) -> DataSchema {
+    guard case .array(let items, _)? = resolve(path, scopes) else {
+      throw LayoutError(file: file, line: line, message: "'\(path)' is not an array in the data described under data:")
+    }
+    return items
+  }
+
+  private func template(_ t: Template, scopes: [DataSchema], line: Int) throws(LayoutError) {
+    for field in t.fields where field.path.variable == nil {
+      guard resolve(field.path, scopes) != nil else {
+        throw LayoutError(file: file, line: line, message: "'\(field.path)' is not in the data described under data:")
+      }
+    }
+  }
+
+  private func resolve(_ path: DataPath, _ scopes: [DataSchema]) -> DataSchema? {
+    guard case .key(let first)? = path.components.first else { return nil }
+    for scope in scopes.reversed() {
+      guard var schema = scope.field(first) else { continue }
+      for c in path.components.dropFirst() {
+        switch (c, schema) {
+        case (.key(let k), _):
+          guard let next = schema.field(k) else { return nil }
+          schema = next
+        case (.index, .array(let items, _)): schema = items
+        default: return nil
+        }
+      }
+      return schema
+    }
+    return nil
+  }
+}
