@@ -49,7 +49,7 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuTests",
-      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules"]
+      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu"]
     ),
   ]
 )

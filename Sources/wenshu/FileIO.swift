@@ -18,14 +18,18 @@ func writeOutput(_ bytes: [UInt8], to path: String) throws {
     return
   }
   let target = URL(fileURLWithPath: path)
+  var isFolder: ObjCBool = false
+  let folder = target.deletingLastPathComponent().path
+  guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the folder \(folder) does not exist"])
+  }
   let temporary = target.deletingLastPathComponent()
     .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
   do {
     try Data(bytes).write(to: temporary)
-    if FileManager.default.fileExists(atPath: target.path) {
-      _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-    } else {
-      try FileManager.default.moveItem(at: temporary, to: target)
+    // rename(2) replaces the target atomically: readers see the old file or the new one.
+    guard rename(temporary.path, target.path) == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
   } catch {
     try? FileManager.default.removeItem(at: temporary)

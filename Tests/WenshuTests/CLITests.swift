@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The `wenshu` command as a clerk's script uses it: files and pipes, exit statuses, stderr.
+@Suite("wenshu command line")
+struct CLITests {
+  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("wenshu").path
+  static let sample = Fixtures.root.appendingPathComponent("samples/confirmation/henan-12.json").path
+
+  func wenshu(_ args: [String], stdin: [UInt8]? = nil) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
+    let binary = FileManager.default.fileExists(atPath: Self.binary)
+      ? Self.binary : Fixtures.root.appendingPathComponent(".build/debug/wenshu").path
+    return try run(binary, args, stdin: stdin)
+  }
+
+  @Test func printsToAFile() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).pdf")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try wenshu(["print", "confirmation", Self.sample, "-o", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try Data(contentsOf: out).starts(with: Data("%PDF-".utf8)))
+  }
+
+  @Test func stdinToStdout() throws {
+    let data = try Fixtures.sample("confirmation", "henan-12")
+    let r = try wenshu(["print", "confirmation", "-", "-o", "-"], stdin: data)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.starts(with: Array("%PDF-".utf8)))
+  }
+
+  @Test("bad data: exit 65, every problem on stderr, no file left behind")
+  func badData() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).pdf")
+    var json = String(decoding: try Fixtures.sample("confirmation", "henan-12"), as: UTF8.self)
+    json = json.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"1e3\"")
+    let r = try wenshu(["print", "confirmation", "-", "-o", out.path], stdin: Array(json.utf8))
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("total: 金额不能用科学计数法"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    let folder = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+    #expect(!folder.contains { $0.contains(out.lastPathComponent) })
+  }
+
+  @Test func malformedJSONSaysWhere() throws {
+    let r = try wenshu(["print", "confirmation", "-", "-o", "-"], stdin: Array("{\"a\": }".utf8))
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("line 1, column 7"))
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func unknownDocumentAndMissingFile() throws {
+    #expect(try wenshu(["print", "nonesuch", Self.sample, "-o", "-"]).status == 65)
+    #expect(try wenshu(["print", "confirmation", "/nonexistent.json", "-o", "-"]).status == 66)
+  }
+
+  @Test func rmb() throws {
+    let r = try wenshu(["rmb", "123444.00"])
+    #expect(String(decoding: r.stdout, as: UTF8.self) == "壹拾贰万叁仟肆佰肆拾肆元整\n")
+    let lines = try wenshu(["rmb"], stdin: Array("0.05\n12.345\n".utf8))
+    #expect(String(decoding: lines.stdout, as: UTF8.self) == "伍分\n")
+    #expect(lines.status == 65)
+    #expect(lines.stderr.contains("12.345"))
+  }
+
+  @Test func helpExplainsTheDocuments() throws {
+    let r = try wenshu(["print", "--help"])
+    let text = String(decoding: r.stdout, as: UTF8.self)
+    #expect(text.contains("confirmation"))
+    #expect(text.contains("members"))
+  }
+}
