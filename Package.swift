@@ -18,8 +18,8 @@ let package = Package(
     // The only target that sees C: cairo, pango, pangocairo, fontconfig.
     .systemLibrary(
       name: "CPangoCairo",
-      pkgConfig: "pangocairo pangofc fontconfig",
-      providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
+      pkgConfig: "pangocairo pangofc fontconfig libqrencode",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev", "libqrencode-dev"])]
     ),
     // Swift types over the C layer: fonts, shaped text, PDF and PNG surfaces.
     .target(name: "Graphics", dependencies: ["CPangoCairo"]),

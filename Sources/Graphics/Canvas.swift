@@ -31,4 +31,25 @@ public struct Canvas {
     cairo_rectangle(cr, rect.minX, rect.minY, rect.size.width, rect.size.height)
     cairo_fill(cr)
   }
+
+  /// Draws a picture scaled into `rect`, keeping its transparency.
+  public func draw(_ picture: Picture, in rect: Rect) {
+    cairo_save(cr)
+    cairo_translate(cr, rect.minX, rect.minY)
+    cairo_scale(cr, rect.size.width / Double(picture.pixelWidth), rect.size.height / Double(picture.pixelHeight))
+    cairo_set_source_surface(cr, picture.surface, 0, 0)
+    cairo_paint(cr)
+    cairo_restore(cr)
+  }
+
+  /// Draws text turned by `angle` degrees about `center`, in `color` at `opacity` (watermarks).
+  public func draw(_ text: TextBlock, center: Point, angle: Double, color: Color, opacity: Double) {
+    cairo_save(cr)
+    cairo_translate(cr, center.x, center.y)
+    cairo_rotate(cr, angle * .pi / 180)
+    cairo_move_to(cr, -text.size.width / 2, -text.size.height / 2)
+    cairo_set_source_rgba(cr, color.red, color.green, color.blue, opacity)
+    pango_cairo_show_layout(cr, text.layout)
+    cairo_restore(cr)
+  }
 }

@@ -8,7 +8,7 @@ public struct DocumentCatalog: Sendable {
   public let layouts: [String: LayoutDescription]
   public let formatters: FormatterSet
 
-  public static let formatters = FormatterSet.generic.adding(DomainFormatters.all)
+  public static let formatters = FormatterSet.generic.adding(DomainFormatters.all + DomainFormatters.people)
 
   /// Reads every `*.yaml` in `folder`; the first broken layout stops it, naming the file and line.
   public init(folder: URL) throws(LayoutError) {
@@ -26,7 +26,9 @@ public struct DocumentCatalog: Sendable {
       guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
         throw LayoutError(file: name, line: 0, message: "cannot read the file as UTF-8")
       }
-      let layout = try LayoutParser(file: name, formatters: formatters, types: DomainTypes.all).parse(text)
+      let layout = try LayoutParser(
+        file: name, formatters: formatters, types: DomainTypes.all, imagesFolder: folder.appendingPathComponent("images").path
+      ).parse(text)
       if let other = layouts[layout.document] {
         throw LayoutError(file: name, line: 1, message: "document '\(layout.document)' is also defined by \(other.file)")
       }

@@ -62,3 +62,36 @@ public enum DomainFormatters {
     do { return try CivilDate(parsing: s) } catch { throw FormatError(error.message) }
   }
 }
+
+extension DomainFormatters {
+  /// Formatters over members' ID numbers, for certificates and flags.
+  public static let people: [Formatter] = [
+    Formatter("overAge", arguments: 1...1, summary: "是 when the ID number's holder is over the statutory retirement age on the date given ($path), else empty") {
+      v, args throws(FormatError) in
+      let id = try residentID(v)
+      let start: CivilDate
+      do { start = try CivilDate(parsing: args[0]) } catch { throw FormatError("\(error)") }
+      return .string(AgeLimits(office: "").isOverAge(birth: id.birthDate, sex: id.sex, activity: "", startDate: start) ? "是" : "")
+    },
+    Formatter("ageOn", arguments: 1...1, summary: "周岁 of the ID number's holder on the date given ($path)") { v, args throws(FormatError) in
+      let id = try residentID(v)
+      do { return .number(String(id.birthDate.age(on: try CivilDate(parsing: args[0])))) } catch {
+        throw FormatError("\(error)")
+      }
+    },
+    Formatter("sexOf", summary: "男 or 女, read from the ID number") { v, _ throws(FormatError) in
+      .string(try residentID(v).sex.rawValue)
+    },
+    Formatter("blank", arguments: 0...1, summary: "the value, or a fill-in line of n characters (default 8) when it is empty or missing") {
+      v, args throws(FormatError) in
+      let text = v.text ?? ""
+      let width = args.first.flatMap { Int($0) } ?? 8
+      return text.isEmpty ? .string(String(repeating: "_", count: max(1, min(width, 80)))) : v
+    },
+  ]
+
+  static func residentID(_ v: DataValue) throws(FormatError) -> ResidentID {
+    guard case .string(let s) = v else { throw FormatError("应为身份证号码 (expected an ID number)") }
+    do { return try ResidentID(validating: s) } catch { throw FormatError(error.message) }
+  }
+}

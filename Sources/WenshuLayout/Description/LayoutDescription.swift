@@ -19,6 +19,7 @@ public struct LayoutDescription: Sendable {
   public var checks: [Check]
   /// The shape of the data (`data:`); nil when the layout does not declare it.
   public var schema: DataSchema?
+  public var watermark: Watermark?
 
   public struct Metadata: Sendable {
     public var title: Template
@@ -54,6 +55,11 @@ public struct Block: Sendable {
     case pageBreak
     /// Kept on one page when it fits on one.
     case group([Block])
+    /// The blocks once per item of an array (one certificate per member), optionally only
+    /// for items whose `when` template is not empty.
+    case each(Each)
+    case image(ImageBlock)
+    case qr(QRBlock)
   }
 }
 
@@ -123,4 +129,41 @@ public struct Check: Sendable {
   public var path: String
   public var message: String
   public var line: Int
+}
+
+public struct Each: Sendable {
+  public var from: DataPath
+  /// The item is used when this fills to text other than empty, 否 or false.
+  public var when: Template?
+  /// Each item starts on a new page.
+  public var pageBreak: Bool
+  public var blocks: [Block]
+}
+
+/// A PNG from `Layouts/images/`: a seal over a signature line, a logo.
+public struct ImageBlock: Sendable {
+  public var picture: Picture
+  public var width: Double
+  public var height: Double
+  public var alignment: TextStyle.Alignment
+  /// Takes no room in the flow: drawn at `offset` from where the next block starts
+  /// (a seal overlapping the signature above it).
+  public var float: Bool
+  public var offset: Point
+}
+
+public struct QRBlock: Sendable {
+  public var value: Template
+  public var size: Double
+  public var alignment: TextStyle.Alignment
+  public var caption: Template?
+}
+
+/// Text drawn across every page, e.g. 预览 on a preview, so it can never pass for the original.
+public struct Watermark: Sendable {
+  public var text: Template
+  public var size: Double
+  public var color: Color
+  public var angle: Double
+  public var opacity: Double
 }

@@ -21,7 +21,9 @@ public enum LayoutFields {
           }
         case .signatures(let s): s.items.forEach(add)
         case .group(let inner): walk(inner)
-        case .spacer, .pageBreak: break
+        case .each(let e): if case .key(let k)? = e.from.components.first { keys.insert(k) }
+        case .qr(let q): add(q.value)
+        case .spacer, .pageBreak, .image: break
         }
       }
     }

@@ -8,8 +8,11 @@ public struct LayoutParser {
   public let file: String
   public let formatters: FormatterSet
   public let types: [String: ValueType]
+  /// Where `image:` files are looked up.
+  public let imagesFolder: String
 
-  public init(file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic) {
+  public init(file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic, imagesFolder: String = "Layouts/images") {
+    self.imagesFolder = imagesFolder
     self.file = file
     self.formatters = formatters
     self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,10 +56,11 @@ public struct LayoutParser {
     let body = try blocks(required(top.take("body"), in: top, key: "body"), styles: styles)
     let checks = try top.take("checks").map(parseChecks) ?? []
     let schema = try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
+    let watermark = try top.take("watermark").map(parseWatermark)
     try top.finish()
     let layout = LayoutDescription(
       file: file, document: document, summary: summary, offices: offices, metadata: metadata, page: page, styles: styles,
-      header: header, footer: footer, body: body, checks: checks, schema: schema)
+      header: header, footer: footer, body: body, checks: checks, schema: schema, watermark: watermark)
     if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
     return layout
   }
@@ -179,7 +183,7 @@ public struct LayoutParser {
 
   static let blockKinds = [
     "title", "heading", "paragraph", "text", "fields", "table", "list", "signatures", "spacer",
-    "pageBreak", "group",
+    "pageBreak", "group", "each", "image", "qr",
   ]
 
   func block(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Block {
@@ -255,6 +259,25 @@ public struct LayoutParser {
       result = .pageBreak
     case "group":
       result = .group(try blocks(value, styles: styles))
+    case "each":
+      var e = try YAMLFields(value, what: "each", file: file)
+      let from = try path(required(e.take("from"), in: e, key: "from"))
+      let when = try e.take("when").map(template)
+      let pageBreak = try e.take("pageBreak").map(bool) ?? true
+      let inner = try blocks(required(e.take("blocks"), in: e, key: "blocks"), styles: styles)
+      try e.finish()
+      result = .each(Each(from: from, when: when, pageBreak: pageBreak, blocks: inner))
+    case "image":
+      result = .image(try image(value))
+    case "qr":
+      var q = try YAMLFields(value, what: "qr", file: file)
+      let qr = QRBlock(
+        value: try template(required(q.take("value"), in: q, key: "value")),
+        size: try q.take("size").map(length) ?? 72,
+        alignment: try q.take("align").map(alignment) ?? .left,
+        caption: try q.take("caption").map(template))
+      try q.finish()
+      result = .qr(qr)
     default:
       fatalError("unreachable: \(kind)")
     }
@@ -334,6 +357,63 @@ public struct LayoutParser {
       try c.finish()
       return check
     }
+  }
+
+  func image(_ node: Node) throws(LayoutError) -> ImageBlock {
+    var f = try YAMLFields(node, what: "image", file: file)
+    let fileNode = try required(f.take("file"), in: f, key: "file")
+    guard let name = fileNode.string, !name.contains(".."), !name.hasPrefix("/") else {
+      throw f.error("file is a PNG name inside \(imagesFolder)", at: fileNode)
+    }
+    let picture: Picture
+    do { picture = try Picture(pngFile: imagesFolder + "/" + name) } catch {
+      throw f.error(error.message, at: fileNode)
+    }
+    let ratio = Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))
+    let width = try f.take("width").map(length)
+    let height = try f.take("height").map(length)
+    let w = width ?? height.map { $0 / ratio } ?? 72
+    let h = height ?? w * ratio
+    var offset = Point(x: 0, y: 0)
+    if let o = f.take("offset") {
+      guard case .sequence(let seq) = o, seq.count == 2 else { throw f.error("offset is [x, y]", at: o) }
+      offset = Point(x: try signedLength(seq[0]), y: try signedLength(seq[1]))
+    }
+    let block = ImageBlock(
+      picture: picture, width: w, height: h, alignment: try f.take("align").map(alignment) ?? .left,
+      float: try f.take("float").map(bool) ?? false, offset: offset)
+    try f.finish()
+    return block
+  }
+
+  func signedLength(_ node: Node) throws(LayoutError) -> Double {
+    guard let s = node.string else { throw LayoutError(file: file, line: node.line, message: "expected a length") }
+    let negative = s.hasPrefix("-")
+    guard let v = Self.length(negative ? String(s.dropFirst()) : s) else {
+      throw LayoutError(file: file, line: node.line, message: "expected a length such as -12pt or 20mm")
+    }
+    return negative ? -v : v
+  }
+
+  func parseWatermark(_ node: Node) throws(LayoutError) -> Watermark {
+    var f = try YAMLFields(node, what: "watermark", file: file)
+    let w = Watermark(
+      text: try template(required(f.take("text"), in: f, key: "text")),
+      size: try f.take("size").map(length) ?? 110,
+      color: try f.take("color").map { n throws(LayoutError) in
+        guard let s = n.string, let c = Color(hex: s) else { throw f.error("color is #rrggbb", at: n) }
+        return c
+      } ?? Color(red: 0.8, green: 0.1, blue: 0.1),
+      angle: try f.take("angle").map { n throws(LayoutError) in
+        guard let a = n.float, (-180...180).contains(a) else { throw f.error("angle is degrees, -180 to 180", at: n) }
+        return a
+      } ?? -35,
+      opacity: try f.take("opacity").map { n throws(LayoutError) in
+        guard let o = n.float, (0...1).contains(o) else { throw f.error("opacity is from 0 to 1", at: n) }
+        return o
+      } ?? 0.18)
+    try f.finish()
+    return w
   }
 
   // MARK: Data schema

@@ -9,6 +9,7 @@ struct SchemaPathCheck {
     for t in [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created] {
       try template(t, scopes: [root], line: 1)
     }
+    if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
     for c in layout.checks {
       try template(c.value, scopes: [root], line: c.line)
       try template(c.equals, scopes: [root], line: c.line)
@@ -41,7 +42,14 @@ struct SchemaPathCheck {
         }
       case .signatures(let s): for t in s.items { try template(t, scopes: scopes, line: line) }
       case .group(let inner): try walk(inner, scopes: scopes)
-      case .spacer, .pageBreak: break
+      case .each(let e):
+        let inner = scopes + [try items(of: e.from, scopes: scopes, line: line)]
+        if let when = e.when { try template(when, scopes: inner, line: line) }
+        try walk(e.blocks, scopes: inner)
+      case .qr(let q):
+        try template(q.value, scopes: scopes, line: line)
+        if let c = q.caption { try template(c, scopes: scopes, line: line) }
+      case .spacer, .pageBreak, .image: break
       }
     }
   }

@@ -19,6 +19,9 @@ struct BlockLayout {
     case .spacer(let h): slices = AnySequence([Slice(height: h, collapsesAtTop: true)])
     case .pageBreak: slices = AnySequence([Slice.pageBreakSlice])
     case .group(let blocks): slices = AnySequence(group(blocks, scope))
+    case .each(let each): slices = self.each(each, scope, line: block.line)
+    case .image(let image): slices = AnySequence([self.image(image)])
+    case .qr(let qr): slices = AnySequence([self.qr(qr, scope, line: block.line)])
     }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
     var result: [Slice] = []
@@ -128,5 +131,72 @@ struct BlockLayout {
     var whole = Slice.stack(parts)
     whole.keepWithNext = parts.last?.keepWithNext ?? false
     return [whole]
+  }
+
+  /// The blocks once per chosen item, each item on its own page when asked.
+  func each(_ each: Each, _ scope: Scope, line: Int) -> AnySequence<Slice> {
+    let chosen = rows(each.from, scope, line: line).lazy.filter { rowScope in
+      guard let when = each.when else { return true }
+      let text = filler.fill(when, rowScope, line: line)
+      return !(text.isEmpty || text == "否" || text == "false")
+    }
+    var first = true
+    return AnySequence(
+      chosen.flatMap { rowScope -> [Slice] in
+        let breakBefore = each.pageBreak && !first
+        first = false
+        let body = each.blocks.flatMap { self.slices($0, rowScope) }
+        return breakBefore ? [Slice.pageBreakSlice] + body : body
+      })
+  }
+
+  func x(for alignment: TextStyle.Alignment, width itemWidth: Double) -> Double {
+    switch alignment {
+    case .left: 0
+    case .center: (width - itemWidth) / 2
+    case .right: width - itemWidth
+    }
+  }
+
+  func image(_ image: ImageBlock) -> Slice {
+    let rect = Rect(
+      x: x(for: image.alignment, width: image.width) + image.offset.x, y: image.offset.y,
+      width: image.width, height: image.height)
+    return Slice(height: image.float ? 0 : image.height, items: [.picture(image.picture, in: rect)])
+  }
+
+  /// A QR code drawn as filled runs of dark modules, with a quiet zone of four modules.
+  func qr(_ qr: QRBlock, _ scope: Scope, line: Int) -> Slice {
+    let text = filler.fill(qr.value, scope, line: line)
+    let matrix: QRMatrix
+    do { matrix = try QRMatrix(text: text) } catch {
+      filler.problems.report(DataProblem(path: "\(filler.file):\(line)", message: error.message))
+      return Slice(height: 0)
+    }
+    let module = qr.size / Double(matrix.size + 8)
+    let left = x(for: qr.alignment, width: qr.size)
+    var items: [PageItem] = []
+    for y in 0..<matrix.size {
+      var x = 0
+      while x < matrix.size {
+        guard matrix[x, y] else { x += 1; continue }
+        let start = x
+        while x < matrix.size && matrix[x, y] { x += 1 }
+        items.append(
+          .box(
+            Rect(
+              x: left + Double(start + 4) * module, y: Double(y + 4) * module,
+              width: Double(x - start) * module, height: module), fill: .black))
+      }
+    }
+    var height = qr.size
+    if let caption = qr.caption {
+      var captionStyle = style("small")
+      captionStyle.alignment = .center
+      let block = shape(filler.fill(caption, scope, line: line), captionStyle, width: qr.size)
+      items.append(.text(block, at: Point(x: left, y: qr.size)))
+      height += block.size.height
+    }
+    return Slice(height: height, items: items)
   }
 }

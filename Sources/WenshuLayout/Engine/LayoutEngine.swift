@@ -45,6 +45,10 @@ public final class LayoutEngine {
     if !problems.problems.isEmpty { throw .data(problems.all) }
 
     let top = page.margins.top + headerSpace
+    let watermark = layout.watermark.map { spec in
+      let style = TextStyle(families: [LayoutParser.fontFamilies["sans"]!], size: spec.size, bold: true)
+      return (spec: spec, block: TextBlock(filler.fill(spec.text, root, line: 1), style: style, width: nil, fonts: fonts))
+    }
     var pages: [Page] = []
     pages.reserveCapacity(bodies.count)
     for (i, body) in bodies.enumerated() {
@@ -53,6 +57,12 @@ public final class LayoutEngine {
       items += stack(layout.header, blocks, scope).map { $0.offset(dx: page.margins.left, dy: page.margins.top) }
       let footerTop = page.size.height - page.margins.bottom - footerHeight
       items += stack(layout.footer, blocks, scope).map { $0.offset(dx: page.margins.left, dy: footerTop) }
+      if let mark = watermark {
+        items.append(
+          .watermark(
+            mark.block, center: Point(x: page.size.width / 2, y: page.size.height / 2), angle: mark.spec.angle,
+            color: mark.spec.color, opacity: mark.spec.opacity))
+      }
       pages.append(Page(size: page.size, items: items))
     }
     let m = layout.metadata

@@ -44,7 +44,18 @@ struct TemplateFiller {
     var value = raw
     for call in field.formatters {
       guard let formatter = formatters[call.name] else { return nil }
-      do { value = try formatter.apply(value, call.arguments) } catch {
+      var arguments = call.arguments
+      // An argument written `$path` is the text of that field: `{idNumber | overAge: $startDate}`.
+      for (i, argument) in arguments.enumerated() where argument.hasPrefix("$") {
+        guard let path = try? DataPath(parsing: String(argument.dropFirst())), let (v, _) = scope.resolve(path),
+          let text = v.text
+        else {
+          problems.report(DataProblem(path: argument, message: "缺少此项 (missing; required by \(file):\(line))"))
+          return nil
+        }
+        arguments[i] = text
+      }
+      do { value = try formatter.apply(value, arguments) } catch {
         problems.report(DataProblem(path: path.description, message: error.message))
         return nil
       }

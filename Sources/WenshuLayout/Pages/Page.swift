@@ -16,6 +16,8 @@ public enum PageItem: Sendable {
   case text(TextBlock, at: Point)
   case line(from: Point, to: Point, width: Double)
   case box(Rect, fill: Color)
+  case picture(Picture, in: Rect)
+  case watermark(TextBlock, center: Point, angle: Double, color: Color, opacity: Double)
 
   func offset(dx: Double, dy: Double) -> PageItem {
     switch self {
@@ -24,6 +26,10 @@ public enum PageItem: Sendable {
       .line(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w)
     case .box(let r, let fill):
       .box(Rect(x: r.minX + dx, y: r.minY + dy, width: r.size.width, height: r.size.height), fill: fill)
+    case .picture(let p, let r):
+      .picture(p, in: Rect(x: r.minX + dx, y: r.minY + dy, width: r.size.width, height: r.size.height))
+    case .watermark(let t, let c, let a, let color, let o):
+      .watermark(t, center: Point(x: c.x + dx, y: c.y + dy), angle: a, color: color, opacity: o)
     }
   }
 }
