@@ -1,18 +1,51 @@
 import Foundation
 import Graphics
 import WenshuLayout
+import Yams
 
-/// Every document Wenshu can print: one layout file in `Layouts/` each, read and checked
-/// once. Adding a document is adding a layout file, not Swift code.
+/// Every document Wenshu can print: the layout files in `Layouts/` (one per document, office
+/// and variant) and the office profiles in `Layouts/offices/`, read and checked once.
+/// Adding a document or an office's form of one is adding a layout file, not Swift code.
 public struct DocumentCatalog: Sendable {
-  public let layouts: [String: LayoutDescription]
+  /// Layouts by document name.
+  public let layouts: [String: [LayoutDescription]]
+  /// Office profiles by id: name, address, receiving account, contacts, signer.
+  public let offices: [String: DataValue]
   public let formatters: FormatterSet
 
   public static let formatters = FormatterSet.generic.adding(DomainFormatters.all + DomainFormatters.people)
 
-  /// Reads every `*.yaml` in `folder`; the first broken layout stops it, naming the file and line.
+  /// Reads every `*.yaml` in `folder` and `folder/offices`; the first broken file stops it,
+  /// naming the file and line.
   public init(folder: URL) throws(LayoutError) {
     formatters = Self.formatters
+    var layouts: [String: [LayoutDescription]] = [:]
+    for (name, text) in try Self.yamlFiles(in: folder, prefix: "Layouts/") {
+      let layout = try LayoutParser(
+        file: name, formatters: formatters, types: DomainTypes.all,
+        imagesFolder: folder.appendingPathComponent("images").path
+      ).parse(text)
+      if let other = layouts[layout.document]?.first(where: { $0.variant == layout.variant && $0.offices == layout.offices }) {
+        throw LayoutError(file: name, line: 1, message: "document '\(layout.document)' for these offices and variant is also defined by \(other.file)")
+      }
+      layouts[layout.document, default: []].append(layout)
+    }
+    var offices: [String: DataValue] = [:]
+    for (name, text) in try Self.yamlFiles(in: folder.appendingPathComponent("offices"), prefix: "Layouts/offices/") {
+      let id = String(name.split(separator: "/").last!.dropLast(5))
+      offices[id] = try OfficeProfile.read(text, file: name)
+    }
+    for layout in layouts.values.joined() {
+      for id in layout.offices where offices[id] == nil {
+        throw LayoutError(file: layout.file, line: 1, message: "unknown office '\(id)' (profiles: \(offices.keys.sorted().joined(separator: ", ")))")
+      }
+    }
+    self.layouts = layouts
+    self.offices = offices
+  }
+
+  static func yamlFiles(in folder: URL, prefix: String) throws(LayoutError) -> [(String, String)] {
+    guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
     let files: [URL]
     do {
       files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
@@ -20,22 +53,22 @@ public struct DocumentCatalog: Sendable {
     } catch {
       throw LayoutError(file: folder.path, line: 0, message: "cannot list layouts: \(error.localizedDescription)")
     }
-    var layouts: [String: LayoutDescription] = [:]
-    for file in files {
-      let name = "Layouts/" + file.lastPathComponent
+    return try files.map { file throws(LayoutError) in
+      let name = prefix + file.lastPathComponent
       guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
         throw LayoutError(file: name, line: 0, message: "cannot read the file as UTF-8")
       }
-      let layout = try LayoutParser(
-        file: name, formatters: formatters, types: DomainTypes.all, imagesFolder: folder.appendingPathComponent("images").path
-      ).parse(text)
-      if let other = layouts[layout.document] {
-        throw LayoutError(file: name, line: 1, message: "document '\(layout.document)' is also defined by \(other.file)")
-      }
-      layouts[layout.document] = layout
+      return (name, text)
     }
-    self.layouts = layouts
   }
 
   public var documents: [String] { layouts.keys.sorted() }
+
+  /// The layout for a document, office and variant: one made for the office first, then one
+  /// for any office.
+  public func layout(document: String, office: String?, variant: String) -> LayoutDescription? {
+    let candidates = (layouts[document] ?? []).filter { $0.variant == variant }
+    if let office, let specific = candidates.first(where: { $0.offices.contains(office) }) { return specific }
+    return candidates.first { $0.offices.isEmpty } ?? (office == nil ? candidates.first : nil)
+  }
 }

@@ -55,7 +55,7 @@ func confirmation(members count: Int, seed: UInt64, unit: [String: String], numb
   let members = (0..<count).map { member($0, activity: activity, printed: printed, &rng) }
   let amount = standard * count
   return [
-    "office": ["name": "中国职工保险互助会河南省办事处", "shortName": "河南省办事处"],
+    "office": "henan",
     "confirmationNumber": number,
     "unit": unit,
     "activities": [[

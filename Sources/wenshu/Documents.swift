@@ -14,8 +14,10 @@ extension Wenshu {
         throw Exit.config
       }
       for name in catalog.documents {
-        let layout = catalog.layouts[name]!
-        print("\(name)\t\(layout.file)\t\(layout.offices.joined(separator: ","))\t\(layout.summary)")
+        for layout in catalog.layouts[name]! {
+          let offices = layout.offices.isEmpty ? "any" : layout.offices.joined(separator: ",")
+          print("\(name)\t\(layout.variant)\t\(layout.file)\t\(offices)\t\(layout.summary)")
+        }
       }
     }
   }

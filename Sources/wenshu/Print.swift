@@ -67,10 +67,11 @@ extension Wenshu {
       }
       var lines = ["Documents:"]
       for name in catalog.documents {
-        let layout = catalog.layouts[name]!
-        lines.append("  \(name) — \(layout.summary)")
-        lines.append("    layout \(layout.file); offices: \(layout.offices.joined(separator: ", "))")
-        lines.append("    data fields: \(LayoutFields.topLevel(layout).joined(separator: ", "))")
+        for layout in catalog.layouts[name]! {
+          lines.append("  \(name)\(layout.variant == "default" ? "" : " (variant \(layout.variant))") — \(layout.summary)")
+          lines.append("    layout \(layout.file); offices: \(layout.offices.isEmpty ? "any" : layout.offices.joined(separator: ", "))")
+          lines.append("    data fields: \(LayoutFields.topLevel(layout).joined(separator: ", "))")
+        }
       }
       return lines.joined(separator: "\n")
     }

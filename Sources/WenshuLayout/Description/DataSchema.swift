@@ -56,6 +56,10 @@ public struct ValueType: Sendable {
       if case .number(let n) = v, n.allSatisfy(\.isNumber), n.count < 10 { return nil }
       return "应为非负整数 (expected a whole number ≥ 0, found \(v.text ?? v.kind))"
     },
+    ValueType("profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked", jsonSchema: #"{"type":["object","string"]}"#) { v in
+      if case .object = v { return nil }
+      return "应为对象 (expected an object, found \(v.kind))"
+    },
     ValueType("boolean", summary: "true or false", jsonSchema: #"{"type":"boolean"}"#) { v in
       if case .bool = v { return nil }
       return "应为 true 或 false (expected a boolean, found \(v.kind))"

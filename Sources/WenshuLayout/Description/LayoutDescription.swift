@@ -8,8 +8,11 @@ public struct LayoutDescription: Sendable {
   public var document: String
   /// What the document is, for `--help` and `wenshu documents`.
   public var summary: String
-  /// The offices that show this document.
+  /// The offices (profile ids in `Layouts/offices/`) this layout serves; empty for any.
   public var offices: [String]
+  /// Which form of the document this is when one office has several (e.g. the Shanghai
+  /// 告知书 of a grassroots union and of a district union); `default` otherwise.
+  public var variant: String
   public var metadata: Metadata
   public var page: PageSetup
   public var styles: [String: TextStyle]

@@ -42,6 +42,10 @@ public struct LayoutParser {
       guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
       return seq.compactMap(\.string)
     } ?? []
+    let variant = try top.take("variant").map { n throws(LayoutError) in
+      guard let s = n.string else { throw top.error("variant is a name", at: n) }
+      return s
+    } ?? "default"
     let styles = try parseStyles(top.take("styles"))
     var metadataFields = try YAMLFields(required(top.take("metadata"), in: top, key: "metadata"), what: "metadata", file: file)
     let metadata = LayoutDescription.Metadata(
@@ -59,7 +63,7 @@ public struct LayoutParser {
     let watermark = try top.take("watermark").map(parseWatermark)
     try top.finish()
     let layout = LayoutDescription(
-      file: file, document: document, summary: summary, offices: offices, metadata: metadata, page: page, styles: styles,
+      file: file, document: document, summary: summary, offices: offices, variant: variant, metadata: metadata, page: page, styles: styles,
       header: header, footer: footer, body: body, checks: checks, schema: schema, watermark: watermark)
     if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
     return layout
