@@ -26,6 +26,11 @@ public enum DomainFormatters {
       }
       return .string(total.figures)
     },
+    Formatter("times", arguments: 1...1, summary: "amount × a whole number ($path or a literal): {standard | times: $members}") {
+      v, args throws(FormatError) in
+      guard let n = Int(args[0]), n >= 0 else { throw FormatError("乘数应为非负整数 (expected a whole number, got \(args[0]))") }
+      do { return .string(try amount(v).multiplied(by: n).figures) } catch { throw FormatError("\(error)") }
+    },
     Formatter("date", summary: "date the Chinese way: 2025年2月25日") { v, _ throws(FormatError) in
       .string(try date(v).chinese)
     },

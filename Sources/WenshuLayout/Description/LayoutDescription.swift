@@ -128,6 +128,8 @@ public struct SignatureBlock: Sendable {
 public struct Check: Sendable {
   public var value: Template
   public var equals: Template
+  /// When set, the check runs once per item of this array, blaming `array[i].path`.
+  public var each: DataPath?
   /// The data path blamed when the check fails.
   public var path: String
   public var message: String

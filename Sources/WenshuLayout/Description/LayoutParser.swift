@@ -352,9 +352,11 @@ public struct LayoutParser {
     }
     return try seq.map { n throws(LayoutError) in
       var c = try YAMLFields(n, what: "a check", file: file)
+      let each = try c.take("each").map(path)
       let check = Check(
         value: try template(required(c.take("value"), in: c, key: "value")),
         equals: try template(required(c.take("equals"), in: c, key: "equals")),
+        each: each,
         path: try string(c.take("path"), in: c, key: "path"),
         message: try string(c.take("message"), in: c, key: "message"),
         line: n.line)

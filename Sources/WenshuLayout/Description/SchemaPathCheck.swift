@@ -11,8 +11,9 @@ struct SchemaPathCheck {
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
     for c in layout.checks {
-      try template(c.value, scopes: [root], line: c.line)
-      try template(c.equals, scopes: [root], line: c.line)
+      let scopes = try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
+      try template(c.value, scopes: scopes, line: c.line)
+      try template(c.equals, scopes: scopes, line: c.line)
     }
   }
 

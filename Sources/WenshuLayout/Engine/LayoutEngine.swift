@@ -76,11 +76,20 @@ public final class LayoutEngine {
 
   private func runChecks(_ root: Scope, _ filler: TemplateFiller) {
     for check in layout.checks {
-      let before = filler.problems.problems.count
-      let value = filler.fill(check.value, root, line: check.line)
-      let expected = filler.fill(check.equals, root, line: check.line)
-      if filler.problems.problems.count == before, value != expected {
-        filler.problems.report(DataProblem(path: check.path, message: "\(check.message)（\(expected) ≠ \(value)）"))
+      var scopes: [(Scope, String)] = [(root, check.path)]
+      if let each = check.each {
+        guard case .array(let items)? = root.resolve(each)?.value else { continue }
+        scopes = items.indices.map { i in
+          (root.entering(items[i], at: each.appending(.index(i)), index: i), "\(each)[\(i)].\(check.path)")
+        }
+      }
+      for (scope, path) in scopes {
+        let before = filler.problems.problems.count
+        let value = filler.fill(check.value, scope, line: check.line)
+        let expected = filler.fill(check.equals, scope, line: check.line)
+        if filler.problems.problems.count == before, value != expected {
+          filler.problems.report(DataProblem(path: path, message: "\(check.message)（\(expected) ≠ \(value)）"))
+        }
       }
     }
   }

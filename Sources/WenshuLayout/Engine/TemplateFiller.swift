@@ -35,7 +35,12 @@ struct TemplateFiller {
 
   /// The value of a field after its formatters; `nil` after reporting a problem.
   func value(of field: FieldReference, _ scope: Scope, line: Int) -> (DataValue, DataPath)? {
-    guard let (raw, path) = scope.resolve(field.path) else {
+    var found = scope.resolve(field.path)
+    // An absent optional field is empty for formatters that exist to fill gaps.
+    if found == nil, let first = field.formatters.first?.name, first == "blank" || first == "default" {
+      found = (.null, field.path)
+    }
+    guard let (raw, path) = found else {
       let base = scope.frames.last!.path
       let shown = field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
       problems.report(DataProblem(path: shown, message: "缺少此项 (missing; required by \(file):\(line))"))
