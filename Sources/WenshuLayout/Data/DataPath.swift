@@ -41,7 +41,7 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
         guard let n = Int(digits), n >= 0 else { throw TemplateError("invalid index in path '\(text)'") }
         components.append(.index(n))
       default:
-        guard c.isLetter || c.isNumber || c == "_" || c == "-" else {
+        guard c.isLetter || c.isNumber || c == "_" || c == "-" || c == "+" else {
           throw TemplateError("invalid character '\(c)' in path '\(text)'")
         }
         key.append(c)

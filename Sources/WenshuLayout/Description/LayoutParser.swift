@@ -303,8 +303,12 @@ public struct LayoutParser {
       try i.finish()
       items.append((label, value))
     }
+    let style = try f.take("style").map { n throws(LayoutError) in
+      guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
+      return s
+    } ?? "body"
     try f.finish()
-    return FieldGrid(columns: columns, items: items, style: "body", labelStyle: "label")
+    return FieldGrid(columns: columns, items: items, style: style, labelStyle: "label")
   }
 
   func table(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Table {
