@@ -48,9 +48,9 @@ public struct FormatterSet: Sendable {
       guard case .array(let items) = value else { throw FormatError("不是列表 (expected an array)") }
       return .number(String(items.count))
     },
-    Formatter("default", arguments: 1...1, summary: "the argument when the value is empty or null") {
+    Formatter("default", arguments: 0...1, summary: "the argument (or nothing) when the value is empty, null or absent") {
       value, args throws(FormatError) in
-      (value.text ?? "").isEmpty ? .string(args[0]) : value
+      (value.text ?? "").isEmpty ? .string(args.first ?? "") : value
     },
     Formatter("pad", arguments: 1...1, summary: "zero-pads a number to the given number of digits") {
       value, args throws(FormatError) in
