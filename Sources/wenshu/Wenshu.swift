@@ -9,6 +9,6 @@ struct Wenshu: ParsableCommand {
       Layouts live in Layouts/, fonts in fonts/ (set up by scripts/setup). Wenshu finds them \
       from the current directory or the executable, or from $WENSHU_HOME.
       """,
-    subcommands: [Print.self, Documents.self, RMB.self]
+    subcommands: [Print.self, Documents.self, Schema.self, RMB.self]
   )
 }

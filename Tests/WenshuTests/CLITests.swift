@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WenshuLayout
 
 /// The `wenshu` command as a clerk's script uses it: files and pipes, exit statuses, stderr.
 @Suite("wenshu command line")
@@ -68,5 +69,22 @@ struct CLITests {
     let text = String(decoding: r.stdout, as: UTF8.self)
     #expect(text.contains("confirmation"))
     #expect(text.contains("members"))
+  }
+}
+
+@Suite("wenshu schema")
+struct SchemaCommandTests {
+  @Test("every document's schema is JSON listing its required fields", arguments: [
+    ("confirmation", [String](), "members"), ("notification", ["--variant", "district"], "counts"),
+    ("payment-notice", ["--office", "guangdong"], "slipNumber"), ("invoice-preview", [], "billCode"),
+    ("overage-certificate", [], "startDate"),
+  ])
+  func schema(_ document: String, _ options: [String], _ field: String) throws {
+    let r = try CLITests().wenshu(["schema", document] + options)
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try JSONReader.parse(r.stdout)
+    guard case .array(let required)? = json["required"] else { Issue.record("no required list"); return }
+    #expect(required.contains(.string(field)))
+    #expect(json["additionalProperties"] == .bool(false))
   }
 }
