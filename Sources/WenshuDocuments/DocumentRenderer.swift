@@ -43,7 +43,12 @@ public final class DocumentRenderer {
   }
 
   public func renderPDF(document: String, json: [UInt8]) throws(RenderFailure) -> [UInt8] {
+    try render(document: document, json: json).pdf
+  }
+
+  /// The PDF and the warnings the data raised.
+  public func render(document: String, json: [UInt8]) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
     let laidOut = try layOut(document: document, json: json)
-    do { return try PDFRenderer.render(laidOut) } catch { throw .output(error.message) }
+    do { return (try PDFRenderer.render(laidOut), laidOut.warnings) } catch { throw .output(error.message) }
   }
 }

@@ -41,7 +41,11 @@ extension Wenshu {
         throw Exit.noInput
       }
       let pdf: [UInt8]
-      do { pdf = try renderer.renderPDF(document: document, json: json) } catch {
+      do {
+        let result = try renderer.render(document: document, json: json)
+        pdf = result.pdf
+        for warning in result.warnings { printError("warning: \(warning)") }
+      } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
         case .data, .output:

@@ -13,13 +13,14 @@
 ///   remarks: [text]            # an array of values
 /// ```
 public indirect enum DataSchema: Sendable {
-  case value(type: String, optional: Bool)
+  /// `warnOnly`: a failing check is a warning, the document still prints (`creditCode (warning)`).
+  case value(type: String, optional: Bool, warnOnly: Bool = false)
   case object(fields: [(name: String, schema: DataSchema)], optional: Bool)
   case array(items: DataSchema, optional: Bool)
 
   public var isOptional: Bool {
     switch self {
-    case .value(_, let o), .object(_, let o), .array(_, let o): o
+    case .value(_, let o, _), .object(_, let o), .array(_, let o): o
     }
   }
 
@@ -72,13 +73,18 @@ public struct SchemaValidator {
   public let types: [String: ValueType]
   public init(types: [String: ValueType]) { self.types = types }
 
-  public func validate(_ value: DataValue, _ schema: DataSchema) -> [DataProblem] {
+  /// Every problem, and every warning (checks the layout marks as warnings only).
+  public func validate(_ value: DataValue, _ schema: DataSchema) -> (problems: [DataProblem], warnings: [DataProblem]) {
     var problems: [DataProblem] = []
-    check(value, schema, path: DataPath(), into: &problems)
-    return problems
+    var warnings: [DataProblem] = []
+    check(value, schema, path: DataPath(), into: &problems, warnings: &warnings)
+    return (problems, warnings)
   }
 
-  private func check(_ value: DataValue, _ schema: DataSchema, path: DataPath, into problems: inout [DataProblem]) {
+  private func check(
+    _ value: DataValue, _ schema: DataSchema, path: DataPath, into problems: inout [DataProblem],
+    warnings: inout [DataProblem]
+  ) {
     guard problems.count < ProblemLog.limit else { return }
     let at = path.components.isEmpty ? "" : path.description
     if case .null = value {
@@ -86,15 +92,19 @@ public struct SchemaValidator {
       return
     }
     switch schema {
-    case .value(let type, _):
-      if let message = types[type]?.problem(value) { problems.append(DataProblem(path: at, message: message)) }
+    case .value(let type, _, let warnOnly):
+      if let message = types[type]?.problem(value) {
+        if warnOnly { warnings.append(DataProblem(path: at, message: message)) } else {
+          problems.append(DataProblem(path: at, message: message))
+        }
+      }
     case .array(let items, _):
       guard case .array(let elements) = value else {
         problems.append(DataProblem(path: at, message: "应为列表 (expected an array, found \(value.kind))"))
         return
       }
       for (i, element) in elements.enumerated() {
-        check(element, items, path: path.appending(.index(i)), into: &problems)
+        check(element, items, path: path.appending(.index(i)), into: &problems, warnings: &warnings)
       }
     case .object(let fields, _):
       guard case .object(let object) = value else {
@@ -103,7 +113,7 @@ public struct SchemaValidator {
       }
       for (name, fieldSchema) in fields {
         if let v = object[name] {
-          check(v, fieldSchema, path: path.appending(.key(name)), into: &problems)
+          check(v, fieldSchema, path: path.appending(.key(name)), into: &problems, warnings: &warnings)
         } else if !fieldSchema.isOptional {
           problems.append(DataProblem(path: path.appending(.key(name)).description, message: "缺少此项 (missing)"))
         }

@@ -28,7 +28,7 @@ public enum JSONSchemaWriter {
   static func write(_ schema: DataSchema, _ types: [String: ValueType], indent: String) -> String {
     let inner = indent + "  "
     switch schema {
-    case .value(let type, _):
+    case .value(let type, _, _):
       return types[type]?.jsonSchema ?? "{}"
     case .array(let items, _):
       return "{\n\(inner)\"type\": \"array\",\n\(inner)\"items\": \(write(items, types, indent: inner))\n\(indent)}"

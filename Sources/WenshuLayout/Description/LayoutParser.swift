@@ -432,6 +432,8 @@ public struct LayoutParser {
     switch node {
     case .scalar:
       guard var name = node.string else { throw LayoutError(file: file, line: node.line, message: "expected a type name") }
+      let warnOnly = name.hasSuffix(" (warning)")
+      if warnOnly { name.removeLast(" (warning)".count) }
       let isOptional = name.hasSuffix("?")
       if isOptional { name.removeLast() }
       guard types[name] != nil else {
@@ -439,7 +441,7 @@ public struct LayoutParser {
           file: file, line: node.line,
           message: "unknown data type '\(name)' (types: \(types.keys.sorted().joined(separator: ", ")))")
       }
-      return .value(type: name, optional: isOptional)
+      return .value(type: name, optional: isOptional, warnOnly: warnOnly)
     case .mapping(let mapping):
       var fields: [(name: String, schema: DataSchema)] = []
       for (k, v) in mapping {

@@ -75,7 +75,7 @@ struct SchemaPathCheck {
     for scope in scopes.reversed() {
       guard var schema = scope.field(first) else { continue }
       for c in path.components.dropFirst() {
-        if case .value("profile", _) = schema { return schema }
+        if case .value("profile", _, _) = schema { return schema }
         switch (c, schema) {
         case (.key(let k), _):
           guard let next = schema.field(k) else { return nil }

@@ -17,9 +17,11 @@ public final class LayoutEngine {
   }
 
   public func layOut(_ data: DataValue) throws(RenderFailure) -> LaidOutDocument {
+    var warnings: [DataProblem] = []
     if let schema = layout.schema {
-      let problems = validator.validate(data, schema)
-      if !problems.isEmpty { throw .data(problems) }
+      let result = validator.validate(data, schema)
+      if !result.problems.isEmpty { throw .data(result.problems) }
+      warnings = result.warnings
     }
     let problems = ProblemLog()
     let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
@@ -71,7 +73,7 @@ public final class LayoutEngine {
       subject: filler.fill(m.subject, root, line: 0), creator: "Wenshu 文书",
       created: filler.fill(m.created, root, line: 0))
     if !problems.problems.isEmpty { throw .data(problems.all) }
-    return LaidOutDocument(pages: pages, metadata: metadata)
+    return LaidOutDocument(pages: pages, metadata: metadata, warnings: warnings)
   }
 
   private func runChecks(_ root: Scope, _ filler: TemplateFiller) {

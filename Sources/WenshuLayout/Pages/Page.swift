@@ -38,4 +38,6 @@ public enum PageItem: Sendable {
 public struct LaidOutDocument: Sendable {
   public var pages: [Page]
   public var metadata: PDFMetadata
+  /// Problems the layout accepts but the caller should hear of (e.g. a tax number that fails its check).
+  public var warnings: [DataProblem] = []
 }
