@@ -13,6 +13,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The only target that sees C: cairo, pango, pangocairo, fontconfig.
@@ -34,11 +38,24 @@ let package = Package(
       name: "WenshuDocuments",
       dependencies: ["WenshuLayout", "WenshuRender", "WenshuRules", "Graphics"]
     ),
+    // The HTTP render service: routes, render pool, problem+json, metrics.
+    .target(
+      name: "WenshuServer",
+      dependencies: [
+        "WenshuDocuments", "WenshuLayout", "WenshuRender",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .executableTarget(
       name: "wenshu",
       dependencies: [
-        "WenshuDocuments", "WenshuRules",
+        "WenshuDocuments", "WenshuRules", "WenshuServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // Writes the generated samples (fixed seed): swift run wenshu-samples
@@ -46,6 +63,16 @@ let package = Package(
     .testTarget(
       name: "WenshuRulesTests",
       dependencies: ["WenshuRules", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "WenshuServerTests",
+      dependencies: [
+        "WenshuServer", "WenshuDocuments", "WenshuLayout",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Logging", package: "swift-log"),
+        "Yams",
+      ]
     ),
     .testTarget(
       name: "WenshuTests",

@@ -4,8 +4,9 @@ import WenshuLayout
 import WenshuRender
 
 /// The whole pipeline for one caller: JSON data → layout engine → PDF or PNG.
-/// Holds the fonts loaded once; not thread-safe (Pango), so one renderer per thread.
-public final class DocumentRenderer {
+/// Holds the fonts loaded once. Pango is not thread-safe: a renderer is used by one thread
+/// at a time (the server's render pool hands each worker its own), hence `@unchecked`.
+public final class DocumentRenderer: @unchecked Sendable {
   public let catalog: DocumentCatalog
   let fonts: FontLibrary
 
@@ -18,13 +19,18 @@ public final class DocumentRenderer {
 
   /// Parses the JSON and lays the document out.
   public func layOut(document: String, json: [UInt8]) throws(RenderFailure) -> LaidOutDocument {
-    guard catalog.layouts[document] != nil else {
-      throw .data([DataProblem(path: "", message: "unknown document '\(document)' (documents: \(catalog.documents.joined(separator: ", ")))")])
-    }
-    var data: DataValue
+    guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
+    let data: DataValue
     do { data = try JSONReader.parse(json) } catch {
-      throw .data([DataProblem(path: "", message: error.description)])
+      throw .malformed(error.description)
     }
+    return try layOut(document: document, data: data)
+  }
+
+  /// Lays out a document from parsed data: picks the variant and office, fills in the profile.
+  public func layOut(document: String, data: DataValue) throws(RenderFailure) -> LaidOutDocument {
+    guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
+    var data = data
     // `variant` picks a form of the document; it is not part of the document's data.
     var variant = "default"
     if case .object(var root) = data, let v = root["variant"] {

@@ -48,7 +48,7 @@ extension Wenshu {
       } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
-        case .data, .output:
+        case .data, .output, .malformed, .unknownDocument:
           printError(error.description)
           throw Exit.dataError
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Wenshu: ParsableCommand {
+struct Wenshu: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wenshu",
     abstract: "文书 Wenshu — prints the mutual-insurance associations' documents as PDF.",
@@ -9,6 +9,6 @@ struct Wenshu: ParsableCommand {
       Layouts live in Layouts/, fonts in fonts/ (set up by scripts/setup). Wenshu finds them \
       from the current directory or the executable, or from $WENSHU_HOME.
       """,
-    subcommands: [Print.self, Documents.self, Schema.self, RMB.self]
+    subcommands: [Print.self, Serve.self, Documents.self, Schema.self, RMB.self]
   )
 }

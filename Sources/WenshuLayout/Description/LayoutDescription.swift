@@ -30,6 +30,8 @@ public struct LayoutDescription: Sendable {
     public var subject: Template
     /// Where the creation date comes from (a data path); the same data gives the same bytes.
     public var created: Template
+    /// The file name a download gets, without `.pdf`: `确认书-{confirmationNumber}`.
+    public var filename: Template
   }
 }
 

@@ -52,7 +52,8 @@ public struct LayoutParser {
       title: try template(required(metadataFields.take("title"), in: metadataFields, key: "title")),
       author: try metadataFields.take("author").map(template) ?? Template(literal: "Wenshu"),
       subject: try metadataFields.take("subject").map(template) ?? Template(literal: ""),
-      created: try template(required(metadataFields.take("created"), in: metadataFields, key: "created")))
+      created: try template(required(metadataFields.take("created"), in: metadataFields, key: "created")),
+      filename: try metadataFields.take("filename").map(template) ?? Template(literal: document))
     try metadataFields.finish()
     let page = try parsePage(top.take("page"))
     let header = try top.take("header").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []

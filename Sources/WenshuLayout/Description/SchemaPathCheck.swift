@@ -6,7 +6,7 @@ struct SchemaPathCheck {
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
     for blocks in [layout.header, layout.footer, layout.body] { try walk(blocks, scopes: [root]) }
-    for t in [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created] {
+    for t in [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created, layout.metadata.filename] {
       try template(t, scopes: [root], line: 1)
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }

@@ -73,7 +73,8 @@ public final class LayoutEngine {
       subject: filler.fill(m.subject, root, line: 0), creator: "Wenshu 文书",
       created: filler.fill(m.created, root, line: 0))
     if !problems.problems.isEmpty { throw .data(problems.all) }
-    return LaidOutDocument(pages: pages, metadata: metadata, warnings: warnings)
+    let filename = filler.fill(m.filename, root, line: 0)
+    return LaidOutDocument(pages: pages, metadata: metadata, warnings: warnings, filename: filename)
   }
 
   private func runChecks(_ root: Scope, _ filler: TemplateFiller) {

@@ -12,12 +12,17 @@ public struct DataProblem: Error, Sendable, Hashable, CustomStringConvertible {
 /// Why a render failed: a broken layout, or data with problems (all of them, not the first).
 public enum RenderFailure: Error, Sendable, CustomStringConvertible {
   case layout(LayoutError)
+  /// The input is not JSON (with where it breaks).
+  case malformed(String)
+  case unknownDocument(String, known: [String])
   case data([DataProblem])
   case output(String)
 
   public var description: String {
     switch self {
     case .layout(let e): e.description
+    case .malformed(let m): m
+    case .unknownDocument(let d, let known): "unknown document '\(d)' (documents: \(known.joined(separator: ", ")))"
     case .data(let problems): problems.map(\.description).joined(separator: "\n")
     case .output(let m): m
     }

@@ -40,4 +40,6 @@ public struct LaidOutDocument: Sendable {
   public var metadata: PDFMetadata
   /// Problems the layout accepts but the caller should hear of (e.g. a tax number that fails its check).
   public var warnings: [DataProblem] = []
+  /// The file name for a download, without extension.
+  public var filename: String = "document"
 }

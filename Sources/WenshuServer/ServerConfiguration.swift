@@ -1,0 +1,38 @@
+/// How the render service runs. Every replica is stateless: run as many as needed behind
+/// any load balancer, each with its own `workers` and memory.
+public struct ServerConfiguration: Sendable {
+  public var host: String
+  public var port: Int
+  /// Renders at once (default: the number of cores).
+  public var workers: Int
+  /// Renders waiting for a worker before new ones get 503 with Retry-After.
+  public var queueLimit: Int
+  /// Largest request body accepted, in bytes (413 beyond).
+  public var bodyLimit: Int
+  /// API keys accepted in `Authorization: Bearer …` or `X-API-Key`; empty = no authentication.
+  public var apiKeys: [String]
+  /// Longest a single render may take before the request gets 503 and the worker is freed of it.
+  public var renderTimeout: Duration
+
+  public init(
+    host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,
+    queueLimit: Int = 64, bodyLimit: Int = 32 << 20, apiKeys: [String] = [],
+    renderTimeout: Duration = .seconds(60)
+  ) {
+    self.host = host
+    self.port = port
+    self.workers = workers
+    self.queueLimit = queueLimit
+    self.bodyLimit = bodyLimit
+    self.apiKeys = apiKeys
+    self.renderTimeout = renderTimeout
+  }
+
+  public static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,0 +1,44 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import WenshuDocuments
+
+/// The render service: loads fonts and layouts once (a broken layout stops start-up, naming
+/// the file), then serves the routes. Stateless between requests.
+public enum WenshuService {
+  /// The routes, for `/openapi.yaml` and the test that keeps the two in step.
+  public static let routes: [(method: String, path: String)] = [
+    ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"), ("GET", "/openapi.yaml"),
+    ("GET", "/v1/documents"), ("GET", "/v1/documents/{document}/schema"),
+    ("POST", "/v1/documents/{document}"), ("POST", "/v1/documents/{document}/batch"),
+  ]
+
+  public static func application(
+    home: WenshuHome, configuration: ServerConfiguration, logger: Logger
+  ) throws -> some ApplicationProtocol {
+    let metrics = ServiceMetrics()
+    let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics)
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: APIKeyMiddleware(keys: configuration.apiKeys.map { Array($0.utf8) }))
+    router.get("healthz") { _, _ in "ok\n" }
+    router.get("readyz") { _, _ in
+      "ready: \(pool.catalog.documents.count) documents, \(pool.workers) workers\n"
+    }
+    router.get("metrics") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+        body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
+    }
+    let openAPI = (try? String(contentsOf: home.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)) ?? ""
+    router.get("openapi.yaml") { _, _ in
+      Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
+    }
+    DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
+    return Application(
+      router: router,
+      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
+      logger: logger)
+  }
+}

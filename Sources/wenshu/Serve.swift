@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Logging
+import WenshuDocuments
+import WenshuServer
+
+extension Wenshu {
+  struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Runs the HTTP render service.",
+      discussion: """
+        POST /v1/documents/{document} with JSON data returns the PDF; see docs/openapi.yaml \
+        (also served at /openapi.yaml) for every route. Fonts and layouts load once at \
+        start-up; a broken layout stops it with the file and line. SIGTERM: renders in \
+        flight finish, new requests are refused.
+
+        API keys: $WENSHU_API_KEYS (comma-separated) or --api-keys-file (one per line). With \
+        no keys the service only listens on 127.0.0.1 unless --insecure-open is given.
+        """)
+
+    @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: "Renders at once (default: the number of cores).") var workers: Int = ServerConfiguration.cores
+    @Option(help: "Renders that may wait for a worker; beyond, 503 with Retry-After.") var queue: Int = 64
+    @Option(help: "Largest request body, in MiB.") var maxBodyMiB: Int = 32
+    @Option(help: "Time budget of one render, in seconds.") var renderTimeout: Int = 60
+    @Option(help: "File with one API key per line.") var apiKeysFile: String?
+    @Flag(help: "Listen on a non-loopback address without API keys.") var insecureOpen = false
+
+    func validate() throws {
+      guard (1...65535).contains(port) else { throw ValidationError("--port is 1 to 65535") }
+      guard workers >= 1, queue >= 0, maxBodyMiB >= 1, renderTimeout >= 1 else {
+        throw ValidationError("--workers, --max-body-mib and --render-timeout are at least 1; --queue at least 0")
+      }
+    }
+
+    func run() async throws {
+      LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+      var logger = Logger(label: "wenshu")
+      logger.logLevel = .info
+      var keys = (ProcessInfo.processInfo.environment["WENSHU_API_KEYS"] ?? "").split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+      if let apiKeysFile {
+        guard let text = try? String(contentsOfFile: apiKeysFile, encoding: .utf8) else {
+          printError("cannot read --api-keys-file \(apiKeysFile)")
+          throw Exit.config
+        }
+        keys += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      }
+      let loopback = host == "127.0.0.1" || host == "::1" || host == "localhost"
+      if keys.isEmpty && !loopback && !insecureOpen {
+        printError("no API keys configured: refusing to listen on \(host). Set WENSHU_API_KEYS, --api-keys-file, or pass --insecure-open")
+        throw Exit.config
+      }
+      let configuration = ServerConfiguration(
+        host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
+        renderTimeout: .seconds(renderTimeout))
+      let app: any ApplicationProtocolBox
+      do {
+        app = try AppBox(WenshuService.application(home: WenshuHome.locate(), configuration: configuration, logger: logger))
+      } catch {
+        printError("cannot start: \(error)")
+        throw Exit.config
+      }
+      logger.info("listening", metadata: ["host": .string(host), "port": .stringConvertible(port), "workers": .stringConvertible(workers), "auth": .string(keys.isEmpty ? "off" : "api-key")])
+      try await app.run()
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+import WenshuServer
+
+/// Every error status the service promises, each as problem+json; bad input never a 500.
+@Suite("HTTP errors")
+struct ErrorTests {
+  func expectProblem(_ response: TestResponse, _ status: HTTPResponse.Status, containing text: String? = nil) {
+    #expect(response.status == status)
+    #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+    let body = String(buffer: response.body)
+    #expect(body.contains("\"status\":\(status.code)"))
+    if let text { #expect(body.contains(text), "\(body)") }
+  }
+
+  @Test func statuses() async throws {
+    try await ServerFixtures.app(.init(workers: 1, bodyLimit: 64 << 10)).test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "{\"a\": }")) {
+        expectProblem($0, .badRequest, containing: "line 1, column 7")
+      }
+      try await client.execute(uri: "/v1/documents/nonesuch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "{}")) {
+        expectProblem($0, .notFound)
+      }
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "{}")) {
+        expectProblem($0, .unsupportedMediaType)
+      }
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-2000")) {
+        expectProblem($0, .contentTooLarge)
+      }
+      var bad = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
+      bad = bad.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"12.345\"")
+      bad = bad.replacingOccurrences(of: "\"name\" : \"郑州市金水区第一实验小学工会\"", with: "\"name\" : \"\u{2A6D7}\"")
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: bad)) {
+        expectProblem($0, .unprocessableContent, containing: "\"path\":\"total\"")
+      }
+    }
+  }
+
+  @Test("a character no font has is a 422 naming the field")
+  func missingGlyph() async throws {
+    let json = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
+      .replacingOccurrences(of: "\"name\" : \"郑州市金水区第一实验小学工会\"", with: "\"name\" : \"工会\u{2A6D7}\"")
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)) {
+        expectProblem($0, .unprocessableContent, containing: "\"path\":\"unit.name\"")
+      }
+    }
+  }
+
+  @Test("a full queue answers 503 with Retry-After")
+  func busy() async throws {
+    let body = try ServerFixtures.sample("confirmation", "henan-2000")
+    try await ServerFixtures.app(.init(workers: 1, queueLimit: 0)).test(.router) { client in
+      let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
+        for _ in 0..<4 {
+          group.addTask {
+            try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body) {
+              ($0.status, $0.headers[.retryAfter])
+            }
+          }
+        }
+        return try await group.reduce(into: []) { $0.append($1) }
+      }
+      #expect(statuses.contains { $0.0 == .ok })
+      #expect(statuses.contains { $0.0 == .serviceUnavailable && $0.1 == "1" })
+      #expect(statuses.allSatisfy { $0.0 == .ok || $0.0 == .serviceUnavailable })
+    }
+  }
+
+  @Test("a render over its time budget answers 503, and the worker serves the next request")
+  func timeBudget() async throws {
+    try await ServerFixtures.app(.init(workers: 1, renderTimeout: .milliseconds(1))).test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-2000")) {
+        expectProblem($0, .serviceUnavailable, containing: "time budget")
+      }
+    }
+  }
+
+  @Test("API keys: none, a wrong one and the right one; probes stay open")
+  func apiKeys() async throws {
+    try await ServerFixtures.app(.init(apiKeys: ["s3cret-key"])).test(.router) { client in
+      try await client.execute(uri: "/v1/documents", method: .get) { expectProblem($0, .unauthorized) }
+      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Bearer wrong"]) { expectProblem($0, .unauthorized) }
+      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Bearer s3cret-key"]) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/v1/documents", method: .get, headers: [HTTPField.Name("X-API-Key")!: "s3cret-key"]) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+    }
+  }
+
+  @Test("logs carry one line per request and never a member's name or ID number")
+  func noPersonalDataInLogs() async throws {
+    let logs = LogStore()
+    let sample = try ServerFixtures.sample("confirmation", "henan-12")
+    let broken = String(buffer: sample).replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"1e3\"")
+    try await ServerFixtures.app(logs: logs).test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: sample) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: broken)) { #expect($0.status == .unprocessableContent) }
+    }
+    let text = logs.all
+    #expect(text.contains("request_id"))
+    #expect(text.contains("status: 200") || text.contains("\"status\": 200") || text.contains("status\": 200") || text.contains("200"))
+    let data = try JSONSerialization.jsonObject(with: Data(buffer: sample)) as! [String: Any]
+    for member in data["members"] as! [[String: Any]] {
+      #expect(!text.contains(member["name"] as! String))
+      #expect(!text.contains(member["idNumber"] as! String))
+    }
+    #expect(!text.contains("郑州市金水区第一实验小学工会"))
+  }
+
+  @Test("over a live socket")
+  func live() async throws {
+    try await ServerFixtures.app(.init(port: 0)).test(.live) { client in
+      try await client.execute(uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("payment-notice", "qingdao")) { response in
+        #expect(response.status == .ok)
+        #expect(String(buffer: response.body).hasPrefix("%PDF-"))
+      }
+    }
+  }
+}

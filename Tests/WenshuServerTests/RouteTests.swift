@@ -1,0 +1,120 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+import WenshuServer
+import Yams
+import ZIPFoundation
+
+@Suite("HTTP routes")
+struct RouteTests {
+  @Test("health, readiness, metrics and OpenAPI answer")
+  func probes() async throws {
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/readyz", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(String(buffer: response.body).contains("5 documents"))
+      }
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-12")) { _ in }
+      try await client.execute(uri: "/metrics", method: .get) { response in
+        let text = String(buffer: response.body)
+        #expect(text.contains("wenshu_requests_total{document=\"confirmation\",status=\"200\"} 1"))
+        #expect(text.contains("wenshu_pages_rendered_total 2"))
+        #expect(text.contains("wenshu_render_duration_seconds_bucket"))
+        #expect(text.contains("wenshu_renders_in_flight"))
+        #expect(text.contains("wenshu_renders_queued"))
+      }
+      try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+        #expect(String(buffer: response.body).hasPrefix("openapi: 3.1.0"))
+      }
+    }
+  }
+
+  @Test("docs/openapi.yaml describes exactly the routes the server has")
+  func openAPIInStep() throws {
+    let text = try String(contentsOf: ServerFixtures.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+    guard let spec = try Yams.load(yaml: text) as? [String: Any], let paths = spec["paths"] as? [String: Any] else {
+      Issue.record("no paths"); return
+    }
+    var described: Set<String> = []
+    for (path, value) in paths {
+      for method in (value as? [String: Any] ?? [:]).keys { described.insert("\(method.uppercased()) \(path)") }
+    }
+    let served = Set(WenshuService.routes.map { "\($0.method) \($0.path)" })
+    #expect(described == served)
+  }
+
+  @Test("a document renders to PDF with its name in Content-Disposition")
+  func renderPDF() async throws {
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-12")) { response in
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType] == "application/pdf")
+        #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
+        let disposition = response.headers[.contentDisposition] ?? ""
+        #expect(disposition.contains("filename*=UTF-8''%E7%A1%AE%E8%AE%A4%E4%B9%A6-G16002025022510000694.pdf"), "\(disposition)")
+        #expect(disposition.contains("filename=\"___-G16002025022510000694.pdf\""))
+        #expect(String(buffer: response.body).hasPrefix("%PDF-"))
+      }
+    }
+  }
+
+  @Test("one page as PNG for a web preview")
+  func renderPNG() async throws {
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents/invoice-preview?format=png&page=1&dpi=72", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("invoice-preview", "qingdao-union")) { response in
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType] == "image/png")
+        #expect(Array(response.body.readableBytesView.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+      }
+      try await client.execute(uri: "/v1/documents/invoice-preview?format=png&page=9", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("invoice-preview", "qingdao-union")) { response in
+        #expect(response.status == .badRequest)
+      }
+    }
+  }
+
+  @Test("batch: one PDF with every document, or a ZIP of one PDF each")
+  func batch() async throws {
+    let union = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-union"))
+    let members = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-members"))
+    let body = ByteBuffer(string: "[\(union),\(members)]")
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: body) { response in
+        #expect(response.status == .ok)
+        #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
+      }
+      try await client.execute(uri: "/v1/documents/invoice-preview/batch?format=zip", method: .post, headers: ServerFixtures.json, body: body) { response in
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType] == "application/zip")
+        let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)
+        let names = archive.map(\.path).sorted()
+        #expect(names == ["001-电子票据预览-37060125-0000815201.pdf", "002-电子票据预览-37060125-0000815202.pdf"])
+      }
+      let broken = members.replacingOccurrences(of: "\"total\": \"320.00\"", with: "\"total\": \"321.00\"")
+      try await client.execute(uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "[\(union),\(broken)]")) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(String(buffer: response.body).contains("\"path\":\"[1].total\""))
+      }
+    }
+  }
+
+  @Test("lists documents and serves their schemas")
+  func listAndSchema() async throws {
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents", method: .get) { response in
+        let text = String(buffer: response.body)
+        for d in ["confirmation", "payment-notice", "notification", "overage-certificate", "invoice-preview"] {
+          #expect(text.contains("\"document\":\"\(d)\""))
+        }
+      }
+      try await client.execute(uri: "/v1/documents/confirmation/schema", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(String(buffer: response.body).contains("\"members\""))
+      }
+      try await client.execute(uri: "/v1/documents/nonesuch/schema", method: .get) { #expect($0.status == .notFound) }
+    }
+  }
+}

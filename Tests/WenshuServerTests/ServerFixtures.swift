@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import WenshuDocuments
+import WenshuServer
+
+enum ServerFixtures {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let home = WenshuHome(root: root)
+
+  static func sample(_ document: String, _ name: String) throws -> ByteBuffer {
+    ByteBuffer(bytes: try Data(contentsOf: root.appendingPathComponent("samples/\(document)/\(name).json")))
+  }
+
+  static let json: HTTPFields = [.contentType: "application/json"]
+
+  static func app(_ configuration: ServerConfiguration = .init(workers: 2), logs: LogStore? = nil) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "test") { label in
+      logs.map { LogStoreHandler(store: $0) as any LogHandler } ?? SwiftLogNoOpLogHandler()
+    }
+    logger.logLevel = .info
+    return try WenshuService.application(home: home, configuration: configuration, logger: logger)
+  }
+}
+
+/// Keeps every log line a test's server writes, to check what never goes into logs.
+final class LogStore: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lines: [String] = []
+  func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+  var all: String { lock.lock(); defer { lock.unlock() }; return lines.joined(separator: "\n") }
+}
+
+struct LogStoreHandler: LogHandler {
+  let store: LogStore
+  var metadata: Logger.Metadata = [:]
+  var logLevel: Logger.Level = .trace
+  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    get { metadata[key] }
+    set { metadata[key] = newValue }
+  }
+  func log(event: LogEvent) {
+    store.append("\(event.level) \(event.message) \(metadata.merging(event.metadata ?? [:]) { $1 })")
+  }
+}
