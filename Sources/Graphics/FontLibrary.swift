@@ -14,6 +14,7 @@ public final class FontLibrary: @unchecked Sendable {
   /// Family names of the loaded fonts, sorted.
   public let families: [String]
   private var coverageCache: [UInt32: Bool] = [:]
+  var glyphMetrics: [MetricKey: GlyphMetrics] = [:]
 
   /// Loads the fontconfig file at `configPath`. Throws when the file is unreadable or
   /// lists no font, so a machine without the fonts fails loudly instead of drawing tofu.

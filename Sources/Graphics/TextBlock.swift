@@ -10,6 +10,8 @@ public final class TextBlock: @unchecked Sendable {
   /// Logical size in points.
   public let size: Size
   public let lineCount: Int
+  /// Distance from the top to the first line's baseline.
+  public let baseline: Double
 
   /// Shapes `text` in `style`; with a `width` it wraps (by word, then by character) and aligns within it.
   public init(_ text: String, style: TextStyle, width: Double?, indent: Double = 0, fonts: FontLibrary) {
@@ -42,6 +44,7 @@ public final class TextBlock: @unchecked Sendable {
       width: Double(logical.width) / Double(PANGO_SCALE),
       height: Double(logical.height) / Double(PANGO_SCALE))
     self.lineCount = Int(pango_layout_get_line_count(layout))
+    self.baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
   }
 
   deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }

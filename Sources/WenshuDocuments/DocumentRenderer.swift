@@ -19,16 +19,18 @@ public final class DocumentRenderer: @unchecked Sendable {
 
   /// Parses the JSON and lays the document out.
   public func layOut(document: String, json: [UInt8]) throws(RenderFailure) -> LaidOutDocument {
+    try layOut(document: document, data: try parse(document: document, json: json))
+  }
+
+  func parse(document: String, json: [UInt8]) throws(RenderFailure) -> DataValue {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
-    let data: DataValue
-    do { data = try JSONReader.parse(json) } catch {
+    do { return try JSONReader.parse(json) } catch {
       throw .malformed(error.description)
     }
-    return try layOut(document: document, data: data)
   }
 
   /// Lays out a document from parsed data: picks the variant and office, fills in the profile.
-  public func layOut(document: String, data: DataValue) throws(RenderFailure) -> LaidOutDocument {
+  public func prepare(document: String, data: DataValue) throws(RenderFailure) -> PreparedDocument {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
     var data = data
     // `variant` picks a form of the document; it is not part of the document's data.
@@ -45,7 +47,15 @@ public final class DocumentRenderer: @unchecked Sendable {
       let known = (catalog.layouts[document] ?? []).map { "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))" }
       throw .data([DataProblem(path: office == nil ? "variant" : "office", message: "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))")])
     }
-    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all).layOut(data)
+    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all).prepare(data)
+  }
+
+  /// Lays out a whole document in memory (previews, batches).
+  public func layOut(document: String, data: DataValue) throws(RenderFailure) -> LaidOutDocument {
+    let prepared = try prepare(document: document, data: data)
+    var pages: [Page] = []
+    prepared.forEachPage { pages.append($0) }
+    return LaidOutDocument(pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
   }
 
   public func renderPDF(document: String, json: [UInt8]) throws(RenderFailure) -> [UInt8] {
@@ -54,7 +64,7 @@ public final class DocumentRenderer: @unchecked Sendable {
 
   /// The PDF and the warnings the data raised.
   public func render(document: String, json: [UInt8]) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    let laidOut = try layOut(document: document, json: json)
-    do { return (try PDFRenderer.render(laidOut), laidOut.warnings) } catch { throw .output(error.message) }
+    let prepared = try prepare(document: document, data: try parse(document: document, json: json))
+    do { return (try PDFRenderer.render(prepared), prepared.warnings) } catch { throw .output(error.message) }
   }
 }

@@ -7,6 +7,9 @@ struct BlockLayout {
   let styles: [String: TextStyle]
   let filler: TemplateFiller
   let fonts: FontLibrary
+  /// The first pass only needs heights: table cells that fit on one line are measured
+  /// from remembered glyph metrics and not shaped.
+  var measureOnly = false
 
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
     var slices: AnySequence<Slice>
@@ -34,6 +37,16 @@ struct BlockLayout {
 
   func shape(_ text: String, _ style: TextStyle, width: Double?, indent: Double = 0) -> TextBlock {
     TextBlock(text, style: style, width: width, indent: indent, fonts: fonts)
+  }
+
+  /// A table cell's height, and its shaped text unless only measuring. Both passes take
+  /// the height from the same place, so they break pages at the same rows.
+  func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, block: TextBlock?) {
+    if let height = fonts.singleLineHeight(text, style: style, width: width) {
+      return (height, measureOnly ? nil : shape(text, style, width: width))
+    }
+    let block = shape(text, style, width: width)
+    return (block.size.height, measureOnly ? nil : block)
   }
 
   /// A paragraph becomes one slice per line, so it may break across pages between lines.

@@ -1,35 +1,40 @@
 /// Places slices on pages top to bottom. Breaking a page is a resume point, not a cut made
-/// afterwards: when a slice does not fit, the page is closed and the slice (after any header
-/// it repeats) starts the next one.
+/// afterwards: when a slice does not fit, the page is handed over and the slice (after any
+/// header it repeats) starts the next one.
 struct Paginator {
   let contentHeight: Double
-  private(set) var pages: [[PageItem]] = []
+  private var emitted = 0
   private var current: [PageItem] = []
   private var y = 0.0
   private var started = false
 
   init(contentHeight: Double) { self.contentHeight = contentHeight }
 
-  mutating func run<S: Sequence<Slice>>(_ slices: S) -> [[PageItem]] {
+  /// Places every slice, handing each finished page (its index and items) to `emit`;
+  /// returns the number of pages. A document with no content still has one page.
+  mutating func run<S: Sequence<Slice>>(_ slices: S, emit: (Int, [PageItem]) -> Void) -> Int {
     var iterator = slices.makeIterator()
     var next = iterator.next()
     while let slice = next {
       next = iterator.next()
-      place(slice, followedBy: next)
+      place(slice, followedBy: next, emit)
     }
-    if started || pages.isEmpty { closePage() }
-    return pages
+    if started || emitted == 0 {
+      started = true
+      closePage(emit)
+    }
+    return emitted
   }
 
-  private mutating func place(_ slice: Slice, followedBy next: Slice?) {
+  private mutating func place(_ slice: Slice, followedBy next: Slice?, _ emit: (Int, [PageItem]) -> Void) {
     if slice.pageBreak {
-      closePage()
+      closePage(emit)
       return
     }
     if slice.collapsesAtTop && y == 0 { return }
     var needed = slice.height
     if slice.keepWithNext, let next, !next.pageBreak { needed += next.height }
-    if y > 0 && y + needed > contentHeight { closePage() }
+    if y > 0 && y + needed > contentHeight { closePage(emit) }
     if y == 0 {
       for header in slice.repeatHeader { put(header) }
     }
@@ -42,9 +47,10 @@ struct Paginator {
     started = true
   }
 
-  private mutating func closePage() {
+  private mutating func closePage(_ emit: (Int, [PageItem]) -> Void) {
     guard started else { return }
-    pages.append(current)
+    emit(emitted, current)
+    emitted += 1
     current = []
     y = 0
     started = false

@@ -42,4 +42,11 @@ public struct LaidOutDocument: Sendable {
   public var warnings: [DataProblem] = []
   /// The file name for a download, without extension.
   public var filename: String = "document"
+
+  public init(pages: [Page], metadata: PDFMetadata, warnings: [DataProblem] = [], filename: String = "document") {
+    self.pages = pages
+    self.metadata = metadata
+    self.warnings = warnings
+    self.filename = filename
+  }
 }

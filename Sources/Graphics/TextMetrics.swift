@@ -1,0 +1,58 @@
+/// Fast measurement for the common case of a table cell: text that fits on one line.
+/// Each character is shaped once per style and its advance and extents remembered, so a
+/// member list's row heights are known without shaping every cell (the first pass only
+/// counts pages).
+struct MetricKey: Hashable {
+  let scalar: UInt32
+  let style: StyleKey
+}
+
+struct StyleKey: Hashable {
+  let families: [String]
+  let size: Double
+  let bold: Bool
+  init(_ style: TextStyle) {
+    families = style.families
+    size = style.size
+    bold = style.bold
+  }
+}
+
+struct GlyphMetrics {
+  let advance: Double
+  let ascent: Double
+  let descent: Double
+}
+
+extension FontLibrary {
+  /// The height of `text` set on one line in `style`, when it surely fits in `width`
+  /// (with room to spare for kerning); nil when it might wrap, holds a line break, or is
+  /// set with extra line spacing — then the caller shapes it with Pango.
+  public func singleLineHeight(_ text: String, style: TextStyle, width: Double) -> Double? {
+    guard style.lineSpacing == 0, !text.isEmpty else { return nil }
+    let key = StyleKey(style)
+    var advance = 0.0
+    var ascent = 0.0
+    var descent = 0.0
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" { return nil }
+      let m = metrics(scalar, key, style)
+      advance += m.advance
+      ascent = max(ascent, m.ascent)
+      descent = max(descent, m.descent)
+      if advance > width - 2 { return nil }
+    }
+    return ascent + descent
+  }
+
+  private func metrics(_ scalar: Unicode.Scalar, _ key: StyleKey, _ style: TextStyle) -> GlyphMetrics {
+    let k = MetricKey(scalar: scalar.value, style: key)
+    if let m = glyphMetrics[k] { return m }
+    var plain = style
+    plain.alignment = .left
+    let block = TextBlock(String(Character(scalar)), style: plain, width: nil, fonts: self)
+    let m = GlyphMetrics(advance: block.size.width, ascent: block.baseline, descent: block.size.height - block.baseline)
+    glyphMetrics[k] = m
+    return m
+  }
+}
