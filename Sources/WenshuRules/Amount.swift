@@ -1,108 +1,176 @@
-/// An amount of RMB held exactly, in fen (1/100 yuan). Never floating point.
+/// An amount of RMB held exactly, in fen (1/100 yuan). Never floating point: a 确认书 total
+/// must equal the sum of its rows to the fen, and `0.1 + 0.2` must not print as `0.30000000000000004`.
 ///
-/// Supported range: |amount| ≤ 999,999,999,999.99 yuan — what the uppercase form can write
-/// with 仟亿 as its largest unit.
-public struct Amount: Sendable, Hashable, Comparable {
+/// Supported range: |amount| ≤ 999,999,999,999.99 yuan (`Amount.maximum`), i.e. |amount| < 1 万亿
+/// = 10¹² yuan — what the uppercase form can write with 仟亿 as its largest unit. Values outside
+/// it can be held (arithmetic never traps) but are rejected by `init(parsing:)`,
+/// `AmountInWords.parse` and the checked operations; see `isInRange`.
+public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let fen: Int64
 
-  /// The largest amount supported, in fen.
+  /// The largest supported magnitude in fen: 999,999,999,999.99 yuan.
   public static let maximumFen: Int64 = 99_999_999_999_999
+  /// 999,999,999,999.99 yuan.
+  public static let maximum = Amount(fen: maximumFen)
+  /// −999,999,999,999.99 yuan.
+  public static let minimum = Amount(fen: -maximumFen)
+  public static let zero = Amount(fen: 0)
 
   public init(fen: Int64) { self.fen = fen }
 
-  /// Parses decimal yuan: `123444`, `123444.5`, `123444.50`, `-0.01`. Rejects rather than
-  /// rounds: more than two decimals, exponents, currency signs, grouping commas, spaces,
-  /// full-width digits, a leading `+`, and amounts out of range.
+  /// Parses decimal yuan as data files and JSON numbers write it: `123444`, `123444.5`,
+  /// `123444.50`, `-0.01`. Never rounds: anything that is not exactly such a number is
+  /// rejected with a message naming the problem (more than two decimals, exponents, currency
+  /// signs, full-width digits, spaces, grouping commas, `NaN`, empty, a leading `+`, out of range).
   public init(parsing text: String) throws(AmountError) {
-    guard !text.isEmpty else { throw AmountError("金额为空 (empty amount)") }
-    var scalars = Substring(text).unicodeScalars[...]
-    let negative = scalars.first == "-"
-    if negative { scalars = scalars.dropFirst() }
-    if let bad = scalars.first(where: { !(("0"..."9").contains($0) || $0 == ".") }) {
-      throw AmountError(Self.describe(bad, in: text))
+    guard !text.isEmpty else { throw AmountError("金额为空 (the amount is empty)") }
+    let shown = TypedCharacters.visible(text)
+    if ["nan", "inf", "infinity", "-inf", "-infinity", "+inf", "+infinity"].contains(
+      text.lowercased())
+    {
+      throw AmountError("金额不是数字：\(shown) (not a number)")
     }
-    let parts = String(scalars).split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else {
-      throw AmountError("金额格式错误：\(text) (expected digits with at most two decimals, e.g. 123444.00)")
+    var body = Substring(text)
+    let negative = body.first == "-"
+    if negative { body = body.dropFirst() }
+    guard !body.isEmpty else {
+      throw AmountError("金额格式错误：只有负号“-” (a minus sign alone is not an amount)")
     }
+    if let bad = body.first(where: { !(TypedCharacters.isASCIIDigit($0) || $0 == ".") }) {
+      throw AmountError(Self.explain(bad, in: shown))
+    }
+    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2 else {
+      throw AmountError("金额格式错误：\(shown) 有多个小数点 (more than one decimal point)")
+    }
+    let whole = parts[0]
     let decimals = parts.count == 2 ? parts[1] : ""
+    guard !whole.isEmpty else {
+      throw AmountError(
+        "金额格式错误：\(shown) 小数点前缺少数字，应写作 0\(body) (a digit is needed before the point)")
+    }
     guard parts.count == 1 || !decimals.isEmpty else {
-      throw AmountError("金额格式错误：小数点后缺少数字 (\(text))")
+      throw AmountError("金额格式错误：\(shown) 小数点后缺少数字 (digits are needed after the point)")
     }
     guard decimals.count <= 2 else {
-      throw AmountError("金额最多两位小数（到分）：\(text) (more than two decimal places; not rounded)")
+      throw AmountError(
+        "金额最多两位小数（到分），不作四舍五入：\(shown) (more than two decimal places; amounts are not rounded)")
     }
-    let digits = whole.drop { $0 == "0" }
-    guard digits.count <= 12, let yuan = Int64(whole) else {
-      throw AmountError("金额超出范围：\(text) (supported: up to 999,999,999,999.99 yuan)")
+    let significant = whole.drop { $0 == "0" }
+    guard significant.count <= 12, let yuan = Int64(whole) else {
+      throw AmountError(Self.rangeMessage(shown))
     }
-    let cents = Int64(decimals.padding(to: 2)) ?? 0
+    let cents = Int64(decimals + String(repeating: "0", count: 2 - decimals.count)) ?? 0
     fen = (negative ? -1 : 1) * (yuan * 100 + cents)
   }
 
-  private static func describe(_ s: Unicode.Scalar, in text: String) -> String {
-    switch s {
-    case "¥", "￥", "$", "元": return "金额不能带货币符号：\(text) (write the number only)"
-    case ",", "，": return "金额不能带千位分隔符：\(text) (write 123444.00, not 123,444.00)"
-    case "e", "E": return "金额不能用科学计数法：\(text) (exponents are not accepted)"
-    case " ", "\u{3000}", "\t": return "金额含有空格：\(text)"
-    case "+": return "金额不能带正号：\(text)"
-    case "０"..."９", "．": return "金额含有全角字符：\(text) (use half-width digits 0-9)"
-    default: return "金额格式错误：\(text) (unexpected '\(Character(s))')"
+  static func rangeMessage(_ shown: String) -> String {
+    "金额超出支持范围：\(shown)（金额绝对值须小于1万亿元，最大 999,999,999,999.99）"
+      + " (out of range: |amount| must be below 10^12 yuan, at most 999,999,999,999.99)"
+  }
+
+  /// Names the kind of character a clerk typed, so the message says what to change.
+  private static func explain(_ c: Character, in shown: String) -> String {
+    switch c {
+    case "¥", "￥", "$", "元", "€":
+      return "金额不能带货币符号或单位：\(shown)，只写数字，如 123444.00 (no currency sign or unit)"
+    case ",", "，", "'", "_":
+      return "金额不能带千位分隔符：\(shown)，应写作 123444.00 而不是 123,444.00 (no grouping separators)"
+    case "e", "E":
+      return "金额不能用科学计数法：\(shown) (exponents are not accepted)"
+    case "+":
+      return "金额不能带正号“+”：\(shown) (no leading '+')"
+    case "-":
+      return "负号“-”只能写在最前面：\(shown) (a minus sign may only come first)"
+    default:
+      if TypedCharacters.isBlank(c) { return "金额中有空格：“\(shown)” (remove the spaces)" }
+      if TypedCharacters.isInvisible(c) {
+        return "金额中有不可见字符：\(shown) (remove the invisible character)"
+      }
+      if TypedCharacters.isFullWidth(c) || c == "。" {
+        return "金额中有全角字符：\(shown)，请用半角数字 0-9 和小数点 . (use half-width digits)"
+      }
+      return "金额格式错误：\(shown) 中有“\(c)”，应写作数字，最多两位小数，如 123444.00 (unexpected '\(c)')"
     }
   }
 
   public var isNegative: Bool { fen < 0 }
-  public var magnitude: Amount { Amount(fen: fen < 0 ? -fen : fen) }
+  /// Whether the amount lies in the supported range, ±999,999,999,999.99.
+  public var isInRange: Bool { fen.magnitude <= UInt64(Self.maximumFen) }
+  /// The amount without its sign. `Int64.min` saturates to `Int64.max` fen.
+  public var magnitude: Amount { Amount(fen: fen == .min ? .max : Swift.abs(fen)) }
 
-  /// `123444.00`, `-0.50`.
+  /// `123444.00`, `-0.50`: the form data files and bank forms' 小写 boxes use.
   public var figures: String {
     let m = fen.magnitude
-    return (fen < 0 ? "-" : "") + "\(m / 100)." + String(m % 100).padding(to: 2, leading: true)
+    return (fen < 0 ? "-" : "") + String(m / 100) + "." + String(m % 100).leftPadded(to: 2)
   }
 
-  /// `123,444.00`.
+  /// `123,444.00`: grouped by thousands, for tables read by people.
   public var grouped: String {
     let m = fen.magnitude
-    var whole = String(m / 100)
+    var whole = Substring(String(m / 100))
     var groups: [Substring] = []
     while whole.count > 3 {
-      groups.insert(whole.suffix(3), at: 0)
-      whole.removeLast(3)
+      groups.append(whole.suffix(3))
+      whole = whole.dropLast(3)
     }
-    groups.insert(Substring(whole), at: 0)
-    return (fen < 0 ? "-" : "") + groups.joined(separator: ",") + "." + String(m % 100).padding(to: 2, leading: true)
+    groups.append(whole)
+    return (fen < 0 ? "-" : "") + groups.reversed().joined(separator: ",") + "."
+      + String(m % 100).leftPadded(to: 2)
   }
+
+  public var description: String { figures }
 
   public static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
 
-  /// Adds; traps only beyond Int64 (far outside any real amount; check `isInRange`).
-  public static func + (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen + b.fen) }
-
-  /// Multiplies by a count (members × shares); traps only beyond Int64.
-  public static func * (a: Amount, n: Int) -> Amount { Amount(fen: a.fen * Int64(n)) }
-
-  /// Multiplies by a count, or throws when the result leaves the supported range.
-  public func multiplied(by n: Int) throws(AmountError) -> Amount {
-    let (result, overflow) = fen.multipliedReportingOverflow(by: Int64(n))
-    guard !overflow, result.magnitude <= UInt64(Self.maximumFen) else {
-      throw AmountError("金额超出范围 (the product leaves the supported range)")
-    }
-    return Amount(fen: result)
+  /// Adds without ever trapping: a sum beyond `Int64` saturates at `Int64.min`/`Int64.max` fen,
+  /// far outside the supported range, so `isInRange` (and every parse or print check) catches
+  /// it. Use `adding(_:)` to get an error instead.
+  public static func + (a: Amount, b: Amount) -> Amount {
+    let (sum, overflow) = a.fen.addingReportingOverflow(b.fen)
+    return Amount(fen: overflow ? (b.fen > 0 ? .max : .min) : sum)
   }
 
-  public var isInRange: Bool { fen.magnitude <= UInt64(Self.maximumFen) }
+  /// Subtracts, saturating like `+`.
+  public static func - (a: Amount, b: Amount) -> Amount {
+    let (difference, overflow) = a.fen.subtractingReportingOverflow(b.fen)
+    return Amount(fen: overflow ? (b.fen < 0 ? .max : .min) : difference)
+  }
+
+  public static prefix func - (a: Amount) -> Amount { Amount(fen: a.fen == .min ? .max : -a.fen) }
+
+  /// Multiplies by a count (standard × members × shares) without ever trapping: a product
+  /// beyond `Int64` saturates at `Int64.min`/`Int64.max` fen, outside the supported range.
+  /// Use `multiplied(by:)` to get an error instead.
+  public static func * (a: Amount, n: Int) -> Amount {
+    let (product, overflow) = a.fen.multipliedReportingOverflow(by: Int64(n))
+    guard overflow else { return Amount(fen: product) }
+    return Amount(fen: (a.fen < 0) == (n < 0) ? .max : .min)
+  }
+
+  /// Adds, or throws when the sum leaves the supported range.
+  public func adding(_ other: Amount) throws(AmountError) -> Amount {
+    let sum = self + other
+    guard isInRange, other.isInRange, sum.isInRange else {
+      throw AmountError(Self.rangeMessage("\(figures) + \(other.figures)"))
+    }
+    return sum
+  }
+
+  /// Multiplies by a count, or throws when the product leaves the supported range.
+  public func multiplied(by n: Int) throws(AmountError) -> Amount {
+    let product = self * n
+    guard isInRange, product.isInRange else {
+      throw AmountError(Self.rangeMessage("\(figures) × \(n)"))
+    }
+    return product
+  }
 }
 
-public struct AmountError: Error, Sendable, CustomStringConvertible {
+/// Why a text is not an amount, in Chinese for the clerk and English for the developer.
+public struct AmountError: RuleError {
   public let message: String
   public init(_ message: String) { self.message = message }
   public var description: String { message }
-}
-
-extension StringProtocol {
-  func padding(to length: Int, leading: Bool = false) -> String {
-    let pad = String(repeating: "0", count: Swift.max(0, length - count))
-    return leading ? pad + self : self + pad
-  }
 }

@@ -1,170 +1,163 @@
-/// 人民币大写金额, as the People's Bank of China's rules for writing bills and settlement
-/// vouchers require (《支付结算办法》附件一《正确填写票据和结算凭证的基本规定》).
-/// See docs/rules.md for every choice the rules leave open.
+/// 人民币大写金额, as the People's Bank of China requires on bills and settlement vouchers
+/// (《支付结算办法》附件一《正确填写票据和结算凭证的基本规定》), and as 财政部《会计基础工作规范》
+/// 第五十二条 requires in accounts. The uppercase form exists so that an amount cannot be altered:
+/// every gap is marked with 零, every number ends with 整 or 分, 拾 always has a digit before it.
+///
+/// Where the rules allow two spellings, `uppercase` writes the first one the People's Bank gives
+/// (¥107,000.53 → 壹拾万柒仟元零伍角叁分) and `parse` accepts both. See docs/rules.md.
 public enum AmountInWords {
-  static let digits: [Character] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"]
-  static let units: [Character] = ["", "拾", "佰", "仟"].map { $0.first ?? " " }
+  static let numerals: [Character] = Array("零壹贰叁肆伍陆柒捌玖")
+  static let placeUnits = ["", "拾", "佰", "仟"]
 
-  /// 123444.00 → 壹拾贰万叁仟肆佰肆拾肆元整; 1409.50 → 壹仟肆佰零玖元伍角整;
-  /// 325.04 → 叁佰贰拾伍元零肆分; 0 → 零元整; -5 → 负伍元整.
+  /// 123444.00 → 壹拾贰万叁仟肆佰肆拾肆元整; 1680.32 → 壹仟陆佰捌拾元零叁角贰分;
+  /// 1409.50 → 壹仟肆佰零玖元伍角整; 325.04 → 叁佰贰拾伍元零肆分; 0 → 零元整;
+  /// 0.50 → 伍角整; 0.05 → 伍分; −5 → 负伍元整.
+  ///
+  /// Never traps. An amount outside the supported range (|amount| ≥ 1 万亿 yuan) is still
+  /// written, as spoken Chinese reads it (1,000,000,000,000 → 壹万亿元整), so that an error
+  /// message can show it; such text is not a bill amount and `parse` rejects it.
   public static func uppercase(_ amount: Amount) -> String {
-    words(amount, writeOptionalZeros: [true, true, true], zhengAfterJiao: true)
+    write(amount, .canonical)
   }
 
-  /// The optional 零s of the rules: at the 万 position, the 亿 position (when that digit is
-  /// zero and the 仟 digit after it is not) and the 元 position (when the units digit is zero
-  /// and 角 is not). Index 0: 万, 1: 亿, 2: 元.
-  static func words(_ amount: Amount, writeOptionalZeros: [Bool], zhengAfterJiao: Bool) -> String {
+  /// Every spelling of `amount` the rules permit, `uppercase(amount)` first: with and without
+  /// each optional 零 (rule 3: the 万/亿 digit or the 元 digit is zero and the next digit is
+  /// not), with and without 整 after 角, and for amounts below one yuan with a leading 零元.
+  /// Negative amounts begin with 负. Written in simplified characters with 整; `parse` also
+  /// accepts 正, the traditional forms the rules name and a leading 人民币.
+  public static func allowedForms(_ amount: Amount) -> [String] {
     let m = amount.fen.magnitude
+    guard m > 0 else { return ["零元整"] }
+    let sites = optionalZeroSites(m / 100)
+    var forms = [uppercase(amount)]
+    var seen = Set(forms)
+    for mask in 0..<(1 << sites.count) {
+      let chosen = Set(sites.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+      for zeroAfterZeroYuan in [true, false] {
+        for zhengAfterJiao in [true, false] {
+          for zeroYuanPrefix in [false, true] {
+            let spelling = Spelling(
+              zeroAtGroupSites: chosen, zeroAfterZeroYuan: zeroAfterZeroYuan,
+              zhengAfterJiao: zhengAfterJiao,
+              zeroYuanPrefix: zeroYuanPrefix)
+            let form = write(amount, spelling)
+            if seen.insert(form).inserted { forms.append(form) }
+          }
+        }
+      }
+    }
+    return forms
+  }
+
+  /// The choices the rules leave open.
+  struct Spelling {
+    /// Positions of the yuan digits (4: 万, 8: 亿, …) where an optional 零 is written; nil
+    /// for the canonical choice: written only where that position's unit (万, 亿) is not.
+    var zeroAtGroupSites: Set<Int>?
+    /// 元零叁角 rather than 元叁角 when the 元 digit is zero.
+    var zeroAfterZeroYuan: Bool
+    /// 伍角整 rather than 伍角.
+    var zhengAfterJiao: Bool
+    /// 零元伍角整 rather than 伍角整 below one yuan.
+    var zeroYuanPrefix: Bool
+
+    static let canonical = Spelling(
+      zeroAtGroupSites: nil, zeroAfterZeroYuan: true, zhengAfterJiao: true, zeroYuanPrefix: false)
+  }
+
+  static func write(_ amount: Amount, _ spelling: Spelling) -> String {
+    let m = amount.fen.magnitude
+    guard m > 0 else { return "零元整" }
     let yuan = m / 100
     let jiao = Int(m / 10 % 10)
     let fen = Int(m % 10)
     var out = amount.fen < 0 ? "负" : ""
-    if m == 0 { return "零元整" }
     if yuan > 0 {
-      out += integerWords(yuan, writeOptionalZeros: writeOptionalZeros) + "元"
+      out += integerWords(yuan, spelling) + "元"
+    } else if spelling.zeroYuanPrefix {
+      out += "零元"
     }
     if jiao == 0 && fen == 0 { return out + "整" }
-    if yuan > 0 {
-      if jiao == 0 {
-        out += "零"  // mandatory: 元零肆分
-      } else if yuan % 10 == 0 && writeOptionalZeros[2] {
-        out.append("零")  // optional: 壹仟陆佰捌拾元零叁角贰分
-      }
+    let afterYuan = yuan > 0 || spelling.zeroYuanPrefix
+    if jiao == 0 {
+      // Rule 4: 角 is zero and 分 is not — 元 must be followed by 零 (叁佰贰拾伍元零肆分).
+      return out + (afterYuan ? "零" : "") + String(numerals[fen]) + "分"
     }
-    if jiao > 0 { out += String(digits[jiao]) + "角" }
-    if fen > 0 { return out + String(digits[fen]) + "分" }
-    return out + (zhengAfterJiao ? "整" : "")
+    // Rule 3: the 元 digit is zero and 角 is not — one 零, or none.
+    if yuan > 0 && yuan % 10 == 0 && spelling.zeroAfterZeroYuan { out += "零" }
+    out += String(numerals[jiao]) + "角"
+    if fen > 0 { return out + String(numerals[fen]) + "分" }
+    return out + (spelling.zhengAfterJiao ? "整" : "")
   }
 
-  /// Writes a whole number of yuan (1 ... 999,999,999,999) without the trailing 元.
-  static func integerWords(_ value: UInt64, writeOptionalZeros: [Bool]) -> String {
+  /// The decimal digits of a whole number, least significant first: `digits[p]` is the digit
+  /// at position p (0: 元, 4: 万, 8: 亿).
+  static func digits(_ value: UInt64) -> [Int] {
     var ds: [Int] = []
     var v = value
     while v > 0 {
       ds.append(Int(v % 10))
       v /= 10
     }
+    return ds
+  }
+
+  /// The unit written after position `p` (a multiple of 4): 万 when its four-digit group is not
+  /// all zero, 亿 when anything from `p` upwards is not zero (so 10¹² reads 壹万亿).
+  static func groupUnit(at p: Int, _ ds: [Int]) -> String? {
+    guard p > 0, p % 4 == 0, p < ds.count else { return nil }
+    if p % 8 == 4 { return ds[p..<Swift.min(p + 4, ds.count)].contains { $0 != 0 } ? "万" : nil }
+    return ds[p...].contains { $0 != 0 } ? "亿" : nil
+  }
+
+  /// Writes a whole number of yuan (at least 1) without 元. A run of zeros inside the number
+  /// is written as one 零, before the next non-zero digit. A run that ends at the 万 or 亿
+  /// digit, followed by a non-zero 仟 digit, is rule 3's optional 零.
+  static func integerWords(_ value: UInt64, _ spelling: Spelling) -> String {
+    let ds = digits(value)
     var out = ""
-    var pendingZero = false
-    for p in stride(from: ds.count - 1, through: 0, by: -1) {
+    var inZeroRun = false
+    for p in ds.indices.reversed() {
       let d = ds[p]
       if d == 0 {
-        pendingZero = true
+        inZeroRun = true
       } else {
-        if pendingZero {
-          // A zero at the 万/亿 position directly before a non-zero 仟 digit may be left out.
-          let optional = (p == 3 || p == 7) && ds[p + 1] == 0
-          if !optional || writeOptionalZeros[p == 3 ? 0 : 1] { out += "零" }
-          pendingZero = false
+        if inZeroRun {
+          if writesZero(runEndingAt: p + 1, ds, spelling) { out += "零" }
+          inZeroRun = false
         }
-        out.append(digits[d])
-        if p % 4 != 0 { out.append(units[p % 4]) }
+        out.append(numerals[d])
+        out += placeUnits[p % 4]
       }
-      if p == 4 || p == 8 {
-        let group = ds[p..<min(p + 4, ds.count)]
-        if group.contains(where: { $0 != 0 }) { out += p == 4 ? "万" : "亿" }
-      }
+      if let unit = groupUnit(at: p, ds) { out += unit }
     }
     return out
   }
 
-  /// Reads an uppercase amount back into an `Amount`, for checking amounts typed by hand.
-  /// Accepts exactly the forms the rules allow: with or without each optional 零, 整 or 正
-  /// after 元 or 角; rejects anything else with the form it expected.
-  public static func parse(_ words: String) throws(AmountError) -> Amount {
-    let text = words.replacingEnd("正", with: "整")
-    let value = try leniently(text)
-    var forms: Set<String> = []
-    for mask in 0..<8 {
-      let zeros = [mask & 1 != 0, mask & 2 != 0, mask & 4 != 0]
-      forms.insert(self.words(value, writeOptionalZeros: zeros, zhengAfterJiao: true))
-      forms.insert(self.words(value, writeOptionalZeros: zeros, zhengAfterJiao: false))
-    }
-    guard forms.contains(text) else {
-      throw AmountError("大写金额写法不规范：\(words)，应为 \(uppercase(value))")
-    }
-    return value
+  /// Whether the 零 for a run of zeros ending at position `end` is written: always, unless the
+  /// run ends at the 万 or 亿 digit (rule 3). There the canonical spelling writes it only when
+  /// that unit is not written (壹拾万柒仟 but 壹亿零壹仟), since a written unit already marks
+  /// the place.
+  static func writesZero(runEndingAt end: Int, _ ds: [Int], _ spelling: Spelling) -> Bool {
+    guard end % 4 == 0 else { return true }
+    if let sites = spelling.zeroAtGroupSites { return sites.contains(end) }
+    return groupUnit(at: end, ds) == nil
   }
 
-  /// Reads the value without judging the form; the caller compares with the allowed forms.
-  static func leniently(_ text: String) throws(AmountError) -> Amount {
-    var chars = Array(text)
-    let negative = chars.first == "负"
-    if negative { chars.removeFirst() }
-    if chars.last == "整" { chars.removeLast() }
-    guard !chars.isEmpty else { throw AmountError("大写金额为空 (empty)") }
-    var yuan: UInt64 = 0
-    var yi: UInt64 = 0
-    var wan: UInt64 = 0
-    var section: UInt64 = 0
-    var digit: UInt64? = nil
-    var jiao: UInt64 = 0
-    var fen: UInt64 = 0
-    var seenYuan = false
-    var last: Character = " "
-    func bad(_ c: Character) -> AmountError {
-      AmountError("大写金额中有无法识别的写法：'\(c)' in \(text) (uppercase digits 零壹贰叁肆伍陆柒捌玖, units 拾佰仟万亿元角分)")
-    }
-    for c in chars {
-      if let d = digits.firstIndex(of: c) {
-        if d == 0 {
-          guard digit == nil else { throw bad(c) }
-          last = c
-          continue
-        }
-        guard digit == nil else { throw bad(c) }
-        digit = UInt64(d)
+  /// The positions where rule 3's optional 零 may stand: a run of zeros inside the number
+  /// that ends at the 万 or 亿 digit and is followed by a non-zero 仟 digit.
+  static func optionalZeroSites(_ yuan: UInt64) -> [Int] {
+    let ds = digits(yuan)
+    var sites: [Int] = []
+    var inZeroRun = false
+    for p in ds.indices.reversed() {
+      if ds[p] == 0 {
+        inZeroRun = true
       } else {
-        switch c {
-        case "拾", "佰", "仟":
-          guard let d = digit, !seenYuan else { throw bad(c) }
-          section += d * [UInt64(10), 100, 1000][["拾", "佰", "仟"].firstIndex(of: c)!]
-          digit = nil
-        case "万":
-          section += digit ?? 0
-          guard section > 0, !seenYuan, wan == 0 else { throw bad(c) }
-          wan = section
-          section = 0
-          digit = nil
-        case "亿":
-          section += digit ?? 0
-          guard section > 0, !seenYuan, yi == 0, wan == 0 else { throw bad(c) }
-          yi = section
-          section = 0
-          digit = nil
-        case "元", "圆":
-          guard !seenYuan else { throw bad(c) }
-          section += digit ?? 0
-          yuan = yi * 100_000_000 + wan * 10_000 + section
-          seenYuan = true
-          digit = nil
-        case "角":
-          guard let d = digit, jiao == 0, fen == 0 else { throw bad(c) }
-          jiao = d
-          digit = nil
-        case "分":
-          guard let d = digit, fen == 0 else { throw bad(c) }
-          fen = d
-          digit = nil
-        default:
-          throw bad(c)
-        }
+        if inZeroRun && (p + 1) % 4 == 0 { sites.append(p + 1) }
+        inZeroRun = false
       }
-      last = c
     }
-    guard digit == nil, last != "零" || chars == ["零", "元"] else {
-      throw AmountError("大写金额不完整：\(text) (a digit needs its unit)")
-    }
-    let total = yuan * 100 + jiao * 10 + fen
-    guard total <= UInt64(Amount.maximumFen) else { throw AmountError("金额超出范围：\(text)") }
-    return Amount(fen: (negative ? -1 : 1) * Int64(total))
-  }
-}
-
-extension String {
-  func replacingEnd(_ suffix: Character, with replacement: Character) -> String {
-    guard last == suffix else { return self }
-    return String(dropLast()) + String(replacement)
+    return sites
   }
 }

@@ -1,16 +1,35 @@
 /// Statutory retirement ages after the gradual reform in force from 2025-01-01
-/// (全国人大常委会《关于实施渐进式延迟法定退休年龄的决定》, 2024-09-13, and its attached
-/// 《国务院关于渐进式提高职工法定退休年龄的暂行办法》):
+/// (全国人大常委会《关于实施渐进式延迟法定退休年龄的决定》, 2024-09-13, and the attached
+/// 《国务院关于渐进式提高职工法定退休年龄的暂行办法》 with its 对照表):
 /// - men: 60 → 63, one month later for every four months of birth from January 1965;
-/// - women whose age was 55 (cadres and management posts): 55 → 58, likewise from January 1970;
+/// - women whose age was 55 (cadres, management and technical posts): 55 → 58, likewise from
+///   January 1970;
 /// - women whose age was 50 (workers): 50 → 55, one month later for every two months of birth
 ///   from January 1975.
+/// Members past it need an 超龄人员在职证明 to join an in-service activity.
 public enum RetirementCategory: String, Sendable, Hashable, CaseIterable {
   case male
   case femaleCadre
   case femaleWorker
 
-  /// Original age, first affected birth month, months of birth per month of delay, maximum delay.
+  /// The category's name in the 暂行办法.
+  public var chineseName: String {
+    switch self {
+    case .male: "男职工"
+    case .femaleCadre: "原法定退休年龄为五十五周岁的女职工"
+    case .femaleWorker: "原法定退休年龄为五十周岁的女职工"
+    }
+  }
+
+  /// Men are `.male`; women `femaleCategory`, since the ID number does not say which.
+  public static func of(_ sex: Sex, femaleCategory: RetirementCategory = .femaleWorker)
+    -> RetirementCategory
+  {
+    sex == .male ? .male : femaleCategory
+  }
+
+  /// Age before the reform, first birth year affected, months of birth per month of delay,
+  /// largest delay in months.
   var schedule: (base: Int, fromYear: Int, step: Int, maxDelay: Int) {
     switch self {
     case .male: (60, 1965, 4, 36)
@@ -19,55 +38,41 @@ public enum RetirementCategory: String, Sendable, Hashable, CaseIterable {
     }
   }
 
-  /// The statutory retirement age, in years and months, for someone born on `birth`.
-  public func retirementAge(birth: CivilDate) -> (years: Int, months: Int) {
+  /// The statutory retirement age for someone born in `year`-`month` (the day does not matter).
+  public func retirementAge(bornIn year: Int, month: Int) -> RetirementAge {
     let s = schedule
-    let index = (birth.year - s.fromYear) * 12 + (birth.month - 1)
+    let index = (year - s.fromYear) * 12 + (month - 1)
     let delay = index < 0 ? 0 : Swift.min(s.maxDelay, index / s.step + 1)
-    return (s.base + delay / 12, delay % 12)
+    return RetirementAge(months: s.base * 12 + delay)
   }
 
-  /// The day the statutory retirement age is reached.
+  /// The statutory retirement age for someone born on `birth`.
+  public func retirementAge(birth: CivilDate) -> RetirementAge {
+    retirementAge(bornIn: birth.year, month: birth.month)
+  }
+
+  /// The day the statutory retirement age is reached: the birth date plus that age, or the
+  /// month's last day when the month has no such day. Its year and month are the 退休时间 of the
+  /// official 对照表 (born 1965-01 → 2025-02). The age is complete at the end of this day, so a
+  /// member is over it from the next day on (see `CivilDate.age(on:)`).
   public func retirementDate(birth: CivilDate) -> CivilDate {
-    let age = retirementAge(birth: birth)
-    return birth.adding(years: age.years, months: age.months)
+    birth.adding(months: retirementAge(birth: birth).totalMonths)
   }
 }
 
-/// An activity's age limit: a fixed age, or the statutory retirement age.
-public enum AgeLimit: Sendable, Hashable {
-  /// Over the limit once this age is reached (满 n 周岁, see `CivilDate.age(on:)`).
-  case years(Int)
-  /// Over the limit from the day the statutory retirement age is reached; women are assumed
-  /// to be in `femaleCategory` unless the member's data says otherwise.
-  case statutoryRetirement(femaleCategory: RetirementCategory)
-}
+/// An age in years and months, as the reform states retirement ages (60岁1个月).
+public struct RetirementAge: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let totalMonths: Int
+  public var years: Int { totalMonths / 12 }
+  public var months: Int { totalMonths % 12 }
 
-/// Age limits per activity for one office, as data.
-public struct AgeLimits: Sendable, Hashable {
-  public var office: String
-  public var byActivity: [String: AgeLimit]
-  public var fallback: AgeLimit
+  public init(months: Int) { totalMonths = months }
+  public init(years: Int, months: Int = 0) { totalMonths = years * 12 + months }
 
-  public init(office: String, byActivity: [String: AgeLimit] = [:], fallback: AgeLimit = .statutoryRetirement(femaleCategory: .femaleWorker)) {
-    self.office = office
-    self.byActivity = byActivity
-    self.fallback = fallback
-  }
+  /// `60岁1个月`, `63岁`.
+  public var description: String { months == 0 ? "\(years)岁" : "\(years)岁\(months)个月" }
 
-  public func limit(for activity: String) -> AgeLimit { byActivity[activity] ?? fallback }
-
-  /// Whether a member is over the activity's age limit on the activity's start date: such
-  /// members are flagged in 参保自核 and need an 超龄人员在职证明.
-  public func isOverAge(
-    birth: CivilDate, sex: Sex, activity: String, startDate: CivilDate, category: RetirementCategory? = nil
-  ) -> Bool {
-    switch limit(for: activity) {
-    case .years(let n):
-      return birth.age(on: startDate) >= n
-    case .statutoryRetirement(let femaleCategory):
-      let c = category ?? (sex == .male ? .male : femaleCategory)
-      return startDate >= c.retirementDate(birth: birth)
-    }
+  public static func < (a: RetirementAge, b: RetirementAge) -> Bool {
+    a.totalMonths < b.totalMonths
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -202,8 +203,11 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () 
     let work = Task {
       do { first.resume(.success(try await body())) } catch { first.resume(.failure(error)) }
     }
-    Task {
-      try? await Task.sleep(for: limit)
+    // The clock runs on a Dispatch timer, not on the task pool, so it fires on time even
+    // while every pool thread is busy.
+    let c = limit.components
+    let nanoseconds = Int(c.seconds) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
+    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
       first.resume(.failure(RenderTimeout()))
       work.cancel()
     }

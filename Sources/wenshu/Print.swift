@@ -6,9 +6,11 @@ import WenshuLayout
 extension Wenshu {
   struct Print: ParsableCommand {
     static var configuration: CommandConfiguration {
-      CommandConfiguration(
+      // The document list reads every layout: only worth it when help is being shown.
+      let helping = CommandLine.arguments.contains { ["--help", "-h", "help"].contains($0) }
+      return CommandConfiguration(
         abstract: "Renders a document from its JSON data into a PDF.",
-        discussion: documentHelp() + """
+        discussion: (helping ? documentHelp() : "") + """
 
 
           Every problem in the data is reported at once on stderr, each with its JSON path \
