@@ -19,6 +19,19 @@ public struct Canvas {
     cairo_stroke(cr)
   }
 
+  /// Strokes many segments as one path: one drawing operation instead of one per segment,
+  /// which keeps Cairo's per-page analysis (a region union per operation) cheap.
+  public func strokeLines(_ segments: [(Point, Point)], width: Double, color: Color = .black) {
+    guard !segments.isEmpty else { return }
+    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    cairo_set_line_width(cr, width)
+    for (a, b) in segments {
+      cairo_move_to(cr, a.x, a.y)
+      cairo_line_to(cr, b.x, b.y)
+    }
+    cairo_stroke(cr)
+  }
+
   public func strokeRect(_ rect: Rect, width: Double, color: Color = .black) {
     cairo_set_source_rgb(cr, color.red, color.green, color.blue)
     cairo_set_line_width(cr, width)

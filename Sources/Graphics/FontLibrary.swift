@@ -15,6 +15,7 @@ public final class FontLibrary: @unchecked Sendable {
   public let families: [String]
   private var coverageCache: [UInt32: Bool] = [:]
   var glyphMetrics: [MetricKey: GlyphMetrics] = [:]
+  var shapeCache: [ShapeKey: TextBlock] = [:]
 
   /// Loads the fontconfig file at `configPath`. Throws when the file is unreadable or
   /// lists no font, so a machine without the fonts fails loudly instead of drawing tofu.

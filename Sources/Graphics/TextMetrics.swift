@@ -56,3 +56,26 @@ extension FontLibrary {
     return m
   }
 }
+
+/// Shaped text kept for reuse: in a member list most cells repeat (性别, 状态, the activity,
+/// ages), so each distinct string is shaped once per width and style and its layout drawn
+/// again on every row. Bounded, so a long list of unique names cannot grow it without end.
+struct ShapeKey: Hashable {
+  let text: String
+  let style: TextStyle
+  let width: Double
+}
+
+extension FontLibrary {
+  static let shapeCacheLimit = 4096
+
+  /// A shaped single-paragraph text, from the cache when it was shaped before.
+  public func shaped(_ text: String, style: TextStyle, width: Double) -> TextBlock {
+    let key = ShapeKey(text: text, style: style, width: width)
+    if let block = shapeCache[key] { return block }
+    let block = TextBlock(text, style: style, width: width, fonts: self)
+    if shapeCache.count >= Self.shapeCacheLimit { shapeCache.removeAll(keepingCapacity: true) }
+    shapeCache[key] = block
+    return block
+  }
+}

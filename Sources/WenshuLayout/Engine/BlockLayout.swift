@@ -43,7 +43,7 @@ struct BlockLayout {
   /// the height from the same place, so they break pages at the same rows.
   func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, block: TextBlock?) {
     if let height = fonts.singleLineHeight(text, style: style, width: width) {
-      return (height, measureOnly ? nil : shape(text, style, width: width))
+      return (height, measureOnly ? nil : fonts.shaped(text, style: style, width: width))
     }
     let block = shape(text, style, width: width)
     return (block.size.height, measureOnly ? nil : block)
