@@ -22,7 +22,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     try layOut(document: document, data: try parse(document: document, json: json))
   }
 
-  func parse(document: String, json: [UInt8]) throws(RenderFailure) -> DataValue {
+  public func parse(document: String, json: [UInt8]) throws(RenderFailure) -> DataValue {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
     do { return try JSONReader.parse(json) } catch {
       throw .malformed(error.description)
@@ -64,7 +64,11 @@ public final class DocumentRenderer: @unchecked Sendable {
 
   /// The PDF and the warnings the data raised.
   public func render(document: String, json: [UInt8]) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    let prepared = try prepare(document: document, data: try parse(document: document, json: json))
+    try render(document: document, data: try parse(document: document, json: json))
+  }
+
+  public func render(document: String, data: DataValue) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
+    let prepared = try prepare(document: document, data: data)
     do { return (try PDFRenderer.render(prepared), prepared.warnings) } catch { throw .output(error.message) }
   }
 }

@@ -31,25 +31,43 @@ public indirect enum DataValue: Sendable, Equatable {
   }
 
   public subscript(key: String) -> DataValue? {
-    if case .object(let o) = self { return o.values[key] }
+    if case .object(let o) = self { return o[key] }
     return nil
   }
 }
 
-/// A JSON object whose keys keep their order.
+/// A JSON object whose keys keep their order. Stored as a flat list: documents' objects
+/// have a handful of keys, where a scan beats hashing and a member costs far less memory
+/// (a 20,000-member list is 20,000 of these).
 public struct DataObject: Sendable, Equatable {
-  public private(set) var keys: [String] = []
-  public private(set) var values: [String: DataValue] = [:]
+  public private(set) var entries: [(key: String, value: DataValue)] = []
+
   public init() {}
   public init(_ pairs: KeyValuePairs<String, DataValue>) {
     for (k, v) in pairs { self[k] = v }
   }
+
+  public var keys: [String] { entries.map(\.key) }
+  public var count: Int { entries.count }
+
   public subscript(key: String) -> DataValue? {
-    get { values[key] }
-    set {
-      if values[key] == nil, newValue != nil { keys.append(key) }
-      if newValue == nil { keys.removeAll { $0 == key } }
-      values[key] = newValue
+    get {
+      for entry in entries where entry.key == key { return entry.value }
+      return nil
     }
+    set {
+      if let i = entries.firstIndex(where: { $0.key == key }) {
+        if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+      } else if let newValue {
+        entries.append((key, newValue))
+      }
+    }
+  }
+
+  /// Appends without looking for the key (the reader has already checked for duplicates).
+  mutating func append(_ key: String, _ value: DataValue) { entries.append((key, value)) }
+
+  public static func == (a: DataObject, b: DataObject) -> Bool {
+    a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
   }
 }

@@ -66,6 +66,7 @@ public struct JSONReader {
   private mutating func object(depth: Int) throws(SyntaxError) -> DataValue {
     index += 1
     var object = DataObject()
+    var seen: Set<String> = []  // used once an object grows past a few keys
     skipSpace()
     if current == UInt8(ascii: "}") { index += 1; return .object(object) }
     while true {
@@ -73,7 +74,14 @@ public struct JSONReader {
       guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
       let keyStart = index
       let key = try string()
-      guard object[key] == nil else {
+      let duplicate: Bool
+      if object.count < 16 {
+        duplicate = object[key] != nil
+      } else {
+        if seen.isEmpty { seen = Set(object.keys) }
+        duplicate = !seen.insert(key).inserted
+      }
+      guard !duplicate else {
         index = keyStart
         throw error("duplicate key \"\(key)\"")
       }
@@ -81,7 +89,7 @@ public struct JSONReader {
       guard current == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
       index += 1
       skipSpace()
-      object[key] = try value(depth: depth + 1)
+      object.append(key, try value(depth: depth + 1))
       skipSpace()
       switch current {
       case UInt8(ascii: ","): index += 1
