@@ -58,6 +58,8 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // In-process render timings, warm (not part of the tests): swift run -c release wenshu-bench
+    .executableTarget(name: "wenshu-bench", dependencies: ["WenshuDocuments"]),
     // Writes the generated samples (fixed seed): swift run wenshu-samples
     .executableTarget(name: "wenshu-samples", dependencies: ["WenshuRules"]),
     .testTarget(
@@ -76,7 +78,8 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuTests",
-      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu"]
+      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu"],
+      exclude: ["Golden"]
     ),
   ]
 )
