@@ -16,6 +16,10 @@ public final class FontLibrary: @unchecked Sendable {
   private var coverageCache: [UInt32: Bool] = [:]
   var glyphMetrics: [MetricKey: GlyphMetrics] = [:]
   var shapeCache: [ShapeKey: TextBlock] = [:]
+  var styleIDs: [TextStyle: Int] = [:]
+  var scalarGlyphs: [ScalarKey: ShapedScalar?] = [:]
+  var glyphFonts: [GlyphFont] = []
+  var glyphFontIndex: [UnsafeRawPointer: Int] = [:]
 
   /// Loads the fontconfig file at `configPath`. Throws when the file is unreadable or
   /// lists no font, so a machine without the fonts fails loudly instead of drawing tofu.

@@ -10,8 +10,24 @@ extension Canvas {
     for case .box(let rect, let color) in page.items { fill(rect, color: color) }
     var rules: [Double: [(Point, Point)]] = [:]
     var seen: Set<Segment> = []
+    var glyphRun: [(GlyphLine, Point)] = []
+    var glyphColor = Color.black
     for item in page.items {
+      if case .glyphs(let line, let origin, let color) = item {
+        if color != glyphColor {
+          draw(glyphRun, color: glyphColor)
+          glyphRun.removeAll(keepingCapacity: true)
+          glyphColor = color
+        }
+        glyphRun.append((line, origin))
+        continue
+      }
+      if case .text = item {
+        draw(glyphRun, color: glyphColor)
+        glyphRun.removeAll(keepingCapacity: true)
+      }
       switch item {
+      case .glyphs: break
       case .text(let block, let origin): draw(block, at: origin)
       case .line(let a, let b, let width):
         if seen.insert(Segment(a, b, width)).inserted { rules[width, default: []].append((a, b)) }
@@ -20,6 +36,7 @@ extension Canvas {
       case .watermark: break
       }
     }
+    draw(glyphRun, color: glyphColor)
     for (width, segments) in rules.sorted(by: { $0.key < $1.key }) { strokeLines(segments, width: width) }
     for case .watermark(let text, let center, let angle, let color, let opacity) in page.items {
       draw(text, center: center, angle: angle, color: color, opacity: opacity)

@@ -39,14 +39,26 @@ struct BlockLayout {
     TextBlock(text, style: style, width: width, indent: indent, fonts: fonts)
   }
 
-  /// A table cell's height, and its shaped text unless only measuring. Both passes take
-  /// the height from the same place, so they break pages at the same rows.
-  func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, block: TextBlock?) {
+  /// A table cell's height, and what draws it unless only measuring: a line of glyphs when
+  /// the text fits on one line, else Pango's shaped paragraph. Both passes take the height
+  /// from the same place, so they break pages at the same rows.
+  func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, item: ((Point) -> PageItem)?) {
     if let height = fonts.singleLineHeight(text, style: style, width: width) {
-      return (height, measureOnly ? nil : fonts.shaped(text, style: style, width: width))
+      if measureOnly { return (height, nil) }
+      if let line = fonts.glyphLine(text, style: style) {
+        let dx: Double
+        switch style.alignment {
+        case .left: dx = 0
+        case .center: dx = (width - line.width) / 2
+        case .right: dx = width - line.width
+        }
+        return (height, { .glyphs(line, at: Point(x: $0.x + dx, y: $0.y), color: style.color) })
+      }
+      let block = fonts.shaped(text, style: style, width: width)
+      return (height, { .text(block, at: $0) })
     }
     let block = shape(text, style, width: width)
-    return (block.size.height, measureOnly ? nil : block)
+    return (block.size.height, measureOnly ? nil : { .text(block, at: $0) })
   }
 
   /// A paragraph becomes one slice per line, so it may break across pages between lines.

@@ -13,23 +13,22 @@ extension BlockLayout {
     }
 
     func row(_ templates: [Template], styleName: String, scope: Scope, fill: Color?) -> Slice {
-      var cells: [(TextBlock, Double, Int)] = []
+      var cells: [((Point) -> PageItem, Double, Int)] = []
       var height = 0.0
       for (i, template) in templates.enumerated() {
         var cellStyle = style(styleName)
         if styleName == table.cellStyle { cellStyle.alignment = table.columns[i].alignment }
         let text = filler.fill(template, scope, line: line)
         let measured = cell(text, cellStyle, width: max(frames[i].width - 2 * table.padding, 1))
-        if let block = measured.block { cells.append((block, measured.height, i)) }
+        if let item = measured.item { cells.append((item, measured.height, i)) }
         height = max(height, measured.height)
       }
       height = max(height + 2 * table.padding, table.minRowHeight)
       if measureOnly { return Slice(height: height) }
       var items: [PageItem] = []
       if let fill { items.append(.box(Rect(x: 0, y: 0, width: width, height: height), fill: fill)) }
-      for (block, cellHeight, i) in cells {
-        let y = (height - cellHeight) / 2
-        items.append(.text(block, at: Point(x: frames[i].x + table.padding, y: y)))
+      for (item, cellHeight, i) in cells {
+        items.append(item(Point(x: frames[i].x + table.padding, y: (height - cellHeight) / 2)))
       }
       items += borders(table.border, height: height, frames: frames)
       return Slice(height: height, items: items)

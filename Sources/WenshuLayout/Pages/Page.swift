@@ -14,6 +14,8 @@ public struct Page: Sendable {
 public enum PageItem: Sendable {
   /// Shaped text with its top-left corner at the point.
   case text(TextBlock, at: Point)
+  /// A line of glyphs (table cells), with its top-left corner and colour.
+  case glyphs(GlyphLine, at: Point, color: Color)
   case line(from: Point, to: Point, width: Double)
   case box(Rect, fill: Color)
   case picture(Picture, in: Rect)
@@ -22,6 +24,7 @@ public enum PageItem: Sendable {
   func offset(dx: Double, dy: Double) -> PageItem {
     switch self {
     case .text(let t, let p): .text(t, at: Point(x: p.x + dx, y: p.y + dy))
+    case .glyphs(let g, let p, let c): .glyphs(g, at: Point(x: p.x + dx, y: p.y + dy), color: c)
     case .line(let a, let b, let w):
       .line(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w)
     case .box(let r, let fill):
