@@ -14,7 +14,7 @@ public final class FontLibrary: @unchecked Sendable {
   /// Family names of the loaded fonts, sorted.
   public let families: [String]
   private var coverageCache: [UInt32: Bool] = [:]
-  var glyphMetrics: [MetricKey: GlyphMetrics] = [:]
+  var glyphMetrics: [ScalarKey: GlyphMetrics] = [:]
   var shapeCache: [ShapeKey: TextBlock] = [:]
   var styleIDs: [TextStyle: Int] = [:]
   var scalarGlyphs: [ScalarKey: ShapedScalar?] = [:]

@@ -2,22 +2,6 @@
 /// Each character is shaped once per style and its advance and extents remembered, so a
 /// member list's row heights are known without shaping every cell (the first pass only
 /// counts pages).
-struct MetricKey: Hashable {
-  let scalar: UInt32
-  let style: StyleKey
-}
-
-struct StyleKey: Hashable {
-  let families: [String]
-  let size: Double
-  let bold: Bool
-  init(_ style: TextStyle) {
-    families = style.families
-    size = style.size
-    bold = style.bold
-  }
-}
-
 struct GlyphMetrics {
   let advance: Double
   let ascent: Double
@@ -30,7 +14,7 @@ extension FontLibrary {
   /// set with extra line spacing — then the caller shapes it with Pango.
   public func singleLineHeight(_ text: String, style: TextStyle, width: Double) -> Double? {
     guard style.lineSpacing == 0, !text.isEmpty else { return nil }
-    let key = StyleKey(style)
+    let key = styleID(style)  // hashed once per text, not per character
     var advance = 0.0
     var ascent = 0.0
     var descent = 0.0
@@ -45,8 +29,8 @@ extension FontLibrary {
     return ascent + descent
   }
 
-  private func metrics(_ scalar: Unicode.Scalar, _ key: StyleKey, _ style: TextStyle) -> GlyphMetrics {
-    let k = MetricKey(scalar: scalar.value, style: key)
+  private func metrics(_ scalar: Unicode.Scalar, _ key: Int, _ style: TextStyle) -> GlyphMetrics {
+    let k = ScalarKey(scalar: scalar.value, style: key)
     if let m = glyphMetrics[k] { return m }
     var plain = style
     plain.alignment = .left
