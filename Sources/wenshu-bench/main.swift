@@ -43,7 +43,8 @@ for job in jobs {
     times.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
   }
   times.sort()
-  let pages = String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+  let text = String(decoding: pdf, as: UTF8.self)
+  let pages = text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
   let name = "\(job.document) \(URL(fileURLWithPath: job.file).lastPathComponent)"
   print(
     name.padding(toLength: 44, withPad: " ", startingAt: 0), String(format: "%9.2f  %9.2f  %5d", times[times.count / 2], times[min(times.count - 1, times.count * 9 / 10)], max(pages, 0)))
