@@ -41,25 +41,7 @@ struct Problem: Error {
   }
 }
 
-func json(_ s: String) -> String {
-  var out = "\""
-  for scalar in s.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-        out += String(format: "\\u%04x", scalar.value)
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out + "\""
-}
+func json(_ s: String) -> String { JSONText.quote(s) }
 
 /// `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987).
 func contentDisposition(filename: String, extension ext: String) -> String {
