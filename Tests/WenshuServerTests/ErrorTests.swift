@@ -121,3 +121,32 @@ struct ErrorTests {
     }
   }
 }
+
+@Suite("HTTP bad-input matrix")
+struct HTTPBadInputTests {
+  static let base = (try? String(buffer: ServerFixtures.sample("confirmation", "henan-12"))) ?? ""
+  static let cases: [(String, String, String)] = [
+    ("NUL", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"王\\u0000丽娟\""), "\"path\":\"unit.contact\""),
+    ("wrong type", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : true"), "\"path\":\"total\""),
+    ("unknown field", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"960.00\", \"totl\": 1"), "\"path\":\"totl\""),
+    ("exponent", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : 1e9"), "\"path\":\"total\""),
+    ("-0 total", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : -0"), "\"path\":\"total\""),
+    ("impossible date", base.replacingOccurrences(of: "\"printedAt\" : \"2025-02-25\"", with: "\"printedAt\" : \"2025-13-01\""), "\"path\":\"printedAt\""),
+    ("no glyph", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"\u{2A6D7}\""), "U+2A6D7"),
+    ("RTL override", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"\\u202E王丽娟\""), "U+202E"),
+    ("1 MB string", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"" + String(repeating: "王", count: 1_000_000) + "\""), "文字过长"),
+    ("deep nesting", String(repeating: "[", count: 5000), "nested more than 64 levels"),
+  ]
+
+  @Test("each is a 4xx problem naming the field, never a 500", arguments: cases.map(\.0))
+  func matrix(_ name: String) async throws {
+    let (_, json, expected) = Self.cases.first { $0.0 == name }!
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)) { response in
+        #expect((400..<500).contains(Int(response.status.code)), "\(name): \(response.status)")
+        #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+        #expect(String(buffer: response.body).contains(expected), "\(name)")
+      }
+    }
+  }
+}

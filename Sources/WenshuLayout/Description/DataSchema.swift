@@ -49,9 +49,13 @@ public struct ValueType: Sendable {
   }
 
   public static let generic: [ValueType] = [
-    ValueType("text", summary: "any text", jsonSchema: #"{"type":"string"}"#) { v in
-      if case .string = v { return nil }
-      return "应为文字 (expected text, found \(v.kind))"
+    ValueType("text", summary: "text of at most 20,000 characters", jsonSchema: #"{"type":"string","maxLength":20000}"#) { v in
+      guard case .string(let s) = v else { return "应为文字 (expected text, found \(v.kind))" }
+      // A longer value is a mistake in the data, not something a printed form can hold.
+      if s.utf8.count > 20_000 * 4 || s.unicodeScalars.count > 20_000 {
+        return "文字过长：\(s.unicodeScalars.count) 个字符，最多 20000 (text too long)"
+      }
+      return nil
     },
     ValueType("count", summary: "a whole number ≥ 0", jsonSchema: #"{"type":"integer","minimum":0}"#) { v in
       if case .number(let n) = v, n.allSatisfy(\.isNumber), n.count < 10 { return nil }
