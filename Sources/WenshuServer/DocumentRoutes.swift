@@ -195,22 +195,21 @@ struct DocumentRoutes {
 struct RenderTimeout: Error {}
 
 /// Runs `body`, giving up after `limit`: the caller gets its answer at once; the render
-/// thread finishes the render it is on and then serves the next one.
+/// thread finishes the render it is on and then serves the next one. The clock is a
+/// Dispatch timer (it fires on time even while every task-pool thread is busy), cancelled
+/// as soon as the work ends so nothing waits in it for the rest of the budget.
 func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
   let first = FirstResult<T>()
+  let c = limit.components
+  let nanoseconds = Int(c.seconds) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
   return try await withCheckedThrowingContinuation { continuation in
     first.continuation = continuation
-    let work = Task {
+    let timer = DispatchWorkItem { [weak first] in first?.resume(.failure(RenderTimeout())) }
+    first.timer = timer
+    Task {
       do { first.resume(.success(try await body())) } catch { first.resume(.failure(error)) }
     }
-    // The clock runs on a Dispatch timer, not on the task pool, so it fires on time even
-    // while every pool thread is busy.
-    let c = limit.components
-    let nanoseconds = Int(c.seconds) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
-    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
-      first.resume(.failure(RenderTimeout()))
-      work.cancel()
-    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds), execute: timer)
   }
 }
 
@@ -218,12 +217,16 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () 
 final class FirstResult<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   var continuation: CheckedContinuation<T, any Error>?
+  var timer: DispatchWorkItem?
 
   func resume(_ result: Result<T, any Error>) {
     lock.lock()
     let c = continuation
     continuation = nil
+    let t = timer
+    timer = nil
     lock.unlock()
+    t?.cancel()
     c?.resume(with: result)
   }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// The server under wrk, at and beyond saturation, for a bounded time: nothing but 200 and
+/// 503 + Retry-After, p99 reported, and memory back near its baseline afterwards.
+@Suite("Load", .serialized)
+struct LoadTests {
+  func rss(_ pid: Int32) -> Int {
+    let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+  }
+
+  func wrk(_ port: Int, connections: Int, seconds: Int) throws -> String {
+    let script = Fixtures.root.appendingPathComponent("scripts/load/post.lua").path
+    let sample = Fixtures.root.appendingPathComponent("samples/invoice-preview/qingdao-union.json").path
+    let r = try run("wrk", [
+      "-t2", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script,
+      "http://127.0.0.1:\(port)/v1/documents/invoice-preview", "--", sample,
+    ])
+    return String(decoding: r.stdout, as: UTF8.self)
+  }
+
+  @Test("saturation: only 200 and 503, memory returns to baseline")
+  func saturation() throws {
+    guard (try? run("wrk", ["--version"]))?.status != nil else { return }
+    let port = 19_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
+    let server = try ServeProcessTests().startServer(port: port, ["--queue", "4"])
+    defer { server.terminate(); server.waitUntilExit() }
+    _ = try wrk(port, connections: 4, seconds: 2)  // warm-up: fonts, caches
+    let baseline = rss(server.processIdentifier)
+    let report = try wrk(port, connections: 32, seconds: 5)  // far past 2 workers + 4 queued
+    _ = try wrk(port, connections: 32, seconds: 5)
+    Thread.sleep(forTimeInterval: 0.5)
+    let after = rss(server.processIdentifier)
+    let metrics = String(decoding: try run("curl", ["-sf", "http://127.0.0.1:\(port)/metrics"]).stdout, as: UTF8.self)
+    let statuses = metrics.split(separator: "\n").filter { $0.hasPrefix("wenshu_requests_total{") }
+    #expect(!statuses.isEmpty)
+    for line in statuses {
+      #expect(line.contains("status=\"200\"") || line.contains("status=\"503\""), "unexpected: \(line)")
+    }
+    let p99 = report.split(separator: "\n").first { $0.contains("99%") }.map(String.init) ?? "?"
+    let rate = report.split(separator: "\n").first { $0.hasPrefix("Requests/sec") }.map(String.init) ?? "?"
+    print("load: \(rate.trimmingCharacters(in: .whitespaces)); p99 \(p99.trimmingCharacters(in: .whitespaces)); RSS \(baseline / 1024) → \(after / 1024) MiB")
+    #expect(after < baseline + 64 * 1024, "RSS grew from \(baseline) kB to \(after) kB")
+  }
+}
