@@ -8,6 +8,7 @@ let package = Package(
   products: [
     .executable(name: "wenshu", targets: ["wenshu"]),
     .library(name: "WenshuDocuments", targets: ["WenshuDocuments"]),
+    .library(name: "WenshuLayout", targets: ["WenshuLayout"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

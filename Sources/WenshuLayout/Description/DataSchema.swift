@@ -73,7 +73,7 @@ public struct ValueType: Sendable {
 }
 
 /// Checks data against a schema, collecting every problem with its JSON path.
-public struct SchemaValidator {
+public struct SchemaValidator: Sendable {
   public let types: [String: ValueType]
   public init(types: [String: ValueType]) { self.types = types }
 

@@ -4,7 +4,7 @@ import Yams
 /// Reads a layout file (YAML) into a `LayoutDescription`, rejecting mistakes with the file,
 /// line and what is wrong: an unknown element or key, a bad length, a template that does
 /// not parse, or a formatter that does not exist.
-public struct LayoutParser {
+public struct LayoutParser: Sendable {
   public let file: String
   public let formatters: FormatterSet
   public let types: [String: ValueType]

@@ -1,0 +1,1 @@
+/* libFuzzer driver declaration only; the symbol comes from -sanitize=fuzzer. */
