@@ -87,10 +87,7 @@ struct DocumentRoutes {
         throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "send the data as application/json (got '\(contentType)')")
       }
       let output = try output(request, batch: batch)
-      let body: ByteBuffer
-      do { body = try await request.body.collect(upTo: configuration.bodyLimit) } catch {
-        throw Problem(status: .contentTooLarge, title: "Request too large", detail: "the body is over the limit of \(configuration.bodyLimit) bytes")
-      }
+      let body = try await readBody(request)
       let bytes = [UInt8](buffer: body)
       let response = try await render(document: document, bytes: bytes, output: output, batch: batch)
       status = Int(response.status.code)
@@ -108,6 +105,25 @@ struct DocumentRoutes {
       context.logger.error("render failed", metadata: ["document": .string(document), "error": .string("\(type(of: error))")])
       return Problem(status: .internalServerError, title: "Internal error", detail: "the render failed unexpectedly").response()
     }
+  }
+
+  /// Reads the body in the handler's own task (the server drains what is left on the same
+  /// stream afterwards, so it must not be read from elsewhere), up to the size limit and
+  /// within the body timeout: a client trickling bytes gets 408 and never holds a worker.
+  /// One that sends nothing at all is closed by the connection's idle timeout.
+  func readBody(_ request: Request) async throws -> ByteBuffer {
+    let deadline = ContinuousClock.now + configuration.bodyTimeout
+    var body = ByteBuffer()
+    for try await chunk in request.body {
+      guard body.readableBytes + chunk.readableBytes <= configuration.bodyLimit else {
+        throw Problem(status: .contentTooLarge, title: "Request too large", detail: "the body is over the limit of \(configuration.bodyLimit) bytes")
+      }
+      body.writeImmutableBuffer(chunk)
+      guard ContinuousClock.now < deadline else {
+        throw Problem(status: .requestTimeout, title: "Request body too slow", detail: "the body did not arrive within \(configuration.bodyTimeout)")
+      }
+    }
+    return body
   }
 
   func render(document: String, bytes: [UInt8], output: Output, batch: Bool) async throws -> Response {

@@ -13,12 +13,18 @@ public struct ServerConfiguration: Sendable {
   public var apiKeys: [String]
   /// Longest a single render may take before the request gets 503 and the worker is freed of it.
   public var renderTimeout: Duration
+  /// Longest a client may take to send its body (a slow client gets 408, and holds no worker).
+  public var bodyTimeout: Duration
+  /// A connection with no traffic for this long is closed.
+  public var idleTimeout: Duration
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,
     queueLimit: Int = 64, bodyLimit: Int = 32 << 20, apiKeys: [String] = [],
-    renderTimeout: Duration = .seconds(60)
+    renderTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60)
   ) {
+    self.bodyTimeout = bodyTimeout
+    self.idleTimeout = idleTimeout
     self.host = host
     self.port = port
     self.workers = workers

@@ -36,8 +36,10 @@ public enum WenshuService {
       Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
     }
     DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
+    let idle = configuration.idleTimeout.components
     return Application(
       router: router,
+      server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       logger: logger)
   }

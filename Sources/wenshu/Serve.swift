@@ -24,6 +24,8 @@ extension Wenshu {
     @Option(help: "Renders that may wait for a worker; beyond, 503 with Retry-After.") var queue: Int = 64
     @Option(help: "Largest request body, in MiB.") var maxBodyMiB: Int = 32
     @Option(help: "Time budget of one render, in seconds.") var renderTimeout: Int = 60
+    @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
+    @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
     @Option(help: "File with one API key per line.") var apiKeysFile: String?
     @Flag(help: "Listen on a non-loopback address without API keys.") var insecureOpen = false
 
@@ -55,7 +57,7 @@ extension Wenshu {
       }
       let configuration = ServerConfiguration(
         host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
-        renderTimeout: .seconds(renderTimeout))
+        renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout))
       let app: any ApplicationProtocolBox
       do {
         app = try AppBox(WenshuService.application(home: WenshuHome.locate(), configuration: configuration, logger: logger))
