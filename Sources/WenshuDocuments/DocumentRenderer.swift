@@ -30,7 +30,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   }
 
   /// Lays out a document from parsed data: picks the variant and office, fills in the profile.
-  public func prepare(document: String, data: DataValue) throws(RenderFailure) -> PreparedDocument {
+  public func prepare(
+    document: String, data: DataValue, cancellation: RenderCancellation? = nil
+  ) throws(RenderFailure) -> PreparedDocument {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
     var data = data
     // `variant` picks a form of the document; it is not part of the document's data.
@@ -47,14 +49,14 @@ public final class DocumentRenderer: @unchecked Sendable {
       let known = (catalog.layouts[document] ?? []).map { "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))" }
       throw .data([DataProblem(path: office == nil ? "variant" : "office", message: "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))")])
     }
-    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all).prepare(data)
+    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all).prepare(data, cancellation: cancellation)
   }
 
   /// Lays out a whole document in memory (previews, batches).
   public func layOut(document: String, data: DataValue) throws(RenderFailure) -> LaidOutDocument {
     let prepared = try prepare(document: document, data: data)
     var pages: [Page] = []
-    prepared.forEachPage { pages.append($0) }
+    try prepared.forEachPage { pages.append($0) }
     return LaidOutDocument(pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
   }
 
@@ -63,12 +65,16 @@ public final class DocumentRenderer: @unchecked Sendable {
   }
 
   /// The PDF and the warnings the data raised.
-  public func render(document: String, json: [UInt8]) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    try render(document: document, data: try parse(document: document, json: json))
+  public func render(
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+  ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
+    try render(document: document, data: try parse(document: document, json: json), cancellation: cancellation)
   }
 
-  public func render(document: String, data: DataValue) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    let prepared = try prepare(document: document, data: data)
-    do { return (try PDFRenderer.render(prepared), prepared.warnings) } catch { throw .output(error.message) }
+  public func render(
+    document: String, data: DataValue, cancellation: RenderCancellation? = nil
+  ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
+    let prepared = try prepare(document: document, data: data, cancellation: cancellation)
+    return (try PDFRenderer.render(prepared), prepared.warnings)
   }
 }

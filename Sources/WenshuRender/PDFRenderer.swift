@@ -13,12 +13,12 @@ public enum PDFRenderer {
 
   /// Streams a prepared document: each page is drawn as soon as it is laid out and then
   /// let go, so memory does not grow with the number of pages.
-  public static func render(_ document: PreparedDocument) throws(RenderError) -> [UInt8] {
+  public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
     let writer = PDFWriter(metadata: document.metadata)
-    document.forEachPage { page in
+    try document.forEachPage { page in
       writer.addPage(size: page.size) { $0.draw(page) }
     }
-    return try writer.finish()
+    do { return try writer.finish() } catch { throw .output(error.message) }
   }
 }
 

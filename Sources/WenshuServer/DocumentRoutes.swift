@@ -127,10 +127,15 @@ struct DocumentRoutes {
   }
 
   func render(document: String, bytes: [UInt8], output: Output, batch: Bool) async throws -> Response {
-    let result = try await withTimeout(configuration.renderTimeout) {
+    // When the budget runs out the caller is answered at once, and the render stops at its
+    // next row, freeing the worker.
+    let cancellation = RenderCancellation()
+    let result = try await withTimeout(configuration.renderTimeout, onTimeout: { cancellation.cancel() }) {
       try await pool.run { renderer throws -> Rendered in
-        do { return try Self.render(renderer: renderer, document: document, bytes: bytes, output: output, batch: batch) }
-        catch let failure as RenderFailure { throw Problem.from(failure) }
+        do {
+          return try Self.render(
+            renderer: renderer, document: document, bytes: bytes, output: output, batch: batch, cancellation: cancellation)
+        } catch let failure as RenderFailure { throw Problem.from(failure) }
       }
     }
     metrics.pages.increment(by: Int64(result.pages))
@@ -154,7 +159,17 @@ struct DocumentRoutes {
   }
 
   /// Runs on a render thread.
-  static func render(renderer: DocumentRenderer, document: String, bytes: [UInt8], output: Output, batch: Bool) throws -> Rendered {
+  static func render(
+    renderer: DocumentRenderer, document: String, bytes: [UInt8], output: Output, batch: Bool,
+    cancellation: RenderCancellation
+  ) throws -> Rendered {
+    if !batch && output.format == .pdf {
+      let prepared = try renderer.prepare(document: document, data: try renderer.parse(document: document, json: bytes), cancellation: cancellation)
+      let pdf = try PDFRenderer.render(prepared)
+      return Rendered(
+        bytes: pdf, contentType: "application/pdf", fileExtension: "pdf", filename: prepared.filename,
+        pages: prepared.pageCount, warnings: prepared.warnings)
+    }
     guard batch else {
       let laidOut = try renderer.layOut(document: document, json: bytes)
       if output.format == .png {
@@ -180,6 +195,7 @@ struct DocumentRoutes {
     var documents: [LaidOutDocument] = []
     var problems: [DataProblem] = []
     for (i, item) in items.enumerated() {
+      if cancellation.isCancelled { throw RenderFailure.cancelled }
       do { documents.append(try renderer.layOut(document: document, data: item)) } catch {
         guard case .data(let list) = error else { throw Problem.from(error) }
         problems += list.map { DataProblem(path: "[\(i)]" + ($0.path.isEmpty || $0.path.hasPrefix("[") ? $0.path : "." + $0.path), message: $0.message) }
@@ -214,13 +230,18 @@ struct RenderTimeout: Error {}
 /// thread finishes the render it is on and then serves the next one. The clock is a
 /// Dispatch timer (it fires on time even while every task-pool thread is busy), cancelled
 /// as soon as the work ends so nothing waits in it for the rest of the budget.
-func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+func withTimeout<T: Sendable>(
+  _ limit: Duration, onTimeout: @escaping @Sendable () -> Void = {}, _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
   let first = FirstResult<T>()
   let c = limit.components
   let nanoseconds = Int(c.seconds) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
   return try await withCheckedThrowingContinuation { continuation in
     first.continuation = continuation
-    let timer = DispatchWorkItem { [weak first] in first?.resume(.failure(RenderTimeout())) }
+    let timer = DispatchWorkItem { [weak first] in
+      onTimeout()
+      first?.resume(.failure(RenderTimeout()))
+    }
     first.timer = timer
     Task {
       do { first.resume(.success(try await body())) } catch { first.resume(.failure(error)) }

@@ -37,6 +37,7 @@ struct Problem: Error {
       Problem(status: .unprocessableContent, title: "The data has problems", detail: "\(problems.count) problem(s); see problems", problems: problems)
     case .layout(let e): Problem(status: .internalServerError, title: "Broken layout", detail: e.description)
     case .output(let m): Problem(status: .internalServerError, title: "Output failed", detail: m)
+    case .cancelled: Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget", retryAfter: 5)
     }
   }
 }

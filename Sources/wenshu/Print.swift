@@ -53,7 +53,7 @@ extension Wenshu {
       } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
-        case .data, .output, .malformed, .unknownDocument:
+        case .data, .output, .malformed, .unknownDocument, .cancelled:
           printError(error.description)
           throw Exit.dataError
         }

@@ -22,7 +22,7 @@ public final class LayoutEngine {
   }
 
   /// Pass 1: validates, runs the checks, counts the pages.
-  public func prepare(_ data: DataValue) throws(RenderFailure) -> PreparedDocument {
+  public func prepare(_ data: DataValue, cancellation: RenderCancellation? = nil) throws(RenderFailure) -> PreparedDocument {
     var warnings: [DataProblem] = []
     if let schema = layout.schema {
       let result = validator.validate(data, schema)
@@ -35,7 +35,9 @@ public final class LayoutEngine {
     runChecks(root, filler)
     let frame = try PageFrame(layout: layout, blocks: blockLayout(filler, measureOnly: true), root: root)
     var paginator = Paginator(contentHeight: frame.contentHeight)
-    let pageCount = paginator.run(layout.body.lazy.flatMap { frame.blocks.slices($0, root) }) { _, _ in }
+    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, root) }.prefix { _ in cancellation?.isCancelled != true }
+    let pageCount = paginator.run(slices) { _, _ in }
+    if cancellation?.isCancelled == true { throw .cancelled }
     let m = layout.metadata
     let metadata = PDFMetadata(
       title: filler.fill(m.title, root, line: 0), author: filler.fill(m.author, root, line: 0),
@@ -44,7 +46,8 @@ public final class LayoutEngine {
     let filename = filler.fill(m.filename, root, line: 0)
     if !problems.problems.isEmpty { throw .data(problems.all) }
     return PreparedDocument(
-      engine: self, data: data, pageCount: pageCount, metadata: metadata, warnings: warnings, filename: filename)
+      engine: self, data: data, pageCount: pageCount, metadata: metadata, warnings: warnings, filename: filename,
+      cancellation: cancellation)
   }
 
   /// Lays out the whole document in memory (previews, batches, tests).
@@ -52,7 +55,7 @@ public final class LayoutEngine {
     let prepared = try prepare(data)
     var pages: [Page] = []
     pages.reserveCapacity(prepared.pageCount)
-    prepared.forEachPage { pages.append($0) }
+    try prepared.forEachPage { pages.append($0) }
     return LaidOutDocument(pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
   }
 
@@ -92,8 +95,13 @@ public final class PreparedDocument {
   public let metadata: PDFMetadata
   public let warnings: [DataProblem]
   public let filename: String
+  let cancellation: RenderCancellation?
 
-  init(engine: LayoutEngine, data: DataValue, pageCount: Int, metadata: PDFMetadata, warnings: [DataProblem], filename: String) {
+  init(
+    engine: LayoutEngine, data: DataValue, pageCount: Int, metadata: PDFMetadata, warnings: [DataProblem], filename: String,
+    cancellation: RenderCancellation?
+  ) {
+    self.cancellation = cancellation
     self.engine = engine
     self.data = data
     self.pageCount = pageCount
@@ -103,7 +111,7 @@ public final class PreparedDocument {
   }
 
   /// Pass 2: lays out and hands over each page, in order, as soon as it is complete.
-  public func forEachPage(_ deliver: (Page) -> Void) {
+  public func forEachPage(_ deliver: (Page) -> Void) throws(RenderFailure) {
     let layout = engine.layout
     let filler = TemplateFiller(file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
     let root = Scope(root: data)
@@ -114,7 +122,9 @@ public final class PreparedDocument {
     }
     let total = pageCount
     var paginator = Paginator(contentHeight: frame.contentHeight)
-    _ = paginator.run(layout.body.lazy.flatMap { frame.blocks.slices($0, root) }) { index, body in
+    let cancellation = self.cancellation
+    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, root) }.prefix { _ in cancellation?.isCancelled != true }
+    _ = paginator.run(slices) { index, body in
       let page = layout.page
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
       var items = body.map { $0.offset(dx: page.margins.left, dy: frame.bodyTop) }
@@ -128,6 +138,7 @@ public final class PreparedDocument {
       }
       deliver(Page(size: page.size, items: items))
     }
+    if cancellation?.isCancelled == true { throw .cancelled }
   }
 }
 

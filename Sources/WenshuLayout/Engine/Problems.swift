@@ -17,6 +17,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
   case unknownDocument(String, known: [String])
   case data([DataProblem])
   case output(String)
+  /// Stopped by its caller (a time budget ran out).
+  case cancelled
 
   public var description: String {
     switch self {
@@ -25,6 +27,7 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case .unknownDocument(let d, let known): "unknown document '\(d)' (documents: \(known.joined(separator: ", ")))"
     case .data(let problems): problems.map(\.description).joined(separator: "\n")
     case .output(let m): m
+    case .cancelled: "the render was cancelled"
     }
   }
 }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Asks a render in progress to stop: checked between slices in both passes, so a render
+/// over its time budget frees its worker within a row or two instead of running to the end.
+public final class RenderCancellation: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cancelled = false
+
+  public init() {}
+
+  public func cancel() {
+    lock.lock()
+    cancelled = true
+    lock.unlock()
+  }
+
+  public var isCancelled: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return cancelled
+  }
+}
