@@ -17,6 +17,7 @@ public final class FontLibrary: @unchecked Sendable {
   var glyphMetrics: [ScalarKey: GlyphMetrics] = [:]
   var shapeCache: [ShapeKey: TextBlock] = [:]
   var styleIDs: [TextStyle: Int] = [:]
+  var lastStyle: (style: TextStyle, id: Int)?
   var scalarGlyphs: [ScalarKey: ShapedScalar?] = [:]
   var glyphFonts: [GlyphFont] = []
   var glyphFontIndex: [UnsafeRawPointer: Int] = [:]

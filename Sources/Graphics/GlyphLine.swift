@@ -78,7 +78,13 @@ extension FontLibrary {
   }
 
   func styleID(_ style: TextStyle) -> Int {
-    if let id = styleIDs[style] { return id }
+    // Table cells ask for the same few styles over and over: compare with the last one
+    // (equal arrays sharing storage compare in constant time) before hashing.
+    if let last = lastStyle, last.style == style { return last.id }
+    if let id = styleIDs[style] {
+      lastStyle = (style, id)
+      return id
+    }
     let id = styleIDs.count
     styleIDs[style] = id
     return id

@@ -52,7 +52,9 @@ public struct DataObject: Sendable, Equatable {
 
   public subscript(key: String) -> DataValue? {
     get {
-      for entry in entries where entry.key == key { return entry.value }
+      // Keys are compared byte for byte, as JSON writes them (no Unicode normalisation, which
+      // made every lookup of a Chinese key take the slow path).
+      for entry in entries where entry.key.utf8.elementsEqual(key.utf8) { return entry.value }
       return nil
     }
     set {
