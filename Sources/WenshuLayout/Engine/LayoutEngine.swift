@@ -117,7 +117,8 @@ public final class PreparedDocument {
     let root = Scope(root: data)
     guard let frame = try? PageFrame(layout: layout, blocks: engine.blockLayout(filler, measureOnly: false), root: root) else { return }
     let watermark = layout.watermark.map { spec in
-      let style = TextStyle(families: [LayoutParser.fontFamilies["sans"]!], size: spec.size, bold: true)
+      // Serif bold: a face the page already embeds, so the mark adds no font to the PDF.
+      let style = TextStyle(families: [LayoutParser.fontFamilies["serif"]!], size: spec.size, bold: true)
       return (spec: spec, block: TextBlock(filler.fill(spec.text, root, line: 1), style: style, width: nil, fonts: engine.fonts))
     }
     let total = pageCount
