@@ -228,8 +228,10 @@ struct RenderTimeout: Error {}
 
 /// Runs `body`, giving up after `limit`: the caller gets its answer at once; the render
 /// thread finishes the render it is on and then serves the next one. The clock is a
-/// Dispatch timer (it fires on time even while every task-pool thread is busy), cancelled
-/// as soon as the work ends so nothing waits in it for the rest of the budget.
+/// Dispatch timer source (it fires on time even while every task-pool thread is busy),
+/// cancelled as soon as the work ends. A source, not `asyncAfter`: a cancelled work item
+/// stays in Dispatch's timer list until its deadline, so under load every answered request
+/// would hold its closure for the whole budget.
 func withTimeout<T: Sendable>(
   _ limit: Duration, onTimeout: @escaping @Sendable () -> Void = {}, _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
@@ -238,23 +240,25 @@ func withTimeout<T: Sendable>(
   let nanoseconds = Int(c.seconds) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
   return try await withCheckedThrowingContinuation { continuation in
     first.continuation = continuation
-    let timer = DispatchWorkItem { [weak first] in
+    let timer = DispatchSource.makeTimerSource(queue: .global())
+    timer.schedule(deadline: .now() + .nanoseconds(nanoseconds))
+    timer.setEventHandler { [weak first] in
       onTimeout()
       first?.resume(.failure(RenderTimeout()))
     }
     first.timer = timer
+    timer.resume()
     Task {
       do { first.resume(.success(try await body())) } catch { first.resume(.failure(error)) }
     }
-    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds), execute: timer)
   }
 }
 
-/// Resumes a continuation once, with whichever result comes first.
+/// Resumes a continuation once, with whichever result comes first, and stops the clock.
 final class FirstResult<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   var continuation: CheckedContinuation<T, any Error>?
-  var timer: DispatchWorkItem?
+  var timer: (any DispatchSourceTimer)?
 
   func resume(_ result: Result<T, any Error>) {
     lock.lock()
