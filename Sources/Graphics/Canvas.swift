@@ -92,8 +92,13 @@ public struct Canvas {
     cairo_save(cr)
     cairo_translate(cr, rect.minX, rect.minY)
     cairo_scale(cr, rect.size.width / Double(picture.pixelWidth), rect.size.height / Double(picture.pixelHeight))
-    cairo_set_source_surface(cr, picture.surface, 0, 0)
-    cairo_paint(cr)
+    if let ink = picture.ink {
+      cairo_set_source_rgb(cr, ink.red, ink.green, ink.blue)
+      cairo_mask_surface(cr, picture.surface, 0, 0)
+    } else {
+      cairo_set_source_surface(cr, picture.surface, 0, 0)
+      cairo_paint(cr)
+    }
     cairo_restore(cr)
   }
 

@@ -26,7 +26,15 @@ public final class FontLibrary: @unchecked Sendable {
   /// lists no font, so a machine without the fonts fails loudly instead of drawing tofu.
   public init(configPath: String) throws(FontError) {
     guard let config = FcConfigCreate() else { throw FontError("fontconfig could not create a configuration") }
-    guard FcConfigParseAndLoad(config, configPath, 1) != 0 else {
+    // The cache lives beside the configuration, named absolutely: fontconfig 2.14 reads a
+    // relative <cachedir> from the working directory, so each process would scan the fonts
+    // anew and leave a cache/ folder wherever it was started.
+    let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) : "."
+    let cacheDirectory = folder + "/cache"
+    let cacheSnippet = "<fontconfig><cachedir>\(cacheDirectory.xmlEscaped)</cachedir></fontconfig>"
+    guard FcConfigParseAndLoad(config, configPath, 1) != 0,
+      FcConfigParseAndLoadFromMemory(config, cacheSnippet, 1) != 0
+    else {
       FcConfigDestroy(config)
       throw FontError("cannot load font configuration \(configPath)")
     }
@@ -97,4 +105,18 @@ public struct FontError: Error, Sendable, CustomStringConvertible {
   public let message: String
   public init(_ message: String) { self.message = message }
   public var description: String { message }
+}
+
+extension String {
+  fileprivate var xmlEscaped: String {
+    var escaped = ""
+    for c in self {
+      switch c {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      default: escaped.append(c)
+      }
+    }
+    return escaped
+  }
 }
