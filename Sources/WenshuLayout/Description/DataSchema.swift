@@ -77,17 +77,20 @@ public struct SchemaValidator: Sendable {
   public let types: [String: ValueType]
   public init(types: [String: ValueType]) { self.types = types }
 
-  /// Every problem, and every warning (checks the layout marks as warnings only).
-  public func validate(_ value: DataValue, _ schema: DataSchema) -> (problems: [DataProblem], warnings: [DataProblem]) {
+  /// Every problem, and every warning (checks the layout marks as warnings only). Stops early,
+  /// with what it has, once `cancellation` is cancelled: a long member list takes a while.
+  public func validate(
+    _ value: DataValue, _ schema: DataSchema, cancellation: RenderCancellation? = nil
+  ) -> (problems: [DataProblem], warnings: [DataProblem]) {
     var problems: [DataProblem] = []
     var warnings: [DataProblem] = []
-    check(value, schema, path: DataPath(), into: &problems, warnings: &warnings)
+    check(value, schema, path: DataPath(), into: &problems, warnings: &warnings, cancellation: cancellation)
     return (problems, warnings)
   }
 
   private func check(
     _ value: DataValue, _ schema: DataSchema, path: DataPath, into problems: inout [DataProblem],
-    warnings: inout [DataProblem]
+    warnings: inout [DataProblem], cancellation: RenderCancellation? = nil
   ) {
     guard problems.count < ProblemLog.limit else { return }
     let at = path.components.isEmpty ? "" : path.description
@@ -108,7 +111,8 @@ public struct SchemaValidator: Sendable {
         return
       }
       for (i, element) in elements.enumerated() {
-        check(element, items, path: path.appending(.index(i)), into: &problems, warnings: &warnings)
+        if i % 64 == 63, cancellation?.isCancelled == true { return }
+        check(element, items, path: path.appending(.index(i)), into: &problems, warnings: &warnings, cancellation: cancellation)
       }
     case .object(let fields, _):
       guard case .object(let object) = value else {
@@ -117,7 +121,7 @@ public struct SchemaValidator: Sendable {
       }
       for (name, fieldSchema) in fields {
         if let v = object[name] {
-          check(v, fieldSchema, path: path.appending(.key(name)), into: &problems, warnings: &warnings)
+          check(v, fieldSchema, path: path.appending(.key(name)), into: &problems, warnings: &warnings, cancellation: cancellation)
         } else if !fieldSchema.isOptional {
           problems.append(DataProblem(path: path.appending(.key(name)).description, message: "缺少此项 (missing)"))
         }

@@ -25,14 +25,16 @@ public final class LayoutEngine {
   public func prepare(_ data: DataValue, cancellation: RenderCancellation? = nil) throws(RenderFailure) -> PreparedDocument {
     var warnings: [DataProblem] = []
     if let schema = layout.schema {
-      let result = validator.validate(data, schema)
+      let result = validator.validate(data, schema, cancellation: cancellation)
+      if cancellation?.isCancelled == true { throw .cancelled }
       if !result.problems.isEmpty { throw .data(result.problems) }
       warnings = result.warnings
     }
     let problems = ProblemLog()
     let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
     let root = Scope(root: data)
-    runChecks(root, filler)
+    runChecks(root, filler, cancellation)
+    if cancellation?.isCancelled == true { throw .cancelled }
     let frame = try PageFrame(layout: layout, blocks: blockLayout(filler, measureOnly: true), root: root)
     var paginator = Paginator(contentHeight: frame.contentHeight)
     let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, root) }.prefix { _ in cancellation?.isCancelled != true }
@@ -66,7 +68,7 @@ public final class LayoutEngine {
       fonts: fonts, measureOnly: measureOnly)
   }
 
-  private func runChecks(_ root: Scope, _ filler: TemplateFiller) {
+  private func runChecks(_ root: Scope, _ filler: TemplateFiller, _ cancellation: RenderCancellation?) {
     for check in layout.checks {
       var scopes: [(Scope, String)] = [(root, check.path)]
       if let each = check.each {
@@ -76,6 +78,7 @@ public final class LayoutEngine {
         }
       }
       for (scope, path) in scopes {
+        if cancellation?.isCancelled == true { return }
         let before = filler.problems.problems.count
         let value = filler.fill(check.value, scope, line: check.line)
         let expected = filler.fill(check.equals, scope, line: check.line)
