@@ -43,6 +43,31 @@ struct CLITests {
     #expect(!folder.contains { $0.contains(out.lastPathComponent) })
   }
 
+  @Test("200,000 members: the whole list prints, the last page signed")
+  func twoHundredThousandMembers() throws {
+    // The 2,000-member sample's list a hundred times over, totals to match.
+    var data = try JSONSerialization.jsonObject(with: Data(try Fixtures.sample("confirmation", "henan-2000"))) as! [String: Any]
+    data["members"] = Array(repeating: data["members"] as! [Any], count: 100).flatMap { $0 }
+    var activities = data["activities"] as! [[String: Any]]
+    activities[0]["memberCount"] = 200_000
+    activities[0]["amount"] = "16000000.00"
+    data["activities"] = activities
+    data["total"] = "16000000.00"
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-200k-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("data.json")
+    let out = folder.appendingPathComponent("out.pdf")
+    try JSONSerialization.data(withJSONObject: data).write(to: input)
+    let r = try wenshu(["print", "confirmation", input.path, "-o", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let info = String(decoding: try run("pdfinfo", [out.path]).stdout, as: UTF8.self)
+    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+    #expect(pages > 200_000 / 40, "\(pages) pages")
+    let last = String(decoding: try run("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", out.path, "-"]).stdout, as: UTF8.self)
+    #expect(last.contains("第 \(pages) 页 共 \(pages) 页") && last.contains("单位领导"), "\(last.suffix(400))")
+  }
+
   @Test func malformedJSONSaysWhere() throws {
     let r = try wenshu(["print", "confirmation", "-", "-o", "-"], stdin: Array("{\"a\": }".utf8))
     #expect(r.status == 65)
