@@ -61,6 +61,10 @@ public final class FontLibrary: @unchecked Sendable {
     self.coverage = union
     self.families = names.sorted()
 
+    // Ours is also fontconfig's current configuration, so nothing falls back to the host's:
+    // Pango's font map initialises fontconfig on a thread of its own, which would otherwise
+    // read /etc/fonts and scan the system's fonts at every start for nothing.
+    FcConfigSetCurrent(config)
     let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
     pango_fc_font_map_set_config(OpaquePointer(map), config)
     self.fontMap = map

@@ -16,11 +16,28 @@ public struct DocumentCatalog: Sendable {
   public static let formatters = FormatterSet.generic.adding(DomainFormatters.all + DomainFormatters.people)
 
   /// Reads every `*.yaml` in `folder` and `folder/offices`; the first broken file stops it,
-  /// naming the file and line.
-  public init(folder: URL) throws(LayoutError) {
+  /// naming the file and line. With `document`, only the files named after it (every layout
+  /// when none is), which saves a one-shot command parsing the others.
+  public init(folder: URL, document: String? = nil) throws(LayoutError) {
+    self = try Self.load(folder: folder, document: document)
+  }
+
+  private static func load(folder: URL, document: String?) throws(LayoutError) -> DocumentCatalog {
+    let files = try yamlFiles(in: folder, prefix: "Layouts/")
+    if let document {
+      let own = files.filter { $0.0.dropFirst("Layouts/".count).hasPrefix(document + ".") }
+      if !own.isEmpty {
+        let subset = try DocumentCatalog(folder: folder, layoutFiles: own)
+        if subset.layouts[document] != nil { return subset }
+      }
+    }
+    return try DocumentCatalog(folder: folder, layoutFiles: files)
+  }
+
+  private init(folder: URL, layoutFiles: [(String, String)]) throws(LayoutError) {
     formatters = Self.formatters
     var layouts: [String: [LayoutDescription]] = [:]
-    for (name, text) in try Self.yamlFiles(in: folder, prefix: "Layouts/") {
+    for (name, text) in layoutFiles {
       let layout = try LayoutParser(
         file: name, formatters: formatters, types: DomainTypes.all,
         imagesFolder: folder.appendingPathComponent("images").path

@@ -10,8 +10,10 @@ public final class DocumentRenderer: @unchecked Sendable {
   public let catalog: DocumentCatalog
   let fonts: FontLibrary
 
-  public init(home: WenshuHome) throws {
-    catalog = try DocumentCatalog(folder: home.layouts)
+  /// `document`: read only that document's layout files (`<document>.yaml`,
+  /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
+  public init(home: WenshuHome, document: String? = nil) throws {
+    catalog = try DocumentCatalog(folder: home.layouts, document: document)
     fonts = try FontLibrary(configPath: home.fontConfig.path)
   }
 

@@ -8,7 +8,7 @@ import Yams
 enum OfficeProfile {
   static func read(_ text: String, file: String) throws(LayoutError) -> DataValue {
     let node: Node?
-    do { node = try Yams.compose(yaml: text) } catch {
+    do { node = try Yams.compose(yaml: text, Resolver.basic) } catch {
       throw LayoutError(file: file, line: 1, message: "YAML syntax error: \(error)")
     }
     guard let node, case .mapping = node else {

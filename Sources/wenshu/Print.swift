@@ -33,7 +33,7 @@ extension Wenshu {
 
     func run() throws {
       let renderer: DocumentRenderer
-      do { renderer = try DocumentRenderer(home: WenshuHome.locate()) } catch {
+      do { renderer = try DocumentRenderer(home: WenshuHome.locate(), document: document) } catch {
         printError("\(error)")
         throw Exit.config
       }

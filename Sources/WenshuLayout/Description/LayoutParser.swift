@@ -21,7 +21,7 @@ public struct LayoutParser: Sendable {
   public func parse(_ yaml: String) throws(LayoutError) -> LayoutDescription {
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: yaml) else {
+      guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else {
         throw LayoutError(file: file, line: 1, message: "the layout file is empty")
       }
       root = node

@@ -42,7 +42,7 @@ func run(_ tool: String, _ arguments: [String], stdin: [UInt8]? = nil) throws ->
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = [tool] + arguments
   let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-stderr-\(UUID().uuidString)")
-  FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
   defer { try? FileManager.default.removeItem(at: errorFile) }
   let out = Pipe()
   let input = Pipe()
