@@ -55,9 +55,9 @@ public struct Canvas {
           batchFont = font
         }
         batch.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline))
-        let bytes = Array(String(Character(glyph.scalar)).utf8)
-        utf8.append(contentsOf: bytes.map { CChar(bitPattern: $0) })
-        clusters.append(cairo_text_cluster_t(num_bytes: Int32(bytes.count), num_glyphs: 1))
+        let before = utf8.count
+        UTF8.encode(glyph.scalar) { utf8.append(CChar(bitPattern: $0)) }  // no String per glyph
+        clusters.append(cairo_text_cluster_t(num_bytes: Int32(utf8.count - before), num_glyphs: 1))
       }
     }
     flush()
