@@ -1,20 +1,25 @@
 // In-process render benchmark: fonts and layouts loaded once, as in a warm server; each
 // document rendered to PDF bytes repeatedly and timed. Not part of the tests.
-//   swift run -c release wenshu-bench [--runs 50] [document=data.json ...]
-// With no documents it times every sample in samples/.
+//   swift run -c release wenshu-bench [--runs 50] [--no-warmup] [document=data.json ...]
+// With no documents it times every sample in samples/. --no-warmup skips each document's
+// own warm-up render: `--no-warmup --runs 1 d=other.json d=data.json` times data.json right
+// after a different document, the way ../shared/bench times its peers in process.
 import Foundation
 import WenshuDocuments
 
 var runs = 30
+var warmUp = true
 var jobs: [(document: String, file: String)] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   if argument == "--runs", let n = arguments.popFirst().flatMap(Int.init) {
     runs = n
+  } else if argument == "--no-warmup" {
+    warmUp = false
   } else if let eq = argument.firstIndex(of: "=") {
     jobs.append((String(argument[..<eq]), String(argument[argument.index(after: eq)...])))
   } else {
-    FileHandle.standardError.write(Data("usage: wenshu-bench [--runs N] [document=data.json ...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: wenshu-bench [--runs N] [--no-warmup] [document=data.json ...]\n".utf8))
     exit(2)
   }
 }
@@ -33,7 +38,7 @@ print("document".padding(toLength: 44, withPad: " ", startingAt: 0), "median ms"
 for job in jobs {
   let json = [UInt8](try Data(contentsOf: URL(fileURLWithPath: job.file)))
   let count = json.count > 1_000_000 ? max(3, runs / 10) : runs
-  _ = try renderer.render(document: job.document, json: json)  // warm-up
+  if warmUp { _ = try renderer.render(document: job.document, json: json) }
   var times: [Double] = []
   var pdf: [UInt8] = []
   for _ in 0..<count {
