@@ -44,26 +44,22 @@ public final class Picture: @unchecked Sendable {
     let height = Int(cairo_image_surface_get_height(image))
     let stride = Int(cairo_image_surface_get_stride(image))
     guard width > 0, height > 0, let data = cairo_image_surface_get_data(image) else { return nil }
-    // Pixels are native-endian 32-bit words: alpha in the top byte, then premultiplied R, G, B.
-    func pixel(_ x: Int, _ y: Int) -> UInt32 {
-      UnsafeRawPointer(data + y * stride + x * 4).loadUnaligned(as: UInt32.self)
+    // Native-endian words: alpha in the top byte, then premultiplied red, green, blue.
+    let pixels = (0..<height).flatMap { y in
+      UnsafeBufferPointer(start: UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self), count: width)
+    }
+    func channels(_ p: UInt32) -> (a: Int, r: Int, g: Int, b: Int) {
+      (Int(p >> 24), Int(p >> 16 & 0xff), Int(p >> 8 & 0xff), Int(p & 0xff))
     }
     // The colour, read from the most opaque pixel (the least rounding), then checked on all.
-    var densest: UInt32 = 0
-    for y in 0..<height {
-      for x in 0..<width where pixel(x, y) >> 24 > densest >> 24 { densest = pixel(x, y) }
-    }
-    let alpha = Int(densest >> 24)
-    guard alpha >= 64 else { return nil }  // too faint to know the colour exactly
-    let ink = [16, 8, 0].map { shift in (Int(densest >> UInt32(shift) & 0xff) * 255 + alpha / 2) / alpha }
-    for y in 0..<height {
-      for x in 0..<width {
-        let p = pixel(x, y)
-        let a = Int(p >> 24)
-        for (i, shift) in [16, 8, 0].enumerated() where abs(Int(p >> UInt32(shift) & 0xff) - (ink[i] * a + 127) / 255) > 1 {
-          return nil
-        }
-      }
+    let densest = channels(pixels.max { $0 >> 24 < $1 >> 24 }!)
+    guard densest.a >= 64 else { return nil }  // too faint to know the colour exactly
+    func straight(_ c: Int) -> Int { (c * 255 + densest.a / 2) / densest.a }
+    let ink = (r: straight(densest.r), g: straight(densest.g), b: straight(densest.b))
+    func matches(_ c: Int, _ value: Int, _ a: Int) -> Bool { abs(c - (value * a + 127) / 255) <= 1 }
+    for p in pixels {
+      let c = channels(p)
+      guard matches(c.r, ink.r, c.a), matches(c.g, ink.g, c.a), matches(c.b, ink.b, c.a) else { return nil }
     }
     let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(width), Int32(height))!
     guard cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS, let out = cairo_image_surface_get_data(mask) else {
@@ -71,11 +67,9 @@ public final class Picture: @unchecked Sendable {
       return nil
     }
     let maskStride = Int(cairo_image_surface_get_stride(mask))
-    for y in 0..<height {
-      for x in 0..<width { out[y * maskStride + x] = UInt8(pixel(x, y) >> 24) }
-    }
+    for (i, p) in pixels.enumerated() { out[i / width * maskStride + i % width] = UInt8(p >> 24) }
     cairo_surface_mark_dirty(mask)
-    return (mask, Color(red: Double(ink[0]) / 255, green: Double(ink[1]) / 255, blue: Double(ink[2]) / 255))
+    return (mask, Color(red: Double(ink.r) / 255, green: Double(ink.g) / 255, blue: Double(ink.b) / 255))
   }
 }
 

@@ -23,15 +23,15 @@ public struct DocumentCatalog: Sendable {
   }
 
   private static func load(folder: URL, document: String?) throws(LayoutError) -> DocumentCatalog {
-    let files = try yamlFiles(in: folder, prefix: "Layouts/")
     if let document {
-      let own = files.filter { $0.0.dropFirst("Layouts/".count).hasPrefix(document + ".") }
+      // Chosen by file name before reading: the other layouts are neither read nor parsed.
+      let own = try yamlFiles(in: folder, prefix: "Layouts/") { $0.hasPrefix(document + ".") }
       if !own.isEmpty {
         let subset = try DocumentCatalog(folder: folder, layoutFiles: own)
         if subset.layouts[document] != nil { return subset }
       }
     }
-    return try DocumentCatalog(folder: folder, layoutFiles: files)
+    return try DocumentCatalog(folder: folder, layoutFiles: yamlFiles(in: folder, prefix: "Layouts/"))
   }
 
   private init(folder: URL, layoutFiles: [(String, String)]) throws(LayoutError) {
@@ -61,12 +61,15 @@ public struct DocumentCatalog: Sendable {
     self.offices = offices
   }
 
-  static func yamlFiles(in folder: URL, prefix: String) throws(LayoutError) -> [(String, String)] {
+  /// The `*.yaml` files in `folder` whose names pass `include`, as (name for messages, text).
+  static func yamlFiles(
+    in folder: URL, prefix: String, where include: (String) -> Bool = { _ in true }
+  ) throws(LayoutError) -> [(String, String)] {
     guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
     let files: [URL]
     do {
       files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "yaml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        .filter { $0.pathExtension == "yaml" && include($0.lastPathComponent) }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     } catch {
       throw LayoutError(file: folder.path, line: 0, message: "cannot list layouts: \(error.localizedDescription)")
     }

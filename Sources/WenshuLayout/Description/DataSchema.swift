@@ -90,7 +90,7 @@ public struct SchemaValidator: Sendable {
 
   private func check(
     _ value: DataValue, _ schema: DataSchema, path: DataPath, into problems: inout [DataProblem],
-    warnings: inout [DataProblem], cancellation: RenderCancellation? = nil
+    warnings: inout [DataProblem], cancellation: RenderCancellation?
   ) {
     guard problems.count < ProblemLog.limit else { return }
     let at = path.components.isEmpty ? "" : path.description
