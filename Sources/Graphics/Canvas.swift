@@ -8,7 +8,7 @@ public struct Canvas {
   public func draw(_ text: TextBlock, at origin: Point) {
     cairo_set_source_rgb(cr, text.color.red, text.color.green, text.color.blue)
     cairo_move_to(cr, origin.x, origin.y)
-    pango_cairo_show_layout(cr, text.layout)
+    text.pango { pango_cairo_show_layout(cr, text.layout) }
   }
 
   public func strokeLine(from a: Point, to b: Point, width: Double, color: Color = .black) {
@@ -109,7 +109,7 @@ public struct Canvas {
     cairo_rotate(cr, angle * .pi / 180)
     cairo_move_to(cr, -text.size.width / 2, -text.size.height / 2)
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, opacity)
-    pango_cairo_show_layout(cr, text.layout)
+    text.pango { pango_cairo_show_layout(cr, text.layout) }
     cairo_restore(cr)
   }
 }

@@ -5,20 +5,23 @@ import CPangoCairo
 ///
 /// Owns the `FcConfig`, the Pango font map built on it and the Pango context used for
 /// shaping; all are released in `deinit`. Pango objects are not thread-safe: one
-/// `FontLibrary` serves one thread at a time.
+/// `FontLibrary` lays out on one thread at a time, and every call into Pango (here, in
+/// `TextBlock` and when drawing text) holds `pango`, so pages it laid out may be drawn on
+/// another thread meanwhile.
 public final class FontLibrary: @unchecked Sendable {
   let config: OpaquePointer  // FcConfig*, owned
   let fontMap: UnsafeMutablePointer<PangoFontMap>  // owned
   let context: OpaquePointer  // PangoContext*, owned
   private let coverage: OpaquePointer  // FcCharSet*, owned: union of every font's coverage
+  let pango = PangoLock()
   /// Family names of the loaded fonts, sorted.
   public let families: [String]
-  private var coverageCache: [UInt32: Bool] = [:]
-  var glyphMetrics: [ScalarKey: GlyphMetrics] = [:]
+  private var coverageCache = ScalarTable<Bool>()
+  var glyphMetrics = ScalarTable<GlyphMetrics>()
   var shapeCache: [ShapeKey: TextBlock] = [:]
-  var styleIDs: [TextStyle: Int] = [:]
-  var lastStyle: (style: TextStyle, id: Int)?
-  var scalarGlyphs: [ScalarKey: ShapedScalar?] = [:]
+  var styleIDs: [FontKey: Int] = [:]
+  var lastStyle: (key: FontKey, id: Int)?
+  var scalarGlyphs = ScalarTable<ShapedScalar?>()
   var glyphFonts: [GlyphFont] = []
   var glyphFontIndex: [UnsafeRawPointer: Int] = [:]
 
@@ -76,6 +79,7 @@ public final class FontLibrary: @unchecked Sendable {
     pango_cairo_context_set_font_options(context, options)
     cairo_font_options_destroy(options)
     pango_cairo_context_set_resolution(context, 72)
+    pango_context_set_round_glyph_positions(context, 0)
     pango_context_set_language(context, pango_language_from_string("zh-cn"))
     self.context = context
   }
@@ -92,9 +96,9 @@ public final class FontLibrary: @unchecked Sendable {
   public func covers(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     if v < 0x20 || v == 0x20 || v == 0x3000 || (0x7F...0x9F).contains(v) { return true }
-    if let known = coverageCache[v] { return known }
+    if let known = coverageCache[v, 0] { return known }
     let result = FcCharSetHasChar(coverage, v) != 0
-    coverageCache[v] = result
+    coverageCache[v, 0] = result
     return result
   }
 

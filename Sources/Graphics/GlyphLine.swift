@@ -77,24 +77,23 @@ extension FontLibrary {
     return GlyphLine(glyphs: glyphs, fonts: fonts, width: x, ascent: ascent, descent: descent)
   }
 
+  /// A small number for the font a style selects (its families, size and weight: what
+  /// decides the glyphs), so characters are remembered per font, not per style.
   func styleID(_ style: TextStyle) -> Int {
-    // Table cells ask for the same few styles over and over: compare with the last one
+    // Table cells ask for the same few fonts over and over: compare with the last one
     // (equal arrays sharing storage compare in constant time) before hashing.
-    if let last = lastStyle, last.style == style { return last.id }
-    if let id = styleIDs[style] {
-      lastStyle = (style, id)
-      return id
-    }
-    let id = styleIDs.count
-    styleIDs[style] = id
+    if let last = lastStyle, last.key.matches(style) { return last.id }
+    let key = FontKey(style)
+    let id = styleIDs[key] ?? styleIDs.count
+    styleIDs[key] = id
+    lastStyle = (key, id)
     return id
   }
 
   private func shapedScalar(_ scalar: Unicode.Scalar, _ styleID: Int, _ style: TextStyle) -> ShapedScalar? {
-    let key = ScalarKey(scalar: scalar.value, style: styleID)
-    if let known = scalarGlyphs[key] { return known }
+    if let known = scalarGlyphs[scalar.value, styleID] { return known }
     let shaped = shapeOne(scalar, style)
-    scalarGlyphs[key] = shaped
+    scalarGlyphs[scalar.value, styleID] = .some(shaped)
     return shaped
   }
 
@@ -108,6 +107,10 @@ extension FontLibrary {
     var plain = style
     plain.alignment = .left
     let block = TextBlock(String(Character(scalar)), style: plain, width: nil, fonts: self)
+    return pango { glyph(of: block) }
+  }
+
+  private func glyph(of block: TextBlock) -> ShapedScalar? {
     guard let line = pango_layout_get_line_readonly(block.layout, 0), let runs = line.pointee.runs,
       runs.pointee.next == nil, let run = runs.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
       let glyphString = run.pointee.glyphs, glyphString.pointee.num_glyphs == 1,
@@ -132,7 +135,17 @@ extension FontLibrary {
   }
 }
 
-struct ScalarKey: Hashable {
-  let scalar: UInt32
-  let style: Int
+/// What of a style decides its glyphs.
+struct FontKey: Hashable {
+  let families: [String]
+  let size: Double
+  let bold: Bool
+
+  init(_ style: TextStyle) {
+    families = style.families
+    size = style.size
+    bold = style.bold
+  }
+
+  func matches(_ style: TextStyle) -> Bool { size == style.size && bold == style.bold && families == style.families }
 }

@@ -6,6 +6,7 @@ import CPangoCairo
 /// so data such as `<b>` prints literally.
 public final class TextBlock: @unchecked Sendable {
   let layout: OpaquePointer  // PangoLayout*, owned
+  let pango: PangoLock  // its font library's
   public let color: Color
   /// Logical size in points.
   public let size: Size
@@ -15,7 +16,17 @@ public final class TextBlock: @unchecked Sendable {
 
   /// Shapes `text` in `style`; with a `width` it wraps (by word, then by character) and aligns within it.
   public init(_ text: String, style: TextStyle, width: Double?, indent: Double = 0, fonts: FontLibrary) {
-    let layout = pango_layout_new(fonts.context)!
+    pango = fonts.pango
+    (layout, size, lineCount, baseline) = fonts.pango {
+      Self.shape(text, style: style, width: width, indent: indent, context: fonts.context)
+    }
+    color = style.color
+  }
+
+  private static func shape(
+    _ text: String, style: TextStyle, width: Double?, indent: Double, context: OpaquePointer
+  ) -> (OpaquePointer, Size, Int, Double) {
+    let layout = pango_layout_new(context)!
     text.withCString { pango_layout_set_text(layout, $0, -1) }
     let description = pango_font_description_new()
     (style.families + FontLibrary.fallbackFamilies).joined(separator: ",").withCString {
@@ -38,19 +49,18 @@ public final class TextBlock: @unchecked Sendable {
     if style.lineSpacing > 0 { pango_layout_set_line_spacing(layout, Float(1 + style.lineSpacing)) }
     var logical = PangoRectangle()
     pango_layout_get_extents(layout, nil, &logical)
-    self.layout = layout
-    self.color = style.color
-    self.size = Size(
-      width: Double(logical.width) / Double(PANGO_SCALE),
-      height: Double(logical.height) / Double(PANGO_SCALE))
-    self.lineCount = Int(pango_layout_get_line_count(layout))
-    self.baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+    let size = Size(width: Double(logical.width) / Double(PANGO_SCALE), height: Double(logical.height) / Double(PANGO_SCALE))
+    return (
+      layout, size, Int(pango_layout_get_line_count(layout)), Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+    )
   }
 
-  deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+  deinit { pango { g_object_unref(UnsafeMutableRawPointer(layout)) } }
 
   /// The text of each wrapped line, so a long paragraph can be split across pages.
-  public var lines: [String] {
+  public var lines: [String] { pango { readLines() } }
+
+  private func readLines() -> [String] {
     guard let text = pango_layout_get_text(layout) else { return [] }
     let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
     var result: [String] = []

@@ -30,13 +30,12 @@ extension FontLibrary {
   }
 
   private func metrics(_ scalar: Unicode.Scalar, _ key: Int, _ style: TextStyle) -> GlyphMetrics {
-    let k = ScalarKey(scalar: scalar.value, style: key)
-    if let m = glyphMetrics[k] { return m }
+    if let m = glyphMetrics[scalar.value, key] { return m }
     var plain = style
     plain.alignment = .left
     let block = TextBlock(String(Character(scalar)), style: plain, width: nil, fonts: self)
     let m = GlyphMetrics(advance: block.size.width, ascent: block.baseline, descent: block.size.height - block.baseline)
-    glyphMetrics[k] = m
+    glyphMetrics[scalar.value, key] = m
     return m
   }
 }

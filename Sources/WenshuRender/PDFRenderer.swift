@@ -1,3 +1,4 @@
+import Foundation
 import Graphics
 import WenshuLayout
 
@@ -12,14 +13,45 @@ public enum PDFRenderer {
   }
 
   /// Streams a prepared document: each page is drawn as soon as it is laid out and then
-  /// let go, so memory does not grow with the number of pages.
+  /// let go, so memory does not grow with the number of pages. A document of more than one
+  /// page is laid out on this thread and drawn on another, side by side: in a long member
+  /// list each half is about half the work (Cairo's PDF output is the other half).
   public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
     let writer = PDFWriter(metadata: document.metadata)
-    try document.forEachPage { page in
-      writer.addPage(size: page.size) { $0.draw(page) }
+    if document.pageCount > 1 {
+      try drawAlongside(document, into: writer)
+    } else {
+      try document.forEachPage { page in writer.addPage(size: page.size) { $0.draw(page) } }
     }
     do { return try writer.finish() } catch { throw .output(error.message) }
   }
+
+  /// Lays the pages out here while a drawing thread draws them into `writer`, at most a few
+  /// pages behind. Returns (or throws) only once the drawing thread has finished.
+  private static func drawAlongside(_ document: PreparedDocument, into writer: PDFWriter) throws(RenderFailure) {
+    let handoff = PageHandoff(capacity: 4)
+    let drawn = DispatchSemaphore(value: 0)
+    let target = WriterOnOneThread(writer)
+    let thread = Thread {
+      while let page = handoff.take() {
+        target.writer.addPage(size: page.size) { $0.draw(page) }
+      }
+      drawn.signal()
+    }
+    thread.name = "wenshu-draw"
+    thread.start()
+    defer {
+      handoff.close()
+      drawn.wait()
+    }
+    try document.forEachPage { handoff.put($0) }
+  }
+}
+
+/// The writer, lent to the drawing thread: this thread does not touch it until that one is done.
+private final class WriterOnOneThread: @unchecked Sendable {
+  let writer: PDFWriter
+  init(_ writer: PDFWriter) { self.writer = writer }
 }
 
 /// One laid-out page → PNG bytes, for previews.

@@ -4,12 +4,12 @@ import WenshuLayout
 extension Canvas {
   /// Draws a laid-out page; the same code serves PDF and PNG. Fills go first (they sit
   /// under the text), then text and pictures in order, then every rule of the page in one
-  /// stroke per line width (duplicates between adjacent rows dropped), so a page of a
-  /// member list is a few hundred drawing operations, not thousands.
+  /// stroke per line width, joined where they continue one another (a table's column rules
+  /// become one line per column, not one per row), so a page of a member list is a few
+  /// drawing operations and its PDF carries a few numbers per row, not forty.
   func draw(_ page: Page) {
     for case .box(let rect, let color) in page.items { fill(rect, color: color) }
-    var rules: [Double: [(Point, Point)]] = [:]
-    var seen: Set<Segment> = []
+    var rules = Rules()
     var glyphRun: [(GlyphLine, Point)] = []
     var glyphColor = Color.black
     for item in page.items {
@@ -29,29 +29,67 @@ extension Canvas {
       switch item {
       case .glyphs: break
       case .text(let block, let origin): draw(block, at: origin)
-      case .line(let a, let b, let width):
-        if seen.insert(Segment(a, b, width)).inserted { rules[width, default: []].append((a, b)) }
+      case .line(let a, let b, let width): rules.add(a, b, width: width)
       case .box: break
       case .picture(let picture, let rect): draw(picture, in: rect)
       case .watermark: break
       }
     }
     draw(glyphRun, color: glyphColor)
-    for (width, segments) in rules.sorted(by: { $0.key < $1.key }) { strokeLines(segments, width: width) }
+    for (width, segments) in rules.joined() { strokeLines(segments, width: width) }
     for case .watermark(let text, let center, let angle, let color, let opacity) in page.items {
       draw(text, center: center, angle: angle, color: color, opacity: opacity)
     }
   }
 }
 
-/// A rule's ends rounded to 1/100 pt, to find the same rule drawn by two adjacent rows.
-private struct Segment: Hashable {
-  let x1, y1, x2, y2, width: Int
-  init(_ a: Point, _ b: Point, _ w: Double) {
-    x1 = Int((a.x * 100).rounded())
-    y1 = Int((a.y * 100).rounded())
-    x2 = Int((b.x * 100).rounded())
-    y2 = Int((b.y * 100).rounded())
-    width = Int((w * 100).rounded())
+/// A page's rules, gathered to be stroked together. Horizontal and vertical rules on one
+/// line that touch or overlap become one (a cell's border drawn by both its rows, a column
+/// rule continued row after row); others are kept as they are.
+private struct Rules {
+  /// Rules along one line: horizontal ones by their y, vertical ones by their x, in 1/100 pt.
+  private struct Line: Hashable {
+    let width: Int
+    let vertical: Bool
+    let position: Int
   }
+  private var spans: [Line: [(from: Int, to: Int)]] = [:]
+  private var slanted: [Double: [(Point, Point)]] = [:]
+
+  mutating func add(_ a: Point, _ b: Point, width: Double) {
+    let (ax, ay, bx, by) = (Self.hundredths(a.x), Self.hundredths(a.y), Self.hundredths(b.x), Self.hundredths(b.y))
+    let w = Self.hundredths(width)
+    if ay == by {
+      spans[Line(width: w, vertical: false, position: ay), default: []].append((min(ax, bx), max(ax, bx)))
+    } else if ax == bx {
+      spans[Line(width: w, vertical: true, position: ax), default: []].append((min(ay, by), max(ay, by)))
+    } else {
+      slanted[width, default: []].append((a, b))
+    }
+  }
+
+  /// The segments to stroke, by line width (thinnest first), each line's spans merged.
+  func joined() -> [(Double, [(Point, Point)])] {
+    var byWidth = slanted
+    for (line, list) in spans.sorted(by: { ($0.key.vertical ? 1 : 0, $0.key.position) < ($1.key.vertical ? 1 : 0, $1.key.position) }) {
+      let width = Double(line.width) / 100
+      let at = Double(line.position) / 100
+      var merged: [(from: Int, to: Int)] = []
+      for span in list.sorted(by: { $0.from < $1.from }) {
+        if let last = merged.last, span.from <= last.to {
+          merged[merged.count - 1].to = max(last.to, span.to)
+        } else {
+          merged.append(span)
+        }
+      }
+      for span in merged {
+        let (from, to) = (Double(span.from) / 100, Double(span.to) / 100)
+        byWidth[width, default: []].append(
+          line.vertical ? (Point(x: at, y: from), Point(x: at, y: to)) : (Point(x: from, y: at), Point(x: to, y: at)))
+      }
+    }
+    return byWidth.sorted { $0.key < $1.key }
+  }
+
+  private static func hundredths(_ v: Double) -> Int { Int((v * 100).rounded()) }
 }

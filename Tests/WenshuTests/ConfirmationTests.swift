@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WenshuLayout
+import WenshuRender
 
 /// The 确认书 end to end: what the unit signs and keeps as a legal record.
 @Suite("确认书", .serialized)
@@ -70,6 +71,15 @@ struct ConfirmationTests {
     }
     #expect(!Self.big.isEmpty)
     #expect(again == Self.big)
+  }
+
+  @Test("pages drawn on a second thread while the rest are laid out give the bytes of drawing after layout")
+  func drawnAlongsideLayout() throws {
+    let whole = try Fixtures.withRenderer {
+      try PDFRenderer.render($0.layOut(document: "confirmation", json: try Fixtures.sample("confirmation", "henan-2000")))
+    }
+    #expect(whole.count > 100_000)
+    #expect(whole == Self.big)
   }
 
   @Test("a total that disagrees with the activities is rejected")

@@ -43,22 +43,30 @@ struct BlockLayout {
   /// the text fits on one line, else Pango's shaped paragraph. Both passes take the height
   /// from the same place, so they break pages at the same rows.
   func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, item: ((Point) -> PageItem)?) {
+    // Drawing: the glyph line carries its own width and height (the same sums of the same
+    // per-character figures `singleLineHeight` adds up), so the text is walked once.
+    if !measureOnly, let line = fonts.glyphLine(text, style: style), line.width <= width - 2 {
+      return (line.height, glyphs(line, style, width: width))
+    }
     if let height = fonts.singleLineHeight(text, style: style, width: width) {
       if measureOnly { return (height, nil) }
-      if let line = fonts.glyphLine(text, style: style) {
-        let dx: Double
-        switch style.alignment {
-        case .left: dx = 0
-        case .center: dx = (width - line.width) / 2
-        case .right: dx = width - line.width
-        }
-        return (height, { .glyphs(line, at: Point(x: $0.x + dx, y: $0.y), color: style.color) })
-      }
+      if let line = fonts.glyphLine(text, style: style) { return (height, glyphs(line, style, width: width)) }
       let block = fonts.shaped(text, style: style, width: width)
       return (height, { .text(block, at: $0) })
     }
     let block = shape(text, style, width: width)
     return (block.size.height, measureOnly ? nil : { .text(block, at: $0) })
+  }
+
+  private func glyphs(_ line: GlyphLine, _ style: TextStyle, width: Double) -> (Point) -> PageItem {
+    let dx: Double
+    switch style.alignment {
+    case .left: dx = 0
+    case .center: dx = (width - line.width) / 2
+    case .right: dx = width - line.width
+    }
+    let color = style.color
+    return { .glyphs(line, at: Point(x: $0.x + dx, y: $0.y), color: color) }
   }
 
   /// A paragraph becomes one slice per line, so it may break across pages between lines.

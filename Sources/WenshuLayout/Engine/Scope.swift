@@ -27,6 +27,29 @@ struct Scope {
     return s
   }
 
+  /// The value at `path` (see `resolve`), without spelling out where it was found: the
+  /// lookup for every field of every row, whose full path is only needed for a problem.
+  func lookup(_ path: DataPath) -> DataValue? {
+    if let name = path.variable { return variables[name] }
+    guard case .key(let first)? = path.components.first else { return nil }
+    for frame in frames.reversed() {
+      guard case .object(let o) = frame.value, var value = o[first] else { continue }
+      for c in path.components.dropFirst() {
+        switch (c, value) {
+        case (.key(let k), .object(let o)):
+          guard let v = o[k] else { return nil }
+          value = v
+        case (.index(let i), .array(let a)):
+          guard i < a.count else { return nil }
+          value = a[i]
+        default: return nil
+        }
+      }
+      return value
+    }
+    return nil
+  }
+
   /// Finds `path`: its first key in the innermost frame that has it, then the rest from there.
   func resolve(_ path: DataPath) -> (value: DataValue, path: DataPath)? {
     if let name = path.variable {

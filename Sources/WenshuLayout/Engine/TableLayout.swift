@@ -12,14 +12,20 @@ extension BlockLayout {
       return (x, w)
     }
 
-    func row(_ templates: [Template], styleName: String, scope: Scope, fill: Color?) -> Slice {
+    // Looked up once per table, not per cell.
+    let headerStyles = table.columns.map { _ in style(table.headerStyle) }
+    let cellStyles = table.columns.map { column in
+      var s = style(table.cellStyle)
+      s.alignment = column.alignment
+      return s
+    }
+
+    func row(_ templates: [Template], styles: [TextStyle], scope: Scope, fill: Color?) -> Slice {
       var cells: [((Point) -> PageItem, Double, Int)] = []
       var height = 0.0
       for (i, template) in templates.enumerated() {
-        var cellStyle = style(styleName)
-        if styleName == table.cellStyle { cellStyle.alignment = table.columns[i].alignment }
         let text = filler.fill(template, scope, line: line)
-        let measured = cell(text, cellStyle, width: max(frames[i].width - 2 * table.padding, 1))
+        let measured = cell(text, styles[i], width: max(frames[i].width - 2 * table.padding, 1))
         if let item = measured.item { cells.append((item, measured.height, i)) }
         height = max(height, measured.height)
       }
@@ -36,7 +42,7 @@ extension BlockLayout {
 
     let hasHeader = table.columns.contains { !$0.header.parts.isEmpty }
     var header = hasHeader
-      ? row(table.columns.map(\.header), styleName: table.headerStyle, scope: scope, fill: .lightGray) : nil
+      ? row(table.columns.map(\.header), styles: headerStyles, scope: scope, fill: .lightGray) : nil
     header?.keepWithNext = true
     var repeated: [Slice] = []
     if let continuation = table.continuation {
@@ -50,12 +56,12 @@ extension BlockLayout {
     if let path = table.rows {
       body = AnySequence(
         rows(path, scope, line: line).lazy.map { rowScope in
-          var s = row(values, styleName: table.cellStyle, scope: rowScope, fill: nil)
+          var s = row(values, styles: cellStyles, scope: rowScope, fill: nil)
           s.repeatHeader = repeated
           return s
         })
     } else {
-      var s = row(values, styleName: table.cellStyle, scope: scope, fill: nil)
+      var s = row(values, styles: cellStyles, scope: scope, fill: nil)
       s.repeatHeader = repeated
       body = AnySequence([s])
     }

@@ -18,13 +18,13 @@ struct TemplateFiller {
         }
         out += s
       case .field(let field):
-        if let (value, path) = value(of: field, scope, line: line) {
+        if let value = value(of: field, scope, line: line) {
           guard let text = value.text else {
-            problems.report(DataProblem(path: path.description, message: "是\(value.kind)，不能直接打印 (a \(value.kind) cannot be printed; \(file):\(line))"))
+            problems.report(DataProblem(path: fullPath(field, scope), message: "是\(value.kind)，不能直接打印 (a \(value.kind) cannot be printed; \(file):\(line))"))
             continue
           }
           if let bad = textProblem(text) {
-            problems.report(DataProblem(path: path.description, message: bad))
+            problems.report(DataProblem(path: fullPath(field, scope), message: bad))
           }
           out += text
         }
@@ -33,14 +33,19 @@ struct TemplateFiller {
     return out
   }
 
+  /// The full data path of a field, for a problem found in its value.
+  private func fullPath(_ field: FieldReference, _ scope: Scope) -> String {
+    (scope.resolve(field.path)?.path ?? field.path).description
+  }
+
   /// The value of a field after its formatters; `nil` after reporting a problem.
-  func value(of field: FieldReference, _ scope: Scope, line: Int) -> (DataValue, DataPath)? {
-    var found = scope.resolve(field.path)
+  func value(of field: FieldReference, _ scope: Scope, line: Int) -> DataValue? {
+    var found = scope.lookup(field.path)
     // An absent optional field is empty for formatters that exist to fill gaps.
     if found == nil, let first = field.formatters.first?.name, first == "blank" || first == "default" {
-      found = (.null, field.path)
+      found = .null
     }
-    guard let (raw, path) = found else {
+    guard let raw = found else {
       let base = scope.frames.last!.path
       let shown = field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
       problems.report(DataProblem(path: shown, message: "缺少此项 (missing; required by \(file):\(line))"))
@@ -52,7 +57,7 @@ struct TemplateFiller {
       var arguments = call.arguments
       // An argument written `$path` is the text of that field: `{idNumber | overAge: $startDate}`.
       for (i, argument) in arguments.enumerated() where argument.hasPrefix("$") {
-        guard let path = try? DataPath(parsing: String(argument.dropFirst())), let (v, _) = scope.resolve(path),
+        guard let path = try? DataPath(parsing: String(argument.dropFirst())), let v = scope.lookup(path),
           let text = v.text
         else {
           problems.report(DataProblem(path: argument, message: "缺少此项 (missing; required by \(file):\(line))"))
@@ -61,11 +66,11 @@ struct TemplateFiller {
         arguments[i] = text
       }
       do { value = try formatter.apply(value, arguments) } catch {
-        problems.report(DataProblem(path: path.description, message: error.message))
+        problems.report(DataProblem(path: fullPath(field, scope), message: error.message))
         return nil
       }
     }
-    return (value, path)
+    return value
   }
 
   /// Text that must not reach paper: controls, bidirectional overrides, characters no font draws.
