@@ -54,7 +54,11 @@ public struct DataObject: Sendable, Equatable {
     get {
       // Keys are compared byte for byte, as JSON writes them (no Unicode normalisation, which
       // made every lookup of a Chinese key take the slow path).
-      for entry in entries where entry.key.utf8.elementsEqual(key.utf8) { return entry.value }
+      // Lengths first: they are stored, and rule out most keys without reading a byte.
+      let length = key.utf8.count
+      for entry in entries where entry.key.utf8.count == length && entry.key.utf8.elementsEqual(key.utf8) {
+        return entry.value
+      }
       return nil
     }
     set {

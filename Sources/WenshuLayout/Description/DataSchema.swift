@@ -84,55 +84,68 @@ public struct SchemaValidator: Sendable {
   ) -> (problems: [DataProblem], warnings: [DataProblem]) {
     var problems: [DataProblem] = []
     var warnings: [DataProblem] = []
-    check(value, schema, path: DataPath(), into: &problems, warnings: &warnings, cancellation: cancellation)
+    var path = DataPath()
+    check(value, schema, path: &path, into: &problems, warnings: &warnings, cancellation: cancellation)
     return (problems, warnings)
   }
 
+  /// `path` is where `value` sits, extended and shortened in place as the walk goes down and
+  /// back up, and spelled out only for a problem: a member list has tens of thousands of fields.
   private func check(
-    _ value: DataValue, _ schema: DataSchema, path: DataPath, into problems: inout [DataProblem],
+    _ value: DataValue, _ schema: DataSchema, path: inout DataPath, into problems: inout [DataProblem],
     warnings: inout [DataProblem], cancellation: RenderCancellation?
   ) {
     guard problems.count < ProblemLog.limit else { return }
-    let at = path.components.isEmpty ? "" : path.description
     if case .null = value {
-      if !schema.isOptional { problems.append(DataProblem(path: at, message: "缺少此项 (required, found null)")) }
+      if !schema.isOptional { problems.append(DataProblem(path: Self.spelled(path), message: "缺少此项 (required, found null)")) }
       return
     }
     switch schema {
     case .value(let type, _, let warnOnly):
       if let message = types[type]?.problem(value) {
-        if warnOnly { warnings.append(DataProblem(path: at, message: message)) } else {
-          problems.append(DataProblem(path: at, message: message))
+        if warnOnly { warnings.append(DataProblem(path: Self.spelled(path), message: message)) } else {
+          problems.append(DataProblem(path: Self.spelled(path), message: message))
         }
       }
     case .array(let items, _):
       guard case .array(let elements) = value else {
-        problems.append(DataProblem(path: at, message: "应为列表 (expected an array, found \(value.kind))"))
+        problems.append(DataProblem(path: Self.spelled(path), message: "应为列表 (expected an array, found \(value.kind))"))
         return
       }
       for (i, element) in elements.enumerated() {
         if i % 64 == 63, cancellation?.isCancelled == true { return }
-        check(element, items, path: path.appending(.index(i)), into: &problems, warnings: &warnings, cancellation: cancellation)
+        path.components.append(.index(i))
+        check(element, items, path: &path, into: &problems, warnings: &warnings, cancellation: cancellation)
+        path.components.removeLast()
       }
     case .object(let fields, _):
       guard case .object(let object) = value else {
-        problems.append(DataProblem(path: at, message: "应为对象 (expected an object, found \(value.kind))"))
+        problems.append(DataProblem(path: Self.spelled(path), message: "应为对象 (expected an object, found \(value.kind))"))
         return
       }
+      var present = 0
       for (name, fieldSchema) in fields {
+        path.components.append(.key(name))
         if let v = object[name] {
-          check(v, fieldSchema, path: path.appending(.key(name)), into: &problems, warnings: &warnings, cancellation: cancellation)
+          present += 1
+          check(v, fieldSchema, path: &path, into: &problems, warnings: &warnings, cancellation: cancellation)
         } else if !fieldSchema.isOptional {
-          problems.append(DataProblem(path: path.appending(.key(name)).description, message: "缺少此项 (missing)"))
+          problems.append(DataProblem(path: path.description, message: "缺少此项 (missing)"))
         }
+        path.components.removeLast()
       }
+      guard object.count > present else { return }  // every key is a known field
       let known = Set(fields.map(\.name))
       for key in object.keys where !known.contains(key) {
+        path.components.append(.key(key))
         problems.append(
           DataProblem(
-            path: path.appending(.key(key)).description,
+            path: path.description,
             message: "未知字段 (unknown field; expected one of: \(fields.map(\.name).joined(separator: ", ")))"))
+        path.components.removeLast()
       }
     }
   }
+
+  private static func spelled(_ path: DataPath) -> String { path.components.isEmpty ? "" : path.description }
 }
