@@ -39,10 +39,11 @@ struct BlockLayout {
     TextBlock(text, style: style, width: width, indent: indent, fonts: fonts)
   }
 
-  /// A table cell's height, and what draws it unless only measuring: a line of glyphs when
-  /// the text fits on one line, else Pango's shaped paragraph. Both passes take the height
-  /// from the same place, so they break pages at the same rows.
-  func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, item: ((Point) -> PageItem)?) {
+  /// A table cell's height, and what draws it (placed at the cell's top-left corner) unless
+  /// only measuring: a line of glyphs when the text fits on one line, else Pango's shaped
+  /// paragraph. Both passes take the height from the same place, so they break pages at the
+  /// same rows.
+  func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, item: PageItem?) {
     // Drawing: the glyph line carries its own width and height (the same sums of the same
     // per-character figures `singleLineHeight` adds up), so the text is walked once.
     if !measureOnly, let line = fonts.glyphLine(text, style: style), line.width <= width - 2 {
@@ -51,22 +52,20 @@ struct BlockLayout {
     if let height = fonts.singleLineHeight(text, style: style, width: width) {
       if measureOnly { return (height, nil) }
       if let line = fonts.glyphLine(text, style: style) { return (height, glyphs(line, style, width: width)) }
-      let block = fonts.shaped(text, style: style, width: width)
-      return (height, { .text(block, at: $0) })
+      return (height, .text(fonts.shaped(text, style: style, width: width), at: Point(x: 0, y: 0)))
     }
     let block = shape(text, style, width: width)
-    return (block.size.height, measureOnly ? nil : { .text(block, at: $0) })
+    return (block.size.height, measureOnly ? nil : .text(block, at: Point(x: 0, y: 0)))
   }
 
-  private func glyphs(_ line: GlyphLine, _ style: TextStyle, width: Double) -> (Point) -> PageItem {
+  private func glyphs(_ line: GlyphLine, _ style: TextStyle, width: Double) -> PageItem {
     let dx: Double
     switch style.alignment {
     case .left: dx = 0
     case .center: dx = (width - line.width) / 2
     case .right: dx = width - line.width
     }
-    let color = style.color
-    return { .glyphs(line, at: Point(x: $0.x + dx, y: $0.y), color: color) }
+    return .glyphs(line, at: Point(x: dx, y: 0), color: style.color)
   }
 
   /// A paragraph becomes one slice per line, so it may break across pages between lines.

@@ -116,7 +116,9 @@ public final class PreparedDocument {
   /// Pass 2: lays out and hands over each page, in order, as soon as it is complete.
   public func forEachPage(_ deliver: (Page) -> Void) throws(RenderFailure) {
     let layout = engine.layout
-    let filler = TemplateFiller(file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
+    // Every problem was reported by `prepare`, which filled the same templates.
+    var filler = TemplateFiller(file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
+    filler.checksText = false
     let root = Scope(root: data)
     guard let frame = try? PageFrame(layout: layout, blocks: engine.blockLayout(filler, measureOnly: false), root: root) else { return }
     let watermark = layout.watermark.map { spec in

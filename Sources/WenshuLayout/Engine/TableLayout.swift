@@ -21,7 +21,8 @@ extension BlockLayout {
     }
 
     func row(_ templates: [Template], styles: [TextStyle], scope: Scope, fill: Color?) -> Slice {
-      var cells: [((Point) -> PageItem, Double, Int)] = []
+      var cells: [(PageItem, Double, Int)] = []
+      cells.reserveCapacity(templates.count)
       var height = 0.0
       for (i, template) in templates.enumerated() {
         let text = filler.fill(template, scope, line: line)
@@ -32,9 +33,10 @@ extension BlockLayout {
       height = max(height + 2 * table.padding, table.minRowHeight)
       if measureOnly { return Slice(height: height) }
       var items: [PageItem] = []
+      items.reserveCapacity(cells.count + frames.count + 3)
       if let fill { items.append(.box(Rect(x: 0, y: 0, width: width, height: height), fill: fill)) }
       for (item, cellHeight, i) in cells {
-        items.append(item(Point(x: frames[i].x + table.padding, y: (height - cellHeight) / 2)))
+        items.append(item.offset(dx: frames[i].x + table.padding, dy: (height - cellHeight) / 2))
       }
       items += borders(table.border, height: height, frames: frames)
       return Slice(height: height, items: items)

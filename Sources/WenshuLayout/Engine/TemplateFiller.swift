@@ -7,13 +7,16 @@ struct TemplateFiller {
   let formatters: FormatterSet
   let fonts: FontLibrary
   let problems: ProblemLog
+  /// Whether text is checked for characters that must not reach paper. The first pass fills
+  /// every template and reports; the second fills the same templates again to draw them.
+  var checksText = true
 
   func fill(_ template: Template, _ scope: Scope, line: Int) -> String {
     var out = ""
     for part in template.parts {
       switch part {
       case .literal(let s):
-        if let bad = textProblem(s) {
+        if checksText, let bad = textProblem(s) {
           problems.report(DataProblem(path: "\(file):\(line)", message: bad))
         }
         out += s
@@ -23,7 +26,7 @@ struct TemplateFiller {
             problems.report(DataProblem(path: fullPath(field, scope), message: "是\(value.kind)，不能直接打印 (a \(value.kind) cannot be printed; \(file):\(line))"))
             continue
           }
-          if let bad = textProblem(text) {
+          if checksText, let bad = textProblem(text) {
             problems.report(DataProblem(path: fullPath(field, scope), message: bad))
           }
           out += text
