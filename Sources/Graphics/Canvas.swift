@@ -21,48 +21,6 @@ public struct Canvas {
 
   /// Strokes many segments as one path: one drawing operation instead of one per segment,
   /// which keeps Cairo's per-page analysis (a region union per operation) cheap.
-  /// Draws glyph lines, each with its top-left corner, in `color`: consecutive glyphs of
-  /// one font go out in a single `cairo_show_glyphs`.
-  public func draw(_ lines: [(GlyphLine, Point)], color: Color) {
-    guard !lines.isEmpty else { return }
-    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
-    var batch: [cairo_glyph_t] = []
-    var utf8: [CChar] = []
-    var clusters: [cairo_text_cluster_t] = []
-    var batchFont: GlyphFont? = nil
-    func flush() {
-      guard !batch.isEmpty, let batchFont else { return }
-      cairo_set_scaled_font(cr, batchFont.scaledFont)
-      batch.withUnsafeBufferPointer { glyphs in
-        utf8.withUnsafeBufferPointer { text in
-          clusters.withUnsafeBufferPointer { clusters in
-            cairo_show_text_glyphs(
-              cr, text.baseAddress, Int32(text.count), glyphs.baseAddress, Int32(glyphs.count),
-              clusters.baseAddress, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
-          }
-        }
-      }
-      batch.removeAll(keepingCapacity: true)
-      utf8.removeAll(keepingCapacity: true)
-      clusters.removeAll(keepingCapacity: true)
-    }
-    for (line, origin) in lines {
-      let baseline = origin.y + line.ascent
-      for glyph in line.glyphs {
-        let font = line.fonts[glyph.font]
-        if font !== batchFont {
-          flush()
-          batchFont = font
-        }
-        batch.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline))
-        let before = utf8.count
-        UTF8.encode(glyph.scalar) { utf8.append(CChar(bitPattern: $0)) }  // no String per glyph
-        clusters.append(cairo_text_cluster_t(num_bytes: Int32(utf8.count - before), num_glyphs: 1))
-      }
-    }
-    flush()
-  }
-
   public func strokeLines(_ segments: [(Point, Point)], width: Double, color: Color = .black) {
     guard !segments.isEmpty else { return }
     cairo_set_source_rgb(cr, color.red, color.green, color.blue)

@@ -26,8 +26,9 @@ public enum PDFRenderer {
     do { return try writer.finish() } catch { throw .output(error.message) }
   }
 
-  /// Lays the pages out here while a drawing thread draws them into `writer`, at most a few
-  /// pages behind. Returns (or throws) only once the drawing thread has finished.
+  /// Lays the pages out here, and turns each into drawing operations, while a drawing thread
+  /// draws them into `writer` (Cairo's part: the PDF's operators, font subsets, compression),
+  /// at most a few pages behind. Returns (or throws) only once the drawing thread has finished.
   private static func drawAlongside(_ document: PreparedDocument, into writer: PDFWriter) throws(RenderFailure) {
     let handoff = PageHandoff(capacity: 4)
     let drawn = DispatchSemaphore(value: 0)
@@ -44,7 +45,7 @@ public enum PDFRenderer {
       handoff.close()
       drawn.wait()
     }
-    try document.forEachPage { handoff.put($0) }
+    try document.forEachPage { handoff.put(PageDrawing($0)) }
   }
 }
 

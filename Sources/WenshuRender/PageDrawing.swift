@@ -1,44 +1,72 @@
 import Graphics
 import WenshuLayout
 
-extension Canvas {
-  /// Draws a laid-out page; the same code serves PDF and PNG. Fills go first (they sit
-  /// under the text), then text and pictures in order, then every rule of the page in one
-  /// stroke per line width, joined where they continue one another (a table's column rules
-  /// become one line per column, not one per row), so a page of a member list is a few
-  /// drawing operations and its PDF carries a few numbers per row, not forty.
-  func draw(_ page: Page) {
-    for case .box(let rect, let color) in page.items { fill(rect, color: color) }
+/// A laid-out page as the drawing operations that paint it, in order; the same for PDF and
+/// PNG. Fills go first (they sit under the text), then text and pictures in order, then every
+/// rule of the page in one stroke per line width, joined where they continue one another (a
+/// table's column rules become one line per column, not one per row), then watermarks. So a
+/// page of a member list is a few drawing operations and its PDF carries a few numbers per
+/// row, not forty. Made where the page is laid out; drawing it only calls Cairo.
+struct PageDrawing: Sendable {
+  enum Step: Sendable {
+    case fill(Rect, Color)
+    case glyphs(GlyphRun)
+    case text(TextBlock, at: Point)
+    case picture(Picture, in: Rect)
+    case rules([(Point, Point)], width: Double)
+    case watermark(TextBlock, center: Point, angle: Double, color: Color, opacity: Double)
+  }
+  let size: Size
+  private(set) var steps: [Step] = []
+
+  init(_ page: Page) {
+    size = page.size
+    for case .box(let rect, let color) in page.items { steps.append(.fill(rect, color)) }
     var rules = Rules()
     var glyphRun: [(GlyphLine, Point)] = []
     var glyphColor = Color.black
+    func flushGlyphs() {
+      if !glyphRun.isEmpty { steps.append(.glyphs(GlyphRun(glyphRun, color: glyphColor))) }
+      glyphRun.removeAll(keepingCapacity: true)
+    }
     for item in page.items {
-      if case .glyphs(let line, let origin, let color) = item {
+      switch item {
+      case .glyphs(let line, let origin, let color):
         if color != glyphColor {
-          draw(glyphRun, color: glyphColor)
-          glyphRun.removeAll(keepingCapacity: true)
+          flushGlyphs()
           glyphColor = color
         }
         glyphRun.append((line, origin))
-        continue
-      }
-      if case .text = item {
-        draw(glyphRun, color: glyphColor)
-        glyphRun.removeAll(keepingCapacity: true)
-      }
-      switch item {
-      case .glyphs: break
-      case .text(let block, let origin): draw(block, at: origin)
+      case .text(let block, let origin):
+        flushGlyphs()
+        steps.append(.text(block, at: origin))
       case .line(let a, let b, let width): rules.add(a, b, width: width)
-      case .box: break
-      case .picture(let picture, let rect): draw(picture, in: rect)
-      case .watermark: break
+      case .box, .watermark: break
+      case .picture(let picture, let rect): steps.append(.picture(picture, in: rect))
       }
     }
-    draw(glyphRun, color: glyphColor)
-    for (width, segments) in rules.joined() { strokeLines(segments, width: width) }
+    flushGlyphs()
+    for (width, segments) in rules.joined() { steps.append(.rules(segments, width: width)) }
     for case .watermark(let text, let center, let angle, let color, let opacity) in page.items {
-      draw(text, center: center, angle: angle, color: color, opacity: opacity)
+      steps.append(.watermark(text, center: center, angle: angle, color: color, opacity: opacity))
+    }
+  }
+}
+
+extension Canvas {
+  func draw(_ page: Page) { draw(PageDrawing(page)) }
+
+  func draw(_ drawing: PageDrawing) {
+    for step in drawing.steps {
+      switch step {
+      case .fill(let rect, let color): fill(rect, color: color)
+      case .glyphs(let run): draw(run)
+      case .text(let block, let origin): draw(block, at: origin)
+      case .picture(let picture, let rect): draw(picture, in: rect)
+      case .rules(let segments, let width): strokeLines(segments, width: width)
+      case .watermark(let text, let center, let angle, let color, let opacity):
+        draw(text, center: center, angle: angle, color: color, opacity: opacity)
+      }
     }
   }
 }

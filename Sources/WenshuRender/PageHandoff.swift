@@ -1,18 +1,18 @@
 import Foundation
-import WenshuLayout
 
-/// Hands laid-out pages from the thread that lays them out to the thread that draws them,
-/// holding at most `capacity` at a time so memory stays bounded however long the document.
+/// Hands pages, made ready to draw, from the thread that lays them out to the thread that
+/// draws them, holding at most `capacity` at a time so memory stays bounded however long the
+/// document.
 final class PageHandoff: @unchecked Sendable {  // all state is guarded by `condition`
   private let condition = NSCondition()
-  private var pages: [Page] = []
+  private var pages: [PageDrawing] = []
   private var closed = false
   private let capacity: Int
 
   init(capacity: Int) { self.capacity = capacity }
 
   /// Waits for room, then hands `page` over.
-  func put(_ page: Page) {
+  func put(_ page: PageDrawing) {
     condition.lock()
     defer { condition.unlock() }
     while pages.count >= capacity { condition.wait() }
@@ -29,7 +29,7 @@ final class PageHandoff: @unchecked Sendable {  // all state is guarded by `cond
   }
 
   /// The next page, waiting for it; nil once the handoff is closed and empty.
-  func take() -> Page? {
+  func take() -> PageDrawing? {
     condition.lock()
     defer { condition.unlock() }
     while pages.isEmpty && !closed { condition.wait() }

@@ -1,0 +1,59 @@
+import CPangoCairo
+
+/// Glyph lines made ready for Cairo: glyphs, text and clusters in the arrays
+/// `cairo_show_text_glyphs` reads, one batch per run of glyphs in one font. Built where the
+/// page is laid out, so the thread that writes the PDF only hands arrays to Cairo.
+public struct GlyphRun: @unchecked Sendable {  // C structs of plain values, and fonts Cairo shares safely
+  struct Batch {
+    let font: GlyphFont
+    var glyphs: [cairo_glyph_t] = []
+    var utf8: [CChar] = []
+    var clusters: [cairo_text_cluster_t] = []
+  }
+  let color: Color
+  private(set) var batches: [Batch] = []
+
+  /// `lines`: each glyph line with its top-left corner.
+  public init(_ lines: [(GlyphLine, Point)], color: Color) {
+    self.color = color
+    var current: Batch? = nil
+    for (line, origin) in lines {
+      let baseline = origin.y + line.ascent
+      for glyph in line.glyphs {
+        let font = line.fonts[glyph.font]
+        if current?.font !== font {
+          if let done = current { batches.append(done) }
+          current = Batch(font: font)
+        }
+        current!.glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline))
+        let before = current!.utf8.count
+        UTF8.encode(glyph.scalar) { current!.utf8.append(CChar(bitPattern: $0)) }  // no String per glyph
+        current!.clusters.append(cairo_text_cluster_t(num_bytes: Int32(current!.utf8.count - before), num_glyphs: 1))
+      }
+    }
+    if let done = current { batches.append(done) }
+  }
+
+  public var isEmpty: Bool { batches.isEmpty }
+}
+
+extension Canvas {
+  /// Draws the run: one `cairo_show_text_glyphs` per batch. The text and clusters map each
+  /// glyph back to its character in the PDF.
+  public func draw(_ run: GlyphRun) {
+    guard !run.isEmpty else { return }
+    cairo_set_source_rgb(cr, run.color.red, run.color.green, run.color.blue)
+    for batch in run.batches {
+      cairo_set_scaled_font(cr, batch.font.scaledFont)
+      batch.glyphs.withUnsafeBufferPointer { glyphs in
+        batch.utf8.withUnsafeBufferPointer { text in
+          batch.clusters.withUnsafeBufferPointer { clusters in
+            cairo_show_text_glyphs(
+              cr, text.baseAddress, Int32(text.count), glyphs.baseAddress, Int32(glyphs.count),
+              clusters.baseAddress, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+          }
+        }
+      }
+    }
+  }
+}
