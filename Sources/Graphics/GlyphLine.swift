@@ -61,13 +61,17 @@ extension FontLibrary {
     var x = 0.0
     var ascent = 0.0
     var descent = 0.0
+    var lastFont = -1  // the library's index of the previous glyph's font, and its index here
+    var local = 0
     for scalar in text.unicodeScalars {
       guard let s = shapedScalar(scalar, styleID, style) else { return nil }
-      let font = glyphFonts[s.font]
-      let local: Int
-      if let i = fonts.firstIndex(where: { $0 === font }) { local = i } else {
-        local = fonts.count
-        fonts.append(font)
+      if s.font != lastFont {
+        let font = glyphFonts[s.font]
+        if let i = fonts.firstIndex(where: { $0 === font }) { local = i } else {
+          local = fonts.count
+          fonts.append(font)
+        }
+        lastFont = s.font
       }
       glyphs.append(GlyphLine.Glyph(font: local, index: s.glyph, x: x, scalar: scalar))
       x += s.advance

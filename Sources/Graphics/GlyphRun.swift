@@ -19,11 +19,15 @@ public struct GlyphRun: @unchecked Sendable {  // C structs of plain values, and
     var current: Batch? = nil
     for (line, origin) in lines {
       let baseline = origin.y + line.ascent
+      var lineFont = -1
       for glyph in line.glyphs {
-        let font = line.fonts[glyph.font]
-        if current?.font !== font {
-          if let done = current { batches.append(done) }
-          current = Batch(font: font)
+        if glyph.font != lineFont {
+          lineFont = glyph.font
+          let font = line.fonts[lineFont]
+          if current?.font !== font {
+            if let done = current { batches.append(done) }
+            current = Batch(font: font)
+          }
         }
         current!.glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline))
         let before = current!.utf8.count
