@@ -63,6 +63,8 @@ let package = Package(
     .executableTarget(name: "wenshu-bench", dependencies: ["WenshuDocuments"]),
     // Writes the generated samples (fixed seed): swift run wenshu-samples
     .executableTarget(name: "wenshu-samples", dependencies: ["WenshuRules"]),
+    // What more than one test target needs: sample data made long.
+    .target(name: "WenshuTestSupport", path: "Tests/WenshuTestSupport"),
     .testTarget(
       name: "WenshuRulesTests",
       dependencies: ["WenshuRules", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -71,7 +73,7 @@ let package = Package(
       name: "WenshuServerTests",
       dependencies: [
         "WenshuServer", "WenshuDocuments", "WenshuLayout",
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"), "WenshuTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),
         "Yams",
@@ -79,7 +81,7 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuTests",
-      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu"],
+      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu", "WenshuTestSupport"],
       exclude: ["Golden"]
     ),
   ]

@@ -25,15 +25,13 @@ public final class FontLibrary: @unchecked Sendable {
   var glyphFonts: [GlyphFont] = []
   var glyphFontIndex: [UnsafeRawPointer: Int] = [:]
 
-  /// Loads the fontconfig file at `configPath`. Throws when the file is unreadable or
-  /// lists no font, so a machine without the fonts fails loudly instead of drawing tofu.
-  public init(configPath: String) throws(FontError) {
+  /// Loads the fontconfig file at `configPath`, with its cache in `cacheDirectory` (an
+  /// absolute path: fontconfig 2.14 reads a relative `<cachedir>` from the working directory,
+  /// so each process would scan the fonts anew and leave a cache folder wherever it was
+  /// started). Throws when the file is unreadable or lists no font, so a machine without the
+  /// fonts fails loudly instead of drawing tofu.
+  public init(configPath: String, cacheDirectory: String) throws(FontError) {
     guard let config = FcConfigCreate() else { throw FontError("fontconfig could not create a configuration") }
-    // The cache lives beside the configuration, named absolutely: fontconfig 2.14 reads a
-    // relative <cachedir> from the working directory, so each process would scan the fonts
-    // anew and leave a cache/ folder wherever it was started.
-    let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) : "."
-    let cacheDirectory = folder + "/cache"
     let cacheSnippet = "<fontconfig><cachedir>\(cacheDirectory.xmlEscaped)</cachedir></fontconfig>"
     guard FcConfigParseAndLoad(config, configPath, 1) != 0,
       FcConfigParseAndLoadFromMemory(config, cacheSnippet, 1) != 0

@@ -14,7 +14,7 @@ public final class DocumentRenderer: @unchecked Sendable {
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
   public init(home: WenshuHome, document: String? = nil) throws {
     catalog = try DocumentCatalog(folder: home.layouts, document: document)
-    fonts = try FontLibrary(configPath: home.fontConfig.path)
+    fonts = try FontLibrary(configPath: home.fontConfig.path, cacheDirectory: home.fontCache.path)
   }
 
   public var fontFamilies: [String] { fonts.families }

@@ -7,6 +7,8 @@ public struct WenshuHome: Sendable {
   public let root: URL
   public var layouts: URL { root.appendingPathComponent("Layouts") }
   public var fontConfig: URL { root.appendingPathComponent("fonts/fonts.conf") }
+  /// fontconfig's cache of the fonts' coverage, written by `scripts/fonts`.
+  public var fontCache: URL { root.appendingPathComponent("fonts/cache") }
 
   public init(root: URL) { self.root = root }
 

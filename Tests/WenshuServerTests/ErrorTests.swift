@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import WenshuServer
+import WenshuTestSupport
 
 /// Every error status the service promises, each as problem+json; bad input never a 500.
 @Suite("HTTP errors")
@@ -73,16 +74,9 @@ struct ErrorTests {
 
   @Test("a render over its time budget answers 503 and is cancelled, freeing its worker")
   func timeBudget() async throws {
-    // 20,000 members: the 2,000-member sample's list ten times over, totals to match.
-    var data = try JSONSerialization.jsonObject(with: Data(buffer: try ServerFixtures.sample("confirmation", "henan-2000"))) as! [String: Any]
-    let members = data["members"] as! [Any]
-    data["members"] = Array(repeating: members, count: 10).flatMap { $0 }
-    var activities = data["activities"] as! [[String: Any]]
-    activities[0]["memberCount"] = 20_000
-    activities[0]["amount"] = "1600000.00"
-    data["activities"] = activities
-    data["total"] = "1600000.00"
-    let body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: data))
+    // 20,000 members: the 2,000-member sample's list ten times over.
+    let long = try longMemberList(from: Array(buffer: try ServerFixtures.sample("confirmation", "henan-2000")), times: 10)
+    let body = ByteBuffer(bytes: long)
     try await ServerFixtures.app(.init(workers: 1, renderTimeout: .milliseconds(300))).test(.router) { client in
       try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body) {
         expectProblem($0, .serviceUnavailable, containing: "time budget")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WenshuLayout
+import WenshuTestSupport
 
 /// The `wenshu` command as a clerk's script uses it: files and pipes, exit statuses, stderr.
 @Suite("wenshu command line")
@@ -45,20 +46,12 @@ struct CLITests {
 
   @Test("200,000 members: the whole list prints, the last page signed")
   func twoHundredThousandMembers() throws {
-    // The 2,000-member sample's list a hundred times over, totals to match.
-    var data = try JSONSerialization.jsonObject(with: Data(try Fixtures.sample("confirmation", "henan-2000"))) as! [String: Any]
-    data["members"] = Array(repeating: data["members"] as! [Any], count: 100).flatMap { $0 }
-    var activities = data["activities"] as! [[String: Any]]
-    activities[0]["memberCount"] = 200_000
-    activities[0]["amount"] = "16000000.00"
-    data["activities"] = activities
-    data["total"] = "16000000.00"
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-200k-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("data.json")
     let out = folder.appendingPathComponent("out.pdf")
-    try JSONSerialization.data(withJSONObject: data).write(to: input)
+    try longMemberList(from: try Fixtures.sample("confirmation", "henan-2000"), times: 100).write(to: input)
     let r = try wenshu(["print", "confirmation", input.path, "-o", out.path])
     #expect(r.status == 0, "\(r.stderr)")
     let info = String(decoding: try run("pdfinfo", [out.path]).stdout, as: UTF8.self)

@@ -29,37 +29,23 @@ struct Scope {
 
   /// The value at `path` (see `resolve`), without spelling out where it was found: the
   /// lookup for every field of every row, whose full path is only needed for a problem.
-  func lookup(_ path: DataPath) -> DataValue? {
-    if let name = path.variable { return variables[name] }
-    guard case .key(let first)? = path.components.first else { return nil }
-    for frame in frames.reversed() {
-      guard case .object(let o) = frame.value, var value = o[first] else { continue }
-      for c in path.components.dropFirst() {
-        switch (c, value) {
-        case (.key(let k), .object(let o)):
-          guard let v = o[k] else { return nil }
-          value = v
-        case (.index(let i), .array(let a)):
-          guard i < a.count else { return nil }
-          value = a[i]
-        default: return nil
-        }
-      }
-      return value
-    }
-    return nil
-  }
+  func lookup(_ path: DataPath) -> DataValue? { find(path)?.value }
 
   /// Finds `path`: its first key in the innermost frame that has it, then the rest from there.
   func resolve(_ path: DataPath) -> (value: DataValue, path: DataPath)? {
-    if let name = path.variable {
-      return variables[name].map { ($0, path) }
-    }
+    guard let (value, frame) = find(path) else { return nil }
+    guard let frame else { return (value, path) }  // a variable
+    var full = frames[frame].path
+    full.components += path.components
+    return (value, full)
+  }
+
+  /// The value and the frame it was found from (nil for a variable).
+  private func find(_ path: DataPath) -> (value: DataValue, frame: Int?)? {
+    if let name = path.variable { return variables[name].map { ($0, nil) } }
     guard case .key(let first)? = path.components.first else { return nil }
-    for frame in frames.reversed() {
-      guard case .object(let o) = frame.value, let start = o[first] else { continue }
-      var value = start
-      var full = frame.path.appending(.key(first))
+    for index in frames.indices.reversed() {
+      guard case .object(let o) = frames[index].value, var value = o[first] else { continue }
       for c in path.components.dropFirst() {
         switch (c, value) {
         case (.key(let k), .object(let o)):
@@ -70,9 +56,8 @@ struct Scope {
           value = a[i]
         default: return nil
         }
-        full = full.appending(c)
       }
-      return (value, full)
+      return (value, index)
     }
     return nil
   }
