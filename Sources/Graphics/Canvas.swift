@@ -11,14 +11,6 @@ public struct Canvas {
     text.pango { pango_cairo_show_layout(cr, text.layout) }
   }
 
-  public func strokeLine(from a: Point, to b: Point, width: Double, color: Color = .black) {
-    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
-    cairo_set_line_width(cr, width)
-    cairo_move_to(cr, a.x, a.y)
-    cairo_line_to(cr, b.x, b.y)
-    cairo_stroke(cr)
-  }
-
   /// Strokes many segments as one path: one drawing operation instead of one per segment,
   /// which keeps Cairo's per-page analysis (a region union per operation) cheap.
   public func strokeLines(_ segments: [(Point, Point)], width: Double, color: Color = .black) {
@@ -29,13 +21,6 @@ public struct Canvas {
       cairo_move_to(cr, a.x, a.y)
       cairo_line_to(cr, b.x, b.y)
     }
-    cairo_stroke(cr)
-  }
-
-  public func strokeRect(_ rect: Rect, width: Double, color: Color = .black) {
-    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
-    cairo_set_line_width(cr, width)
-    cairo_rectangle(cr, rect.minX, rect.minY, rect.size.width, rect.size.height)
     cairo_stroke(cr)
   }
 

@@ -15,7 +15,7 @@ public enum PDFRenderer {
   /// Streams a prepared document: each page is drawn as soon as it is laid out and then
   /// let go, so memory does not grow with the number of pages. A document of more than one
   /// page is laid out on this thread and drawn on another, side by side: in a long member
-  /// list each half is about half the work (Cairo's PDF output is the other half).
+  /// list, laying out and Cairo's PDF output are each about half the work.
   public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
     let writer = PDFWriter(metadata: document.metadata)
     if document.pageCount > 1 {
@@ -34,12 +34,12 @@ public enum PDFRenderer {
     let drawn = DispatchSemaphore(value: 0)
     let target = WriterOnOneThread(writer)
     let thread = Thread {
+      Thread.current.name = "wenshu-draw"  // for top -H and perf; set from the thread itself
       while let page = handoff.take() {
         target.writer.addPage(size: page.size) { $0.draw(page) }
       }
       drawn.signal()
     }
-    thread.name = "wenshu-draw"
     thread.start()
     defer {
       handoff.close()
