@@ -143,7 +143,22 @@ public struct JSONReader {
 
   private mutating func string() throws(SyntaxError) -> String {
     index += 1
-    var out: [UInt8] = []
+    // Most strings hold no escape: they are their bytes as they stand, made into a String
+    // at once (short ones without an allocation), not copied byte by byte first.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      if bytes[end] == UInt8(ascii: "\"") {
+        let text = bytes.withUnsafeBufferPointer { all in
+          String(validating: UnsafeBufferPointer(rebasing: all[index..<end]), as: UTF8.self)
+        }
+        index = end + 1
+        guard let text else { throw error("text is not valid UTF-8") }
+        return text
+      }
+      end += 1
+    }
+    var out = Array(bytes[index..<end])
+    index = end
     while true {
       guard let c = current else { throw error("unterminated string") }
       switch c {

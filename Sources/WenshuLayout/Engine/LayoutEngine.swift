@@ -127,13 +127,14 @@ public final class PreparedDocument {
       return (spec: spec, block: TextBlock(filler.fill(spec.text, root, line: 1), style: style, width: nil, fonts: engine.fonts))
     }
     let total = pageCount
-    var paginator = Paginator(contentHeight: frame.contentHeight)
+    var paginator = Paginator(
+      contentHeight: frame.contentHeight, origin: Point(x: layout.page.margins.left, y: frame.bodyTop))
     let cancellation = self.cancellation
     let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, root) }.prefix { _ in cancellation?.isCancelled != true }
     _ = paginator.run(slices) { index, body in
       let page = layout.page
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
-      var items = body.map { $0.offset(dx: page.margins.left, dy: frame.bodyTop) }
+      var items = body
       items += frame.stack(layout.header, scope).map { $0.offset(dx: page.margins.left, dy: page.margins.top) }
       items += frame.stack(layout.footer, scope).map { $0.offset(dx: page.margins.left, dy: frame.footerTop) }
       if let mark = watermark {

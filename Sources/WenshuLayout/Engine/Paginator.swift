@@ -1,14 +1,21 @@
+import Graphics
+
 /// Places slices on pages top to bottom. Breaking a page is a resume point, not a cut made
 /// afterwards: when a slice does not fit, the page is handed over and the slice (after any
 /// header it repeats) starts the next one.
 struct Paginator {
   let contentHeight: Double
+  /// Where the body's top-left corner sits on the page: items are placed there directly.
+  let origin: Point
   private var emitted = 0
   private var current: [PageItem] = []
   private var y = 0.0
   private var started = false
 
-  init(contentHeight: Double) { self.contentHeight = contentHeight }
+  init(contentHeight: Double, origin: Point = Point(x: 0, y: 0)) {
+    self.contentHeight = contentHeight
+    self.origin = origin
+  }
 
   /// Places every slice, handing each finished page (its index and items) to `emit`;
   /// returns the number of pages. A document with no content still has one page.
@@ -42,7 +49,7 @@ struct Paginator {
   }
 
   private mutating func put(_ slice: Slice) {
-    current += slice.items.map { $0.offset(dx: 0, dy: y) }
+    for item in slice.items { current.append(item.offset(dx: origin.x, dy: origin.y + y)) }
     y += slice.height
     started = true
   }
