@@ -39,7 +39,8 @@ public enum WenshuService {
     let idle = configuration.idleTimeout.components
     return Application(
       router: router,
-      server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle.seconds)))),
+      server: .http1(
+        configuration: .init(additionalChannelHandlers: [ContinueHandler()], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       logger: logger)
   }

@@ -54,6 +54,23 @@ struct ConnectionFaultTests {
     #expect(String(decoding: r.stdout, as: UTF8.self) == "200")
   }
 
+  @Test("a client that sends `Expect: 100-continue` is told to go on at once, then answered")
+  func expectContinue() throws {
+    let port = 22_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
+    let server = try ServeProcessTests().startServer(port: port)
+    defer { server.terminate(); server.waitUntilExit() }
+    let body = try Fixtures.sample("confirmation", "henan-12")
+    let c = try Connection(port: port)
+    var timeout = timeval(tv_sec: 2, tv_usec: 0)  // curl itself waits 1 s, then sends anyway
+    setsockopt(c.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n".utf8)))
+    let interim = String(decoding: c.receive(4096), as: UTF8.self)
+    #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n"), "\(interim.prefix(200))")
+    #expect(c.send(body))
+    let final = String(decoding: c.receive(4096), as: UTF8.self)
+    #expect(final.hasPrefix("HTTP/1.1 200 OK"), "\(final.prefix(200))")
+  }
+
   @Test("a body sent a byte at a time is cut off by the body timeout with 408")
   func slowBody() throws {
     let port = 21_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
