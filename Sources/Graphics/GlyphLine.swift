@@ -94,7 +94,7 @@ extension FontLibrary {
     return id
   }
 
-  private func shapedScalar(_ scalar: Unicode.Scalar, _ styleID: Int, _ style: TextStyle) -> ShapedScalar? {
+  func shapedScalar(_ scalar: Unicode.Scalar, _ styleID: Int, _ style: TextStyle) -> ShapedScalar? {
     if let known = scalarGlyphs[scalar.value, styleID] { return known }
     let shaped = shapeOne(scalar, style)
     scalarGlyphs[scalar.value, styleID] = .some(shaped)

@@ -1,5 +1,5 @@
 /// Fast measurement for the common case of a table cell: text that fits on one line.
-/// Each character is shaped once per style and its advance and extents remembered, so a
+/// Each character is shaped once per font and its advance and extents remembered, so a
 /// member list's row heights are known without shaping every cell (the first pass only
 /// counts pages).
 struct GlyphMetrics {
@@ -30,6 +30,11 @@ extension FontLibrary {
   }
 
   private func metrics(_ scalar: Unicode.Scalar, _ key: Int, _ style: TextStyle) -> GlyphMetrics {
+    // A character glyph lines can draw is measured by the same shaping that draws it, so the
+    // first pass and the second add up the same figures and each character is shaped once.
+    if let shaped = shapedScalar(scalar, key, style) {
+      return GlyphMetrics(advance: shaped.advance, ascent: shaped.ascent, descent: shaped.descent)
+    }
     if let m = glyphMetrics[scalar.value, key] { return m }
     var plain = style
     plain.alignment = .left

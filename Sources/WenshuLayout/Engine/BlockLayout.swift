@@ -41,21 +41,21 @@ struct BlockLayout {
 
   /// A table cell's height, and what draws it (placed at the cell's top-left corner) unless
   /// only measuring: a line of glyphs when the text fits on one line, else Pango's shaped
-  /// paragraph. Both passes take the height from the same place, so they break pages at the
-  /// same rows.
+  /// paragraph. Both passes add up the same per-character figures (`singleLineHeight` and
+  /// the glyph line read the same shaping), so they break pages at the same rows.
   func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, item: PageItem?) {
-    // Drawing: the glyph line carries its own width and height (the same sums of the same
-    // per-character figures `singleLineHeight` adds up), so the text is walked once.
-    if !measureOnly, let line = fonts.glyphLine(text, style: style), line.width <= width - 2 {
-      return (line.height, glyphs(line, style, width: width))
+    if measureOnly {
+      return (fonts.singleLineHeight(text, style: style, width: width) ?? shape(text, style, width: width).size.height, nil)
     }
-    if let height = fonts.singleLineHeight(text, style: style, width: width) {
-      if measureOnly { return (height, nil) }
-      if let line = fonts.glyphLine(text, style: style) { return (height, glyphs(line, style, width: width)) }
+    // Drawing: the glyph line carries its own width and height, so the text is walked once.
+    let line = fonts.glyphLine(text, style: style)
+    if let line, line.width <= width - 2 { return (line.height, glyphs(line, style, width: width)) }
+    // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
+    if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
       return (height, .text(fonts.shaped(text, style: style, width: width), at: Point(x: 0, y: 0)))
     }
     let block = shape(text, style, width: width)
-    return (block.size.height, measureOnly ? nil : .text(block, at: Point(x: 0, y: 0)))
+    return (block.size.height, .text(block, at: Point(x: 0, y: 0)))
   }
 
   private func glyphs(_ line: GlyphLine, _ style: TextStyle, width: Double) -> PageItem {
