@@ -1,21 +1,16 @@
 import CPangoCairo
 
 /// Draws onto one page of a surface. Borrows the writer's `cairo_t` for the duration of a
-/// page callback; it owns nothing and must not outlive the callback.
+/// page callback; it owns nothing and must not outlive the callback. Only Cairo: text comes
+/// as glyph runs, shaped before.
 public struct Canvas {
   let cr: OpaquePointer  // cairo_t*, borrowed
 
-  public func draw(_ text: TextBlock, at origin: Point) {
-    cairo_set_source_rgb(cr, text.color.red, text.color.green, text.color.blue)
-    cairo_move_to(cr, origin.x, origin.y)
-    text.pango { pango_cairo_show_layout(cr, text.layout) }
-  }
-
   /// Strokes many segments as one path: one drawing operation instead of one per segment,
   /// which keeps Cairo's per-page analysis (a region union per operation) cheap.
-  public func strokeLines(_ segments: [(Point, Point)], width: Double, color: Color = .black) {
+  public func strokeLines(_ segments: [(Point, Point)], width: Double, color: Color = .black, opacity: Double = 1) {
     guard !segments.isEmpty else { return }
-    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    cairo_set_source_rgba(cr, color.red, color.green, color.blue, opacity)
     cairo_set_line_width(cr, width)
     for (a, b) in segments {
       cairo_move_to(cr, a.x, a.y)
@@ -24,35 +19,34 @@ public struct Canvas {
     cairo_stroke(cr)
   }
 
-  public func fill(_ rect: Rect, color: Color) {
-    cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+  public func fill(_ rect: Rect, color: Color, opacity: Double = 1) {
+    cairo_set_source_rgba(cr, color.red, color.green, color.blue, opacity)
     cairo_rectangle(cr, rect.minX, rect.minY, rect.size.width, rect.size.height)
     cairo_fill(cr)
   }
 
   /// Draws a picture scaled into `rect`, keeping its transparency.
-  public func draw(_ picture: Picture, in rect: Rect) {
+  public func draw(_ picture: Picture, in rect: Rect, opacity: Double = 1) {
     cairo_save(cr)
     cairo_translate(cr, rect.minX, rect.minY)
     cairo_scale(cr, rect.size.width / Double(picture.pixelWidth), rect.size.height / Double(picture.pixelHeight))
     if let ink = picture.ink {
-      cairo_set_source_rgb(cr, ink.red, ink.green, ink.blue)
+      cairo_set_source_rgba(cr, ink.red, ink.green, ink.blue, opacity)
       cairo_mask_surface(cr, picture.surface, 0, 0)
     } else {
       cairo_set_source_surface(cr, picture.surface, 0, 0)
-      cairo_paint(cr)
+      cairo_paint_with_alpha(cr, opacity)
     }
     cairo_restore(cr)
   }
 
-  /// Draws text turned by `angle` degrees about `center`, in `color` at `opacity` (watermarks).
-  public func draw(_ text: TextBlock, center: Point, angle: Double, color: Color, opacity: Double) {
+  /// Draws `body` moved to `origin` and turned by `angle` degrees about it (a watermark,
+  /// a turned seal).
+  public func transformed(origin: Point, angle: Double, _ body: (Canvas) -> Void) {
     cairo_save(cr)
-    cairo_translate(cr, center.x, center.y)
-    cairo_rotate(cr, angle * .pi / 180)
-    cairo_move_to(cr, -text.size.width / 2, -text.size.height / 2)
-    cairo_set_source_rgba(cr, color.red, color.green, color.blue, opacity)
-    text.pango { pango_cairo_show_layout(cr, text.layout) }
+    cairo_translate(cr, origin.x, origin.y)
+    if angle != 0 { cairo_rotate(cr, angle * .pi / 180) }
+    body(self)
     cairo_restore(cr)
   }
 }

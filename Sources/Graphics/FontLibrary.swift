@@ -3,27 +3,27 @@ import CPangoCairo
 /// The fonts Wenshu may draw with: exactly those listed by a private fontconfig
 /// configuration (`fonts/fonts.conf`), never the host's, so a page looks the same everywhere.
 ///
-/// Owns the `FcConfig`, the Pango font map built on it and the Pango context used for
-/// shaping; all are released in `deinit`. Pango objects are not thread-safe: one
-/// `FontLibrary` lays out on one thread at a time, and every call into Pango (here, in
-/// `TextBlock` and when drawing text) holds `pango`, so pages it laid out may be drawn on
-/// another thread meanwhile.
-public final class FontLibrary: @unchecked Sendable {
+/// Owns the `FcConfig`, the Pango font map built on it, the Pango context used for shaping
+/// and a reference to every Pango font it handed glyphs of; all are released in `deinit`.
+/// Pango is not thread-safe: a library is used by one thread at a time (the one laying a
+/// document out). What it makes — glyph lines, shaped text — is plain values that any
+/// thread may draw.
+public final class FontLibrary {
   let config: OpaquePointer  // FcConfig*, owned
   let fontMap: UnsafeMutablePointer<PangoFontMap>  // owned
   let context: OpaquePointer  // PangoContext*, owned
   private let coverage: OpaquePointer  // FcCharSet*, owned: union of every font's coverage
-  let pango = PangoLock()
   /// Family names of the loaded fonts, sorted.
   public let families: [String]
   private var coverageCache = ScalarTable<Bool>()
   var glyphMetrics = ScalarTable<GlyphMetrics>()
-  var shapeCache: [ShapeKey: TextBlock] = [:]
+  var shapeCache: [ShapeKey: ShapedText] = [:]
   var styleIDs: [FontKey: Int] = [:]
   var lastStyle: (key: FontKey, id: Int)?
   var scalarGlyphs = ScalarTable<ShapedScalar?>()
   var glyphFonts: [GlyphFont] = []
   var glyphFontIndex: [UnsafeRawPointer: Int] = [:]
+  var retainedFonts: [UnsafeMutablePointer<PangoFont>] = []  // one reference each, released in deinit
 
   /// Loads the fontconfig file at `configPath`, with its cache in `cacheDirectory` (an
   /// absolute path: fontconfig 2.14 reads a relative `<cachedir>` from the working directory,
@@ -83,6 +83,7 @@ public final class FontLibrary: @unchecked Sendable {
   }
 
   deinit {
+    for font in retainedFonts { g_object_unref(UnsafeMutableRawPointer(font)) }
     g_object_unref(UnsafeMutableRawPointer(context))
     g_object_unref(UnsafeMutableRawPointer(fontMap))
     FcCharSetDestroy(coverage)

@@ -1,44 +1,46 @@
 import CPangoCairo
 
-/// One line of text as positioned glyphs, made without Pango from glyphs each shaped once:
-/// the fast path for table cells, where the same characters recur on every row. Drawn by
-/// `Canvas.draw(_:)` with consecutive glyphs of one font in a single `cairo_show_glyphs`,
-/// so a page of a member list is a handful of drawing operations.
+/// One line of text as positioned glyphs: plain values, made on the thread that lays the
+/// page out and drawn without Pango. Each glyph knows the bytes of `text` it stands for, so
+/// the PDF's text layer says what the data says (not a look-alike sharing the glyph, such as
+/// the radical ⼥ for 女), however the glyphs were shaped.
 public struct GlyphLine: Sendable {
   public struct Glyph: Sendable {
-    var font: Int  // index into `fonts`
+    var font: Int32  // index into `fonts`
     var index: UInt32
+    /// From the line's left end; `y` from its baseline (marks placed above or below).
     var x: Double
-    /// The character it draws, so the PDF maps the glyph back to it (not to a look-alike
-    /// sharing the glyph, such as the radical ⼥ for 女).
-    var scalar: Unicode.Scalar
+    var y: Double
+    /// The cluster this glyph begins: its bytes in `text.utf8`; 0 bytes for the further
+    /// glyphs of a cluster drawn with several.
+    var start: Int32
+    var bytes: Int32
   }
   let glyphs: [Glyph]
   /// The fonts the glyphs are drawn in (usually one; a rare character adds its fallback).
   let fonts: [GlyphFont]
+  /// What the line says.
+  public let text: String
   public let width: Double
   public let ascent: Double
   public let descent: Double
   public var height: Double { ascent + descent }
+  public var glyphCount: Int { glyphs.count }
 }
 
-/// A font Pango chose for some glyphs, as the Cairo scaled font that draws them.
-/// Holds a reference to the Pango font and to its scaled font; both released in `deinit`.
-final class GlyphFont: @unchecked Sendable {
-  let pangoFont: UnsafeMutablePointer<PangoFont>  // retained
+/// A font Pango chose for some glyphs, as the Cairo scaled font that draws them. Retains the
+/// scaled font and releases it in `deinit`.
+public final class GlyphFont: @unchecked Sendable {
+  // Sendable: immutable after init, and Cairo's scaled fonts are thread-safe (reference
+  // counted and locked inside Cairo), so pages holding it may be drawn on any thread.
   let scaledFont: OpaquePointer  // cairo_scaled_font_t*, retained
 
   init?(_ font: UnsafeMutablePointer<PangoFont>) {
     guard let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return nil }
-    g_object_ref(UnsafeMutableRawPointer(font))
-    pangoFont = font
     scaledFont = cairo_scaled_font_reference(scaled)
   }
 
-  deinit {
-    cairo_scaled_font_destroy(scaledFont)
-    g_object_unref(UnsafeMutableRawPointer(pangoFont))
-  }
+  deinit { cairo_scaled_font_destroy(scaledFont) }
 }
 
 struct ShapedScalar {
@@ -50,35 +52,40 @@ struct ShapedScalar {
 }
 
 extension FontLibrary {
-  /// `text` as one line of glyphs, or nil when any character needs real shaping (it maps
-  /// to other than one glyph, or is a control) — then the caller uses Pango.
+  /// `text` as one line of glyphs, each character shaped once per font and remembered (the
+  /// fast path for table cells, where the same characters recur on every row), or nil when
+  /// any character needs real shaping (it maps to other than one glyph, or is a control or
+  /// a mark) — then the caller shapes the text with `shape(_:style:width:)`.
   public func glyphLine(_ text: String, style: TextStyle) -> GlyphLine? {
     guard style.lineSpacing == 0, !text.isEmpty else { return nil }
     let styleID = self.styleID(style)
     var glyphs: [GlyphLine.Glyph] = []
     var fonts: [GlyphFont] = []
-    glyphs.reserveCapacity(text.unicodeScalars.count)
+    glyphs.reserveCapacity(text.utf8.count)
     var x = 0.0
     var ascent = 0.0
     var descent = 0.0
     var lastFont = -1  // the library's index of the previous glyph's font, and its index here
-    var local = 0
+    var local: Int32 = 0
+    var offset: Int32 = 0
     for scalar in text.unicodeScalars {
       guard let s = shapedScalar(scalar, styleID, style) else { return nil }
       if s.font != lastFont {
         let font = glyphFonts[s.font]
-        if let i = fonts.firstIndex(where: { $0 === font }) { local = i } else {
-          local = fonts.count
+        if let i = fonts.firstIndex(where: { $0 === font }) { local = Int32(i) } else {
+          local = Int32(fonts.count)
           fonts.append(font)
         }
         lastFont = s.font
       }
-      glyphs.append(GlyphLine.Glyph(font: local, index: s.glyph, x: x, scalar: scalar))
+      let bytes = Int32(UTF8.width(scalar))
+      glyphs.append(GlyphLine.Glyph(font: local, index: s.glyph, x: x, y: 0, start: offset, bytes: bytes))
+      offset += bytes
       x += s.advance
       ascent = max(ascent, s.ascent)
       descent = max(descent, s.descent)
     }
-    return GlyphLine(glyphs: glyphs, fonts: fonts, width: x, ascent: ascent, descent: descent)
+    return GlyphLine(glyphs: glyphs, fonts: fonts, text: text, width: x, ascent: ascent, descent: descent)
   }
 
   /// A small number for the font a style selects (its families, size and weight: what
@@ -103,39 +110,25 @@ extension FontLibrary {
 
   /// Shapes one character with Pango and keeps the glyph, its advance and its font.
   private func shapeOne(_ scalar: Unicode.Scalar, _ style: TextStyle) -> ShapedScalar? {
-    if scalar.value < 0x20 || scalar.properties.generalCategory == .nonspacingMark
-      || scalar.properties.generalCategory == .format
+    let category = scalar.properties.generalCategory
+    if scalar.value < 0x20 || category == .nonspacingMark || category == .spacingMark || category == .enclosingMark
+      || category == .format || scalar.properties.isVariationSelector
     {
       return nil
     }
     var plain = style
     plain.alignment = .left
-    let block = TextBlock(String(Character(scalar)), style: plain, width: nil, fonts: self)
-    return pango { glyph(of: block) }
+    let layout = PangoText(String(Character(scalar)), style: plain, width: nil, indent: 0, library: self)
+    guard let line = layout.lines.first, line.glyphs.glyphs.count == 1, layout.lines.count == 1 else { return nil }
+    let glyph = line.glyphs.glyphs[0]
+    guard glyph.x == 0, glyph.y == 0 else { return nil }
+    return ShapedScalar(
+      font: globalIndex(of: line.glyphs.fonts[Int(glyph.font)]), glyph: glyph.index, advance: line.glyphs.width,
+      ascent: line.glyphs.ascent, descent: line.glyphs.descent)
   }
 
-  private func glyph(of block: TextBlock) -> ShapedScalar? {
-    guard let line = pango_layout_get_line_readonly(block.layout, 0), let runs = line.pointee.runs,
-      runs.pointee.next == nil, let run = runs.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
-      let glyphString = run.pointee.glyphs, glyphString.pointee.num_glyphs == 1,
-      let item = run.pointee.item, let font = item.pointee.analysis.font
-    else { return nil }
-    let info = glyphString.pointee.glyphs[0]
-    guard info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, info.geometry.x_offset == 0, info.geometry.y_offset == 0 else {
-      return nil
-    }
-    let fontIndex: Int
-    if let known = glyphFontIndex[UnsafeRawPointer(font)] {
-      fontIndex = known
-    } else {
-      guard let glyphFont = GlyphFont(font) else { return nil }
-      fontIndex = glyphFonts.count
-      glyphFonts.append(glyphFont)
-      glyphFontIndex[UnsafeRawPointer(font)] = fontIndex
-    }
-    return ShapedScalar(
-      font: fontIndex, glyph: info.glyph, advance: Double(info.geometry.width) / Double(PANGO_SCALE),
-      ascent: block.baseline, descent: block.size.height - block.baseline)
+  private func globalIndex(of font: GlyphFont) -> Int {
+    glyphFonts.firstIndex { $0 === font }!
   }
 }
 

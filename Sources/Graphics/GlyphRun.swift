@@ -3,8 +3,8 @@ import CPangoCairo
 /// Glyph lines made ready for Cairo: glyphs, text and clusters in the arrays
 /// `cairo_show_text_glyphs` reads, one batch per run of glyphs in one font. Built where the
 /// page is laid out, so the thread that writes the PDF only hands arrays to Cairo.
-public struct GlyphRun: @unchecked Sendable {  // C structs of plain values, and fonts Cairo shares safely
-  struct Batch {
+public struct GlyphRun: Sendable {
+  struct Batch: Sendable {
     let font: GlyphFont
     var glyphs: [cairo_glyph_t] = []
     var utf8: [CChar] = []
@@ -19,20 +19,27 @@ public struct GlyphRun: @unchecked Sendable {  // C structs of plain values, and
     var current: Batch? = nil
     for (line, origin) in lines {
       let baseline = origin.y + line.ascent
-      var lineFont = -1
-      for glyph in line.glyphs {
-        if glyph.font != lineFont {
-          lineFont = glyph.font
-          let font = line.fonts[lineFont]
-          if current?.font !== font {
-            if let done = current { batches.append(done) }
-            current = Batch(font: font)
+      var lineFont: Int32 = -1
+      var text = line.text
+      text.withUTF8 { bytes in
+        for glyph in line.glyphs {
+          if glyph.font != lineFont {
+            lineFont = glyph.font
+            let font = line.fonts[Int(lineFont)]
+            if current?.font !== font {
+              if let done = current { batches.append(done) }
+              current = Batch(font: font)
+            }
           }
+          current!.glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline + glyph.y))
+          if glyph.bytes == 0, !current!.clusters.isEmpty {
+            current!.clusters[current!.clusters.count - 1].num_glyphs += 1  // a further glyph of a cluster
+            continue
+          }
+          let start = Int(glyph.start)
+          for b in bytes[start..<(start + Int(glyph.bytes))] { current!.utf8.append(CChar(bitPattern: b)) }
+          current!.clusters.append(cairo_text_cluster_t(num_bytes: glyph.bytes, num_glyphs: 1))
         }
-        current!.glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline))
-        let before = current!.utf8.count
-        UTF8.encode(glyph.scalar) { current!.utf8.append(CChar(bitPattern: $0)) }  // no String per glyph
-        current!.clusters.append(cairo_text_cluster_t(num_bytes: Int32(current!.utf8.count - before), num_glyphs: 1))
       }
     }
     if let done = current { batches.append(done) }
@@ -44,9 +51,9 @@ public struct GlyphRun: @unchecked Sendable {  // C structs of plain values, and
 extension Canvas {
   /// Draws the run: one `cairo_show_text_glyphs` per batch. The text and clusters map each
   /// glyph back to its character in the PDF.
-  public func draw(_ run: GlyphRun) {
+  public func draw(_ run: GlyphRun, opacity: Double = 1) {
     guard !run.isEmpty else { return }
-    cairo_set_source_rgb(cr, run.color.red, run.color.green, run.color.blue)
+    cairo_set_source_rgba(cr, run.color.red, run.color.green, run.color.blue, opacity)
     for batch in run.batches {
       cairo_set_scaled_font(cr, batch.font.scaledFont)
       batch.glyphs.withUnsafeBufferPointer { glyphs in

@@ -38,7 +38,7 @@ extension FontLibrary {
     if let m = glyphMetrics[scalar.value, key] { return m }
     var plain = style
     plain.alignment = .left
-    let block = TextBlock(String(Character(scalar)), style: plain, width: nil, fonts: self)
+    let block = shape(String(Character(scalar)), style: plain, width: nil)
     let m = GlyphMetrics(advance: block.size.width, ascent: block.baseline, descent: block.size.height - block.baseline)
     glyphMetrics[scalar.value, key] = m
     return m
@@ -58,10 +58,10 @@ extension FontLibrary {
   static let shapeCacheLimit = 4096
 
   /// A shaped single-paragraph text, from the cache when it was shaped before.
-  public func shaped(_ text: String, style: TextStyle, width: Double) -> TextBlock {
+  public func shaped(_ text: String, style: TextStyle, width: Double) -> ShapedText {
     let key = ShapeKey(text: text, style: style, width: width)
     if let block = shapeCache[key] { return block }
-    let block = TextBlock(text, style: style, width: width, fonts: self)
+    let block = shape(text, style: style, width: width)
     if shapeCache.count >= Self.shapeCacheLimit { shapeCache.removeAll(keepingCapacity: true) }
     shapeCache[key] = block
     return block

@@ -1,27 +1,32 @@
 import Graphics
 import WenshuLayout
 
-/// A laid-out page as the drawing operations that paint it, in order; the same for PDF and
-/// PNG. Fills go first (they sit under the text), then text and pictures in order, then every
-/// rule of the page in one stroke per line width, joined where they continue one another (a
-/// table's column rules become one line per column, not one per row), then watermarks. So a
-/// page of a member list is a few drawing operations and its PDF carries a few numbers per
-/// row, not forty. Made where the page is laid out; drawing it only calls Cairo.
+/// A laid-out page as the drawing operations that paint it, in the page's paint order; the
+/// same for PDF and PNG. Neighbouring items are merged, never reordered across anything
+/// they could overlap: consecutive glyph lines of one colour become one glyph run, and the
+/// rules among a run of text and rules (a table's rows) are joined — a column's rule
+/// continued row after row becomes one line — and stroked at the end of that run, before
+/// the next fill, picture or group is painted. (Rules and text do not overlap there: cell
+/// text sits inside its padding.) So a page of a member list is a handful of drawing
+/// operations. Made where the page is laid out; drawing it only calls Cairo.
 struct PageDrawing: Sendable {
-  enum Step: Sendable {
+  indirect enum Step: Sendable {
     case fill(Rect, Color)
     case glyphs(GlyphRun)
-    case text(TextBlock, at: Point)
     case picture(Picture, in: Rect)
     case rules([(Point, Point)], width: Double)
-    case watermark(TextBlock, center: Point, angle: Double, color: Color, opacity: Double)
+    case group(origin: Point, angle: Double, opacity: Double, steps: [Step])
   }
   let size: Size
-  private(set) var steps: [Step] = []
+  let steps: [Step]
 
   init(_ page: Page) {
     size = page.size
-    for case .box(let rect, let color) in page.items { steps.append(.fill(rect, color)) }
+    steps = Self.steps(page.items)
+  }
+
+  static func steps(_ items: [PageItem]) -> [Step] {
+    var steps: [Step] = []
     var rules = Rules()
     var glyphRun: [(GlyphLine, Point)] = []
     var glyphColor = Color.black
@@ -29,7 +34,12 @@ struct PageDrawing: Sendable {
       if !glyphRun.isEmpty { steps.append(.glyphs(GlyphRun(glyphRun, color: glyphColor))) }
       glyphRun.removeAll(keepingCapacity: true)
     }
-    for item in page.items {
+    func flush() {
+      flushGlyphs()
+      for (width, segments) in rules.joined() { steps.append(.rules(segments, width: width)) }
+      rules = Rules()
+    }
+    for item in items {
       switch item {
       case .glyphs(let line, let origin, let color):
         if color != glyphColor {
@@ -37,41 +47,43 @@ struct PageDrawing: Sendable {
           glyphColor = color
         }
         glyphRun.append((line, origin))
-      case .text(let block, let origin):
-        flushGlyphs()
-        steps.append(.text(block, at: origin))
-      case .line(let a, let b, let width): rules.add(a, b, width: width)
-      case .box, .watermark: break
-      case .picture(let picture, let rect): steps.append(.picture(picture, in: rect))
+      case .rule(let a, let b, let width): rules.add(a, b, width: width)
+      case .box(let rect, let color):
+        flush()
+        steps.append(.fill(rect, color))
+      case .picture(let picture, let rect):
+        flush()
+        steps.append(.picture(picture, in: rect))
+      case .group(let group):
+        flush()
+        steps.append(.group(origin: group.origin, angle: group.angle, opacity: group.opacity, steps: Self.steps(group.items)))
       }
     }
-    flushGlyphs()
-    for (width, segments) in rules.joined() { steps.append(.rules(segments, width: width)) }
-    for case .watermark(let text, let center, let angle, let color, let opacity) in page.items {
-      steps.append(.watermark(text, center: center, angle: angle, color: color, opacity: opacity))
-    }
+    flush()
+    return steps
   }
 }
 
 extension Canvas {
   func draw(_ page: Page) { draw(PageDrawing(page)) }
 
-  func draw(_ drawing: PageDrawing) {
-    for step in drawing.steps {
+  func draw(_ drawing: PageDrawing) { draw(drawing.steps, opacity: 1) }
+
+  private func draw(_ steps: [PageDrawing.Step], opacity: Double) {
+    for step in steps {
       switch step {
-      case .fill(let rect, let color): fill(rect, color: color)
-      case .glyphs(let run): draw(run)
-      case .text(let block, let origin): draw(block, at: origin)
-      case .picture(let picture, let rect): draw(picture, in: rect)
-      case .rules(let segments, let width): strokeLines(segments, width: width)
-      case .watermark(let text, let center, let angle, let color, let opacity):
-        draw(text, center: center, angle: angle, color: color, opacity: opacity)
+      case .fill(let rect, let color): fill(rect, color: color, opacity: opacity)
+      case .glyphs(let run): draw(run, opacity: opacity)
+      case .picture(let picture, let rect): draw(picture, in: rect, opacity: opacity)
+      case .rules(let segments, let width): strokeLines(segments, width: width, opacity: opacity)
+      case .group(let origin, let angle, let groupOpacity, let inner):
+        transformed(origin: origin, angle: angle) { $0.draw(inner, opacity: opacity * groupOpacity) }
       }
     }
   }
 }
 
-/// A page's rules, gathered to be stroked together. Horizontal and vertical rules on one
+/// A run's rules, gathered to be stroked together. Horizontal and vertical rules on one
 /// line that touch or overlap become one (a cell's border drawn by both its rows, a column
 /// rule continued row after row); others are kept as they are.
 private struct Rules {

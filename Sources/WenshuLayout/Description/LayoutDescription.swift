@@ -18,6 +18,9 @@ public struct LayoutDescription: Sendable {
   public var styles: [String: TextStyle]
   public var header: [Block]
   public var footer: [Block]
+  /// The first page's running header and footer when they differ from the others' (nil: the same).
+  public var firstPageHeader: [Block]?
+  public var firstPageFooter: [Block]?
   public var body: [Block]
   public var checks: [Check]
   /// The shape of the data (`data:`); nil when the layout does not declare it.
@@ -93,14 +96,38 @@ public struct Table: Sendable {
     /// Relative width (the columns share the width in proportion).
     public var width: Double
     public var alignment: TextStyle.Alignment
+    public var verticalAlignment: VerticalAlignment = .middle
+    /// The cells' style when not the table's (a bold label column).
+    public var style: String?
+    /// A shade under the column's cells.
+    public var fill: Color?
+    /// Text that must not break — codes, amounts, dates: set on one line, shrunk to fit
+    /// down to `minSize`, refused below that.
+    public var noBreak = false
+    public var minSize: Double = 6
+  }
+  public enum VerticalAlignment: String, Sendable { case top, middle, bottom }
+  /// A cell of a header or footer row, spanning columns and rows.
+  public struct Cell: Sendable {
+    public var text: Template
+    public var span: Int = 1
+    public var rowSpan: Int = 1
+    public var alignment: TextStyle.Alignment?
+    public var style: String?
   }
   public enum Border: String, Sendable { case grid, rows, none }
   /// The array the rows are bound to; `nil` for a table of fixed rows.
   public var rows: DataPath?
   public var columns: [Column]
+  /// Header rows, repeated on every page the table continues on; empty: one row of the
+  /// columns' headers (none when they are all empty).
+  public var head: [[Cell]] = []
+  /// Footer rows (合计), kept on the page of at least the table's last row.
+  public var foot: [[Cell]] = []
   public var border: Border
   public var headerStyle: String
   public var cellStyle: String
+  public var footerStyle: String = "tableCell"
   /// Printed above the repeated header on later pages, e.g. `续表`.
   public var continuation: Template?
   public var padding: Double

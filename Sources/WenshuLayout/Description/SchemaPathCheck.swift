@@ -5,7 +5,9 @@ struct SchemaPathCheck {
   let root: DataSchema
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
-    for blocks in [layout.header, layout.footer, layout.body] { try walk(blocks, scopes: [root]) }
+    for blocks in [layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body] {
+      try walk(blocks, scopes: [root])
+    }
     for t in [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created, layout.metadata.filename] {
       try template(t, scopes: [root], line: 1)
     }
@@ -35,6 +37,7 @@ struct SchemaPathCheck {
           try template(c.value, scopes: inner, line: line)
         }
         if let caption = t.continuation { try template(caption, scopes: scopes, line: line) }
+        for cell in (t.head + t.foot).joined() { try template(cell.text, scopes: scopes, line: line) }
       case .list(let l):
         switch l.source {
         case .fixed(let ts): for t in ts { try template(t, scopes: scopes, line: line) }

@@ -1,126 +1,118 @@
 import Graphics
 
 /// Turns blocks into slices for a body of a given width. Rows bound to an array are made
-/// lazily, one at a time, so a member list of any length is never held whole.
+/// lazily, one at a time, so a member list of any length is never held whole. The same
+/// code measures (first pass) and draws (second pass): only whether items are kept differs.
 struct BlockLayout {
   let width: Double
+  /// The body's height on a page after the first: what a group or a row must fit in.
+  let pageHeight: Double
   let styles: [String: TextStyle]
   let filler: TemplateFiller
   let fonts: FontLibrary
   /// The first pass only needs heights: table cells that fit on one line are measured
-  /// from remembered glyph metrics and not shaped.
+  /// from remembered glyph metrics and not made into glyph lines.
   var measureOnly = false
 
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
+    let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
     var slices: AnySequence<Slice>
     switch block.kind {
-    case .text(let element): slices = AnySequence(text(element, scope, line: block.line))
-    case .fields(let grid): slices = AnySequence(fields(grid, scope, line: block.line))
-    case .table(let table): slices = self.table(table, scope, line: block.line)
-    case .list(let list): slices = self.list(list, scope, line: block.line)
-    case .signatures(let s): slices = AnySequence([signatures(s, scope, line: block.line)])
-    case .spacer(let h): slices = AnySequence([Slice(height: h, collapsesAtTop: true)])
+    case .text(let element): slices = AnySequence(text(element, scope, origin))
+    case .fields(let grid): slices = AnySequence(fields(grid, scope, origin))
+    case .table(let table): slices = self.table(table, scope, origin)
+    case .list(let list): slices = self.list(list, scope, origin)
+    case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
+    case .spacer(let h): slices = AnySequence([Slice.space(h)])
     case .pageBreak: slices = AnySequence([Slice.pageBreakSlice])
-    case .group(let blocks): slices = AnySequence(group(blocks, scope))
+    case .group(let blocks): slices = group(blocks, scope)
     case .each(let each): slices = self.each(each, scope, line: block.line)
-    case .image(let image): slices = AnySequence([self.image(image)])
-    case .qr(let qr): slices = AnySequence([self.qr(qr, scope, line: block.line)])
+    case .image(let image): slices = AnySequence([self.image(image, origin)])
+    case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
     }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
-    var result: [Slice] = []
-    if block.spaceBefore > 0 { result.append(Slice(height: block.spaceBefore, collapsesAtTop: true)) }
-    let after = block.spaceAfter > 0 ? [Slice(height: block.spaceAfter, collapsesAtTop: true)] : []
-    return AnySequence([AnySequence(result), slices, AnySequence(after)].joined())
+    let before = block.spaceBefore > 0 ? [Slice.space(block.spaceBefore)] : []
+    let after = block.spaceAfter > 0 ? [Slice.space(block.spaceAfter)] : []
+    return AnySequence([AnySequence(before), slices, AnySequence(after)].joined())
   }
 
   func style(_ name: String) -> TextStyle { styles[name] ?? styles["body"]! }
 
-  func shape(_ text: String, _ style: TextStyle, width: Double?, indent: Double = 0) -> TextBlock {
-    TextBlock(text, style: style, width: width, indent: indent, fonts: fonts)
+  /// Shapes text that wraps at `width`; a word or number wider than that is reported.
+  func shape(_ text: String, _ style: TextStyle, width: Double, indent: Double = 0, _ origin: SliceOrigin) -> ShapedText {
+    let shaped = fonts.shape(text, style: style, width: width, indent: indent)
+    if shaped.overflows { filler.problems.report(origin.problem(Self.tooWide(text))) }
+    return shaped
   }
 
-  /// A table cell's height, and what draws it (placed at the cell's top-left corner) unless
-  /// only measuring: a line of glyphs when the text fits on one line, else Pango's shaped
-  /// paragraph. Both passes add up the same per-character figures (`singleLineHeight` and
-  /// the glyph line read the same shaping), so they break pages at the same rows.
-  func cell(_ text: String, _ style: TextStyle, width: Double) -> (height: Double, item: PageItem?) {
-    if measureOnly {
-      return (fonts.singleLineHeight(text, style: style, width: width) ?? shape(text, style, width: width).size.height, nil)
-    }
-    // Drawing: the glyph line carries its own width and height, so the text is walked once.
-    let line = fonts.glyphLine(text, style: style)
-    if let line, line.width <= width - 2 { return (line.height, glyphs(line, style, width: width)) }
-    // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
-    if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
-      return (height, .text(fonts.shaped(text, style: style, width: width), at: Point(x: 0, y: 0)))
-    }
-    let block = shape(text, style, width: width)
-    return (block.size.height, .text(block, at: Point(x: 0, y: 0)))
+  static func tooWide(_ text: String) -> String {
+    "有一个词或数字比可用宽度还宽，无法换行 (a word or number is wider than its column or the page)"
   }
 
-  private func glyphs(_ line: GlyphLine, _ style: TextStyle, width: Double) -> PageItem {
-    let dx: Double
-    switch style.alignment {
-    case .left: dx = 0
-    case .center: dx = (width - line.width) / 2
-    case .right: dx = width - line.width
-    }
-    return .glyphs(line, at: Point(x: dx, y: 0), color: style.color)
+  /// The items of shaped text, each line at its place, relative to the text's top-left corner.
+  func items(_ shaped: ShapedText, color: Color, dx: Double = 0, dy: Double = 0) -> [PageItem] {
+    shaped.lines.map { .glyphs($0.glyphs, at: Point(x: dx + $0.x, y: dy + $0.top), color: color) }
   }
 
   /// A paragraph becomes one slice per line, so it may break across pages between lines.
-  func text(_ element: TextElement, _ scope: Scope, line: Int) -> [Slice] {
-    let text = filler.fill(element.template, scope, line: line)
+  func text(_ element: TextElement, _ scope: Scope, _ origin: SliceOrigin) -> [Slice] {
+    let text = filler.fill(element.template, scope, line: origin.line)
     let style = style(element.style)
-    let whole = shape(text, style, width: width, indent: element.firstLineIndent)
-    var result: [Slice]
-    if whole.lineCount <= 1 {
-      result = [Slice(height: whole.size.height, items: [.text(whole, at: Point(x: 0, y: 0))])]
-    } else {
-      let gap = style.size * style.lineSpacing
-      let lines = whole.lines
-      result = lines.enumerated().map { i, lineText in
-        let indent = i == 0 ? element.firstLineIndent : 0
-        let trimmed = lineText.hasSuffix("\n") ? String(lineText.dropLast()) : lineText
-        let block = shape(trimmed, style, width: width - indent)
-        return Slice(height: block.size.height + (i < lines.count - 1 ? gap : 0), items: [.text(block, at: Point(x: indent, y: 0))])
-      }
-    }
-    result[result.count - 1].keepWithNext = element.keepWithNext
-    return result
+    let shaped = shape(text, style, width: width, indent: element.firstLineIndent, origin)
+    return lineSlices(shaped, color: style.color, keepWithNext: element.keepWithNext, origin)
   }
 
-  func fields(_ grid: FieldGrid, _ scope: Scope, line: Int) -> [Slice] {
+  /// One slice per line of shaped text; a line's slice reaches down to the next line's top.
+  /// A heading's lines all keep with what follows, so a heading never ends a page.
+  func lineSlices(_ shaped: ShapedText, color: Color, keepWithNext: Bool, _ origin: SliceOrigin) -> [Slice] {
+    let lines = shaped.lines
+    guard !lines.isEmpty else { return [] }
+    return lines.indices.map { i in
+      let line = lines[i]
+      let bottom = i + 1 < lines.count ? lines[i + 1].top : shaped.size.height
+      var slice = Slice(
+        height: bottom - line.top, items: measureOnly ? [] : [.glyphs(line.glyphs, at: Point(x: line.x, y: 0), color: color)])
+      slice.keepWithNext = keepWithNext
+      slice.origin = origin
+      return slice
+    }
+  }
+
+  func fields(_ grid: FieldGrid, _ scope: Scope, _ origin: SliceOrigin) -> [Slice] {
     let columnWidth = width / Double(grid.columns)
+    let style = style(grid.style)
     var slices: [Slice] = []
     for rowStart in stride(from: 0, to: grid.items.count, by: grid.columns) {
-      var row = Slice(height: 0)
+      var row = Slice(height: 0, origin: origin)
       for (i, item) in grid.items[rowStart..<min(rowStart + grid.columns, grid.items.count)].enumerated() {
-        let text = filler.fill(item.label, scope, line: line) + filler.fill(item.value, scope, line: line)
-        let block = shape(text, style(grid.style), width: columnWidth - 6)
-        row.items.append(.text(block, at: Point(x: Double(i) * columnWidth, y: 0)))
-        row.height = max(row.height, block.size.height + 3)
+        let text = filler.fill(item.label, scope, line: origin.line) + filler.fill(item.value, scope, line: origin.line)
+        let shaped = shape(text, style, width: columnWidth - 6, origin)
+        if !measureOnly { row.items += items(shaped, color: style.color, dx: Double(i) * columnWidth) }
+        row.height = max(row.height, shaped.size.height + 3)
       }
       slices.append(row)
     }
     return slices
   }
 
-  func list(_ list: BulletList, _ scope: Scope, line: Int) -> AnySequence<Slice> {
+  func list(_ list: BulletList, _ scope: Scope, _ origin: SliceOrigin) -> AnySequence<Slice> {
     let style = style(list.style)
-    func item(_ template: Template, _ scope: Scope) -> Slice {
-      let marker = shape(filler.fill(list.marker, scope, line: line), style, width: nil)
+    func item(_ template: Template, _ scope: Scope) -> [Slice] {
+      let marker = fonts.shape(filler.fill(list.marker, scope, line: origin.line), style: style, width: nil)
       let indent = max(marker.size.width + style.size * 0.5, style.size * 1.5)
-      let body = shape(filler.fill(template, scope, line: line), style, width: width - indent)
-      return Slice(
-        height: body.size.height + 2,
-        items: [.text(marker, at: Point(x: 0, y: 0)), .text(body, at: Point(x: indent, y: 0))])
+      let body = shape(filler.fill(template, scope, line: origin.line), style, width: width - indent, origin)
+      var lines = lineSlices(body, color: style.color, keepWithNext: false, origin)
+      guard !lines.isEmpty else { return [] }
+      for i in lines.indices { lines[i].items = lines[i].items.map { $0.offset(dx: indent, dy: 0) } }
+      if !measureOnly { lines[0].items += items(marker, color: style.color) }
+      lines[lines.count - 1].height += 2
+      return lines
     }
     switch list.source {
     case .fixed(let templates):
-      return AnySequence(templates.enumerated().map { i, t in item(t, scope.with("index", .number(String(i + 1)))) })
+      return AnySequence(templates.enumerated().flatMap { i, t in item(t, scope.with("index", .number(String(i + 1)))) })
     case .bound(let path, let template):
-      return AnySequence(rows(path, scope, line: line).lazy.map { rowScope in item(template, rowScope) })
+      return AnySequence(rows(path, scope, line: origin.line).lazy.flatMap { rowScope in item(template, rowScope) })
     }
   }
 
@@ -137,32 +129,46 @@ struct BlockLayout {
     return AnySequence(items.indices.lazy.map { i in scope.entering(items[i], at: full.appending(.index(i)), index: i) })
   }
 
-  func signatures(_ block: SignatureBlock, _ scope: Scope, line: Int) -> Slice {
+  func signatures(_ block: SignatureBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
     let columnWidth = width / Double(block.columns)
-    var slice = Slice(height: 0)
+    let style = style(block.style)
+    var slice = Slice(height: 0, origin: origin)
+    var height = 0.0
     for (i, template) in block.items.enumerated() {
       let row = i / block.columns
       let column = i % block.columns
-      let label = shape(filler.fill(template, scope, line: line), style(block.style), width: columnWidth - 6)
-      slice.items.append(.text(label, at: Point(x: Double(column) * columnWidth, y: Double(row) * block.height)))
+      let label = shape(filler.fill(template, scope, line: origin.line), style, width: columnWidth - 6, origin)
+      if !measureOnly {
+        slice.items += items(label, color: style.color, dx: Double(column) * columnWidth, dy: Double(row) * block.height)
+      }
+      height = max(height, Double(row) * block.height + max(block.height, label.size.height))
     }
-    let rows = (block.items.count + block.columns - 1) / block.columns
-    slice.height = Double(rows) * block.height
+    slice.height = height
     return slice
   }
 
-  /// A group is one slice when it fits on a page; otherwise its parts flow as usual.
-  func group(_ blocks: [Block], _ scope: Scope) -> [Slice] {
+  /// A group is kept on one page when it fits on one; otherwise (or when it holds a page
+  /// break) its parts flow as usual, breaking between them — never overflowing, never dropped.
+  func group(_ blocks: [Block], _ scope: Scope) -> AnySequence<Slice> {
+    var iterator = blocks.lazy.flatMap { self.slices($0, scope) }.makeIterator()
+    var leading: [Slice] = []
     var parts: [Slice] = []
-    for block in blocks {
-      for s in slices(block, scope) {
-        if s.pageBreak { return parts + [Slice.pageBreakSlice] }
-        parts.append(s)
+    var height = 0.0
+    while let s = iterator.next() {
+      if parts.isEmpty && s.kind == .space {
+        leading.append(s)  // separates the group from what is before: collapses at a page top
+        continue
+      }
+      parts.append(s)
+      height += s.height
+      if s.kind == .pageBreak || height > pageHeight {
+        let rest = AnySequence { iterator }
+        return AnySequence([AnySequence(leading + parts), rest].joined())
       }
     }
-    var whole = Slice.stack(parts)
-    whole.keepWithNext = parts.last?.keepWithNext ?? false
-    return [whole]
+    var trailing: [Slice] = []  // space after the group stays outside it, too
+    while let last = parts.last, last.kind == .space { trailing.insert(parts.removeLast(), at: 0) }
+    return AnySequence(leading + (parts.isEmpty ? [] : [Slice.stack(parts)]) + trailing)
   }
 
   /// The blocks once per chosen item, each item on its own page when asked.
@@ -190,21 +196,25 @@ struct BlockLayout {
     }
   }
 
-  func image(_ image: ImageBlock) -> Slice {
+  func image(_ image: ImageBlock, _ origin: SliceOrigin) -> Slice {
     let rect = Rect(
       x: x(for: image.alignment, width: image.width) + image.offset.x, y: image.offset.y,
       width: image.width, height: image.height)
-    return Slice(height: image.float ? 0 : image.height, items: [.picture(image.picture, in: rect)])
+    if rect.minX < -0.01 || rect.maxX > width + 0.01 || image.height > pageHeight {
+      filler.problems.report(origin.problem("图片超出版心 (the picture does not fit inside the page's body)"))
+    }
+    return Slice(height: image.float ? 0 : image.height, items: [.picture(image.picture, in: rect)], origin: origin)
   }
 
   /// A QR code drawn as filled runs of dark modules, with a quiet zone of four modules.
-  func qr(_ qr: QRBlock, _ scope: Scope, line: Int) -> Slice {
-    let text = filler.fill(qr.value, scope, line: line)
+  func qr(_ qr: QRBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
+    let text = filler.fill(qr.value, scope, line: origin.line)
     let matrix: QRMatrix
     do { matrix = try QRMatrix(text: text) } catch {
-      filler.problems.report(DataProblem(path: "\(filler.file):\(line)", message: error.message))
+      filler.problems.report(DataProblem(path: "\(filler.file):\(origin.line)", message: error.message))
       return Slice(height: 0)
     }
+    if qr.size > width { filler.problems.report(origin.problem("二维码宽于版心 (the QR code is wider than the body)")) }
     let module = qr.size / Double(matrix.size + 8)
     let left = x(for: qr.alignment, width: qr.size)
     var items: [PageItem] = []
@@ -225,10 +235,10 @@ struct BlockLayout {
     if let caption = qr.caption {
       var captionStyle = style("small")
       captionStyle.alignment = .center
-      let block = shape(filler.fill(caption, scope, line: line), captionStyle, width: qr.size)
-      items.append(.text(block, at: Point(x: left, y: qr.size)))
+      let block = shape(filler.fill(caption, scope, line: origin.line), captionStyle, width: qr.size, origin)
+      items += self.items(block, color: captionStyle.color, dx: left, dy: qr.size)
       height += block.size.height
     }
-    return Slice(height: height, items: items)
+    return Slice(height: height, items: measureOnly ? [] : items, origin: origin)
   }
 }

@@ -35,11 +35,26 @@ public final class LayoutEngine {
     let root = Scope(root: data)
     runChecks(root, filler, cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
-    let frame = try PageFrame(layout: layout, blocks: blockLayout(filler, measureOnly: true), root: root)
-    var paginator = Paginator(contentHeight: frame.contentHeight)
-    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, root) }.prefix { _ in cancellation?.isCancelled != true }
-    let pageCount = paginator.run(slices) { _, _ in }
-    if cancellation?.isCancelled == true { throw .cancelled }
+    // The body may print the page count (本保单共 N 页): count with a guess, then again
+    // with the count until it holds (a longer number can push a line, and so a page, on).
+    var pageCount = 1
+    for attempt in 0..<4 {
+      let counting = ProblemLog()
+      var pass = filler
+      if attempt > 0 { pass = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: counting) }
+      let frame = try PageFrame(layout: layout, engine: self, filler: pass, measureOnly: true, root: root)
+      var paginator = frame.paginator(problems: pass.problems)
+      let body = root.with("pages", .number(String(pageCount)))
+      let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in cancellation?.isCancelled != true }
+      let counted = paginator.run(slices) { _, _ in }
+      if cancellation?.isCancelled == true { throw .cancelled }
+      let settled = counted == pageCount || !pass.trace.readPageCount
+      pageCount = counted
+      if settled { break }
+      guard attempt < 3 else {
+        throw .layout(LayoutError(file: layout.file, line: 1, message: "the page count printed in the body does not settle"))
+      }
+    }
     let m = layout.metadata
     let metadata = PDFMetadata(
       title: filler.fill(m.title, root, line: 0), author: filler.fill(m.author, root, line: 0),
@@ -59,13 +74,6 @@ public final class LayoutEngine {
     pages.reserveCapacity(prepared.pageCount)
     try prepared.forEachPage { pages.append($0) }
     return LaidOutDocument(pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
-  }
-
-  func blockLayout(_ filler: TemplateFiller, measureOnly: Bool) -> BlockLayout {
-    let page = layout.page
-    return BlockLayout(
-      width: page.size.width - page.margins.left - page.margins.right, styles: layout.styles, filler: filler,
-      fonts: fonts, measureOnly: measureOnly)
   }
 
   private func runChecks(_ root: Scope, _ filler: TemplateFiller, _ cancellation: RenderCancellation?) {
@@ -113,63 +121,108 @@ public final class PreparedDocument {
     self.filename = filename
   }
 
-  /// Pass 2: lays out and hands over each page, in order, as soon as it is complete.
+  /// Pass 2: lays out and hands over each page, in order, as soon as it is complete. The
+  /// pages break where the first pass broke them (the same paginator over the same
+  /// heights); a different page count is an internal error, never a wrong 共 M 页.
   public func forEachPage(_ deliver: (Page) -> Void) throws(RenderFailure) {
     let layout = engine.layout
     // Every problem was reported by `prepare`, which filled the same templates.
     var filler = TemplateFiller(file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
     filler.checksText = false
     let root = Scope(root: data)
-    guard let frame = try? PageFrame(layout: layout, blocks: engine.blockLayout(filler, measureOnly: false), root: root) else { return }
-    let watermark = layout.watermark.map { spec in
+    let frame = try PageFrame(layout: layout, engine: engine, filler: filler, measureOnly: false, root: root)
+    let watermark = layout.watermark.map { spec -> PageItem in
       // Serif bold: a face the page already embeds, so the mark adds no font to the PDF.
-      let style = TextStyle(families: [LayoutParser.fontFamilies["serif"]!], size: spec.size, bold: true)
-      return (spec: spec, block: TextBlock(filler.fill(spec.text, root, line: 1), style: style, width: nil, fonts: engine.fonts))
+      let style = TextStyle(families: [LayoutParser.fontFamilies["serif"]!], size: spec.size, bold: true, color: spec.color)
+      let shaped = engine.fonts.shape(filler.fill(spec.text, root, line: 1), style: style, width: nil)
+      let items = frame.blocks.items(shaped, color: spec.color, dx: -shaped.size.width / 2, dy: -shaped.size.height / 2)
+      let page = layout.page.size
+      return .group(
+        ItemGroup(items: items, origin: Point(x: page.width / 2, y: page.height / 2), angle: spec.angle, opacity: spec.opacity))
     }
     let total = pageCount
-    var paginator = Paginator(
-      contentHeight: frame.contentHeight, origin: Point(x: layout.page.margins.left, y: frame.bodyTop))
+    var paginator = frame.paginator(problems: filler.problems)
     let cancellation = self.cancellation
-    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, root) }.prefix { _ in cancellation?.isCancelled != true }
-    _ = paginator.run(slices) { index, body in
-      let page = layout.page
+    let body = root.with("pages", .number(String(total)))
+    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in cancellation?.isCancelled != true }
+    let laidOut = paginator.run(slices) { index, items in
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
-      var items = body
-      items += frame.stack(layout.header, scope).map { $0.offset(dx: page.margins.left, dy: page.margins.top) }
-      items += frame.stack(layout.footer, scope).map { $0.offset(dx: page.margins.left, dy: frame.footerTop) }
-      if let mark = watermark {
-        items.append(
-          .watermark(
-            mark.block, center: Point(x: page.size.width / 2, y: page.size.height / 2), angle: mark.spec.angle,
-            color: mark.spec.color, opacity: mark.spec.opacity))
-      }
-      deliver(Page(size: page.size, items: items))
+      var items = items
+      items += frame.running(index: index, scope)
+      if let watermark { items.append(watermark) }
+      deliver(Page(size: layout.page.size, items: items))
     }
     if cancellation?.isCancelled == true { throw .cancelled }
+    guard laidOut == total else {
+      throw .layout(
+        LayoutError(
+          file: layout.file, line: 1,
+          message: "internal error: the document was counted as \(total) pages but laid out on \(laidOut)"))
+    }
   }
 }
 
-/// Where the body sits on a page once the running header and footer have their room.
+/// Where the body sits on a page once the running header and footer have their room — on
+/// the first page and on the others, when the first has a header or footer of its own.
 struct PageFrame {
   let blocks: BlockLayout
-  let contentHeight: Double
-  let bodyTop: Double
-  let footerTop: Double
+  let layout: LayoutDescription
+  let first: Room
+  let rest: Room
 
-  init(layout: LayoutDescription, blocks: BlockLayout, root: Scope) throws(RenderFailure) {
-    self.blocks = blocks
+  struct Room {
+    var header: [Block]
+    var footer: [Block]
+    var bodyTop: Double
+    var bodyHeight: Double
+    var footerTop: Double
+  }
+
+  init(layout: LayoutDescription, engine: LayoutEngine, filler: TemplateFiller, measureOnly: Bool, root: Scope) throws(RenderFailure) {
+    self.layout = layout
     let page = layout.page
+    let width = page.size.width - page.margins.left - page.margins.right
+    // Running parts are measured on a body as tall as the page, then the body gets the rest;
+    // their @pages is not the body's.
+    var runningFiller = filler
+    runningFiller.trace = FillTrace()
+    let measuring = BlockLayout(
+      width: width, pageHeight: page.size.height, styles: layout.styles, filler: runningFiller, fonts: engine.fonts,
+      measureOnly: true)
     let sample = root.with("page", .number("88")).with("pages", .number("88"))
-    let headerHeight = Self.height(layout.header, blocks, sample)
-    let footerHeight = Self.height(layout.footer, blocks, sample)
-    let headerSpace = headerHeight > 0 ? headerHeight + page.headerGap : 0
-    let footerSpace = footerHeight > 0 ? footerHeight + page.headerGap : 0
-    contentHeight = page.size.height - page.margins.top - page.margins.bottom - headerSpace - footerSpace
-    bodyTop = page.margins.top + headerSpace
-    footerTop = page.size.height - page.margins.bottom - footerHeight
-    guard contentHeight > 50 else {
+    func room(_ header: [Block], _ footer: [Block]) -> Room {
+      let headerHeight = Self.height(header, measuring, sample)
+      let footerHeight = Self.height(footer, measuring, sample)
+      let headerSpace = headerHeight > 0 ? headerHeight + page.headerGap : 0
+      let footerSpace = footerHeight > 0 ? footerHeight + page.headerGap : 0
+      return Room(
+        header: header, footer: footer, bodyTop: page.margins.top + headerSpace,
+        bodyHeight: page.size.height - page.margins.top - page.margins.bottom - headerSpace - footerSpace,
+        footerTop: page.size.height - page.margins.bottom - footerHeight)
+    }
+    rest = room(layout.header, layout.footer)
+    first = room(layout.firstPageHeader ?? layout.header, layout.firstPageFooter ?? layout.footer)
+    guard min(first.bodyHeight, rest.bodyHeight) > 50 else {
       throw .layout(LayoutError(file: layout.file, line: 1, message: "margins, header and footer leave no room for the body"))
     }
+    blocks = BlockLayout(
+      width: width, pageHeight: min(first.bodyHeight, rest.bodyHeight), styles: layout.styles, filler: filler,
+      fonts: engine.fonts, measureOnly: measureOnly)
+  }
+
+  func paginator(problems: ProblemLog) -> Paginator {
+    let left = layout.page.margins.left
+    return Paginator(
+      firstHeight: first.bodyHeight, restHeight: rest.bodyHeight, firstOrigin: Point(x: left, y: first.bodyTop),
+      restOrigin: Point(x: left, y: rest.bodyTop), problems: problems)
+  }
+
+  /// The running header and footer of page `index`, placed.
+  func running(index: Int, _ scope: Scope) -> [PageItem] {
+    let room = index == 0 ? first : rest
+    let page = layout.page
+    return stack(room.header, scope).map { $0.offset(dx: page.margins.left, dy: page.margins.top) }
+      + stack(room.footer, scope).map { $0.offset(dx: page.margins.left, dy: room.footerTop) }
   }
 
   func stack(_ list: [Block], _ scope: Scope) -> [PageItem] {

@@ -1,30 +1,42 @@
 import Graphics
 
-/// Places slices on pages top to bottom. Breaking a page is a resume point, not a cut made
-/// afterwards: when a slice does not fit, the page is handed over and the slice (after any
-/// header it repeats) starts the next one.
+/// Places slices on pages top to bottom, the only place where pages break — the same code
+/// in both passes, so they break at the same slices. When a slice does not fit in the
+/// room left, the page is handed over and the slice (after any header it repeats) starts
+/// the next one. A slice that fits on no page is reported, never drawn past the page.
 struct Paginator {
-  let contentHeight: Double
-  /// Where the body's top-left corner sits on the page: items are placed there directly.
-  let origin: Point
+  /// The body's height on the first page and on the others (a first-page header may differ).
+  let firstHeight: Double
+  let restHeight: Double
+  /// Where the body's top-left corner sits on the first page and the others.
+  let firstOrigin: Point
+  let restOrigin: Point
+  let problems: ProblemLog
   private var emitted = 0
   private var current: [PageItem] = []
   private var y = 0.0
   private var started = false
 
-  init(contentHeight: Double, origin: Point = Point(x: 0, y: 0)) {
-    self.contentHeight = contentHeight
-    self.origin = origin
+  init(
+    firstHeight: Double, restHeight: Double, firstOrigin: Point = Point(x: 0, y: 0),
+    restOrigin: Point = Point(x: 0, y: 0), problems: ProblemLog
+  ) {
+    self.firstHeight = firstHeight
+    self.restHeight = restHeight
+    self.firstOrigin = firstOrigin
+    self.restOrigin = restOrigin
+    self.problems = problems
   }
+
+  private var height: Double { emitted == 0 ? firstHeight : restHeight }
+  private var origin: Point { emitted == 0 ? firstOrigin : restOrigin }
 
   /// Places every slice, handing each finished page (its index and items) to `emit`;
   /// returns the number of pages. A document with no content still has one page.
   mutating func run<S: Sequence<Slice>>(_ slices: S, emit: (Int, [PageItem]) -> Void) -> Int {
-    var iterator = slices.makeIterator()
-    var next = iterator.next()
-    while let slice = next {
-      next = iterator.next()
-      place(slice, followedBy: next, emit)
+    var queue = Lookahead(slices.makeIterator())
+    while let slice = queue.next() {
+      place(slice, &queue, emit)
     }
     if started || emitted == 0 {
       started = true
@@ -33,22 +45,60 @@ struct Paginator {
     return emitted
   }
 
-  private mutating func place(_ slice: Slice, followedBy next: Slice?, _ emit: (Int, [PageItem]) -> Void) {
-    if slice.pageBreak {
-      closePage(emit)
+  private mutating func place<I: IteratorProtocol<Slice>>(
+    _ slice: Slice, _ queue: inout Lookahead<I>, _ emit: (Int, [PageItem]) -> Void
+  ) {
+    switch slice.kind {
+    case .pageBreak:
+      closePage(emit)  // nothing to end on a page still empty
       return
+    case .space:
+      if y == 0 { return }
+      if y + slice.height > height {
+        closePage(emit)
+        return
+      }
+      put(slice)
+      return
+    case .content: break
     }
-    if slice.collapsesAtTop && y == 0 { return }
-    var needed = slice.height
-    if slice.keepWithNext, let next, !next.pageBreak { needed += next.height }
-    if y > 0 && y + needed > contentHeight { closePage(emit) }
+    let needed = slice.keepWithNext ? chainHeight(slice, &queue) : slice.height
+    if y > 0 && y + needed > height { closePage(emit) }
     if y == 0 {
       for header in slice.repeatHeader { put(header) }
+    }
+    if y + slice.height > height + 0.001 {
+      let message = "内容高于一页，无法排版 (\(Self.points(slice.height)) pt tall; the page has room for \(Self.points(height - y)) pt)"
+      problems.report(slice.origin?.problem(message) ?? DataProblem(path: "", message: message))
+      return
     }
     put(slice)
   }
 
+  /// The height from `slice` through the content slices it must share a page with (past
+  /// any spacing between them); just its own height when the chain could not fit on any
+  /// page, so that keeping together never holds content back for ever.
+  private func chainHeight<I: IteratorProtocol<Slice>>(_ slice: Slice, _ queue: inout Lookahead<I>) -> Double {
+    var total = slice.height
+    var last = slice
+    var index = 0
+    let room = restHeight - slice.repeatHeader.reduce(0) { $0 + $1.height }
+    while last.keepWithNext, let next = queue.peek(index) {
+      index += 1
+      switch next.kind {
+      case .pageBreak: return total
+      case .space: total += next.height
+      case .content:
+        total += next.height
+        last = next
+      }
+      if total > room { return slice.height }
+    }
+    return total
+  }
+
   private mutating func put(_ slice: Slice) {
+    let origin = self.origin
     for item in slice.items { current.append(item.offset(dx: origin.x, dy: origin.y + y)) }
     y += slice.height
     started = true
@@ -61,5 +111,38 @@ struct Paginator {
     current = []
     y = 0
     started = false
+  }
+
+  static func points(_ v: Double) -> String { String(Int(v.rounded())) }
+}
+
+/// An iterator that can look ahead, keeping what it has read until it is taken.
+struct Lookahead<Base: IteratorProtocol> {
+  private var base: Base
+  private var buffer: [Base.Element] = []
+  private var head = 0
+
+  init(_ base: Base) { self.base = base }
+
+  mutating func next() -> Base.Element? {
+    if head < buffer.count {
+      let e = buffer[head]
+      head += 1
+      if head == buffer.count {
+        buffer.removeAll(keepingCapacity: true)
+        head = 0
+      }
+      return e
+    }
+    return base.next()
+  }
+
+  /// The element `n` places ahead of the next one (0: the next).
+  mutating func peek(_ n: Int) -> Base.Element? {
+    while buffer.count - head <= n {
+      guard let e = base.next() else { return nil }
+      buffer.append(e)
+    }
+    return buffer[head + n]
   }
 }

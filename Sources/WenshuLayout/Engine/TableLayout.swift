@@ -1,9 +1,26 @@
 import Graphics
 
+/// A table: header rows (kept with the first row, repeated with the continuation caption at
+/// the top of every later page), one or more slices per body row, made as they are needed,
+/// and footer rows kept on the page of the last body row. A row is never split unless it
+/// alone is taller than a page; then it splits between its lines.
 extension BlockLayout {
-  /// A table: its header row (kept with the first row, repeated with the continuation
-  /// caption at the top of every later page), then one slice per row, made as they are needed.
-  func table(_ table: Table, _ scope: Scope, line: Int) -> AnySequence<Slice> {
+  /// A laid-out cell: its lines from the cell's top, and what draws each (nil when measuring).
+  struct CellLines {
+    var lines: [(item: PageItem?, top: Double, height: Double)] = []
+    var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
+  }
+
+  /// A cell placed in a row: the columns it covers and how it sits there.
+  struct PlacedCell {
+    var content: CellLines
+    var x: Double
+    var width: Double
+    var verticalAlignment: Table.VerticalAlignment
+    var fill: Color?
+  }
+
+  func table(_ table: Table, _ scope: Scope, _ origin: SliceOrigin) -> AnySequence<Slice> {
     let total = table.columns.reduce(0) { $0 + $1.width }
     var x = 0.0
     let frames: [(x: Double, width: Double)] = table.columns.map { c in
@@ -11,63 +28,197 @@ extension BlockLayout {
       defer { x += w }
       return (x, w)
     }
-
     // Looked up once per table, not per cell.
-    let headerStyles = table.columns.map { _ in style(table.headerStyle) }
     let cellStyles = table.columns.map { column in
-      var s = style(table.cellStyle)
+      var s = style(column.style ?? table.cellStyle)
       s.alignment = column.alignment
       return s
     }
 
-    func row(_ templates: [Template], styles: [TextStyle], scope: Scope, fill: Color?) -> Slice {
-      var cells: [(PageItem, Double, Int)] = []
-      cells.reserveCapacity(templates.count)
-      var height = 0.0
-      for (i, template) in templates.enumerated() {
-        let text = filler.fill(template, scope, line: line)
-        let measured = cell(text, styles[i], width: max(frames[i].width - 2 * table.padding, 1))
-        if let item = measured.item { cells.append((item, measured.height, i)) }
-        height = max(height, measured.height)
-      }
-      height = max(height + 2 * table.padding, table.minRowHeight)
-      if measureOnly { return Slice(height: height) }
-      var items: [PageItem] = []
-      items.reserveCapacity(cells.count + frames.count + 3)
-      if let fill { items.append(.box(Rect(x: 0, y: 0, width: width, height: height), fill: fill)) }
-      for (item, cellHeight, i) in cells {
-        items.append(item.offset(dx: frames[i].x + table.padding, dy: (height - cellHeight) / 2))
-      }
-      items += borders(table.border, height: height, frames: frames)
-      return Slice(height: height, items: items)
-    }
-
-    let hasHeader = table.columns.contains { !$0.header.parts.isEmpty }
-    var header = hasHeader
-      ? row(table.columns.map(\.header), styles: headerStyles, scope: scope, fill: .lightGray) : nil
-    header?.keepWithNext = true
     var repeated: [Slice] = []
     if let continuation = table.continuation {
-      let caption = shape(filler.fill(continuation, scope, line: line), style("small"), width: width)
-      repeated.append(Slice(height: caption.size.height + 2, items: [.text(caption, at: Point(x: 0, y: 0))]))
+      let caption = shape(filler.fill(continuation, scope, line: origin.line), style("small"), width: width, origin)
+      var slice = Slice(height: caption.size.height + 2, origin: origin)
+      if !measureOnly { slice.items = items(caption, color: style("small").color) }
+      repeated.append(slice)
     }
+    let header = headSlice(table, frames: frames, scope: scope, origin)
     if let header { repeated.append(header) }
+    let room = pageHeight - repeated.reduce(0) { $0 + $1.height }
 
-    let values = table.columns.map(\.value)
-    let body: AnySequence<Slice>
-    if let path = table.rows {
-      body = AnySequence(
-        rows(path, scope, line: line).lazy.map { rowScope in
-          var s = row(values, styles: cellStyles, scope: rowScope, fill: nil)
-          s.repeatHeader = repeated
-          return s
-        })
-    } else {
-      var s = row(values, styles: cellStyles, scope: scope, fill: nil)
-      s.repeatHeader = repeated
-      body = AnySequence([s])
+    func bodyRow(_ rowScope: Scope) -> [Slice] {
+      var cells: [PlacedCell] = []
+      cells.reserveCapacity(frames.count)
+      let rowOrigin = SliceOrigin(file: origin.file, line: origin.line, path: rowScope.frames.last?.path.description)
+      for (i, column) in table.columns.enumerated() {
+        let text = filler.fill(column.value, rowScope, line: origin.line)
+        let content = cell(
+          text, cellStyles[i], width: max(frames[i].width - 2 * table.padding, 1), column: column, rowOrigin)
+        cells.append(
+          PlacedCell(
+            content: content, x: frames[i].x, width: frames[i].width, verticalAlignment: column.verticalAlignment,
+            fill: column.fill))
+      }
+      var slices = rowSlices(cells, table, frames: frames, fill: nil, room: room, rowOrigin)
+      for i in slices.indices { slices[i].repeatHeader = repeated }
+      return slices
     }
-    return AnySequence([AnySequence(header.map { [$0] } ?? []), body].joined())
+
+    var body: AnySequence<Slice>
+    if let path = table.rows {
+      body = AnySequence(rows(path, scope, line: origin.line).lazy.flatMap(bodyRow))
+    } else {
+      body = AnySequence(bodyRow(scope))
+    }
+    var foot = table.foot.flatMap { row in
+      var slices = rowSlices(
+        spannedCells(row, table, frames: frames, scope: scope, style: table.footerStyle, origin), table, frames: frames,
+        fill: nil, room: room, origin)
+      for i in slices.indices { slices[i].repeatHeader = repeated }
+      return slices
+    }
+    if !foot.isEmpty {
+      for i in foot.indices.dropLast() { foot[i].keepWithNext = true }
+      body = AnySequence(KeepingLast(body))  // the last row goes with the footer
+    }
+    return AnySequence([AnySequence(header.map { [$0] } ?? []), body, AnySequence(foot)].joined())
+  }
+
+  /// A cell's lines: one line of glyphs when the text fits (the fast path: characters
+  /// shaped once), else Pango's lines. A `noBreak` column's text stays on one line, shrunk
+  /// to fit down to the column's minimum size, and is refused below it.
+  func cell(_ text: String, _ style: TextStyle, width: Double, column: Table.Column?, _ origin: SliceOrigin) -> CellLines {
+    if let column, column.noBreak { return unbroken(text, style, width: width, column: column, origin) }
+    if measureOnly {
+      if let height = fonts.singleLineHeight(text, style: style, width: width) { return CellLines(lines: [(nil, 0, height)]) }
+      return CellLines(lines: shape(text, style, width: width, origin).lines.map { (nil, $0.top, $0.glyphs.height) })
+    }
+    let line = fonts.glyphLine(text, style: style)
+    if let line, line.width <= width - 2 {
+      return CellLines(lines: [(.glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color), 0, line.height)])
+    }
+    // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
+    if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
+      let shaped = fonts.shaped(text, style: style, width: width)
+      return CellLines(lines: [(group(items(shaped, color: style.color)), 0, height)])
+    }
+    let shaped = shape(text, style, width: width, origin)
+    return CellLines(lines: shaped.lines.map { (.glyphs($0.glyphs, at: Point(x: $0.x, y: 0), color: style.color), $0.top, $0.glyphs.height) })
+  }
+
+  private func group(_ items: [PageItem]) -> PageItem {
+    items.count == 1 ? items[0] : .group(ItemGroup(items: items, origin: Point(x: 0, y: 0)))
+  }
+
+  private func aligned(_ lineWidth: Double, _ style: TextStyle, _ width: Double) -> Double {
+    switch style.alignment {
+    case .left: 0
+    case .center: (width - lineWidth) / 2
+    case .right: width - lineWidth
+    }
+  }
+
+  private func unbroken(_ text: String, _ style: TextStyle, width: Double, column: Table.Column, _ origin: SliceOrigin) -> CellLines {
+    var style = style
+    var shaped = fonts.shape(text, style: style, width: nil)
+    if shaped.size.width > width {
+      // Quarter points, so a column of codes shares a few sizes (each a font to remember).
+      let fitting = (style.size * width / shaped.size.width * 4).rounded(.down) / 4
+      guard fitting >= column.minSize else {
+        let name = column.header.parts.isEmpty ? "" : "「\(filler.fill(column.header, Scope(root: .null), line: origin.line))」"
+        filler.problems.report(
+          origin.problem(
+            "列\(name)太窄：缩小到 \(Self.trimmed(column.minSize)) pt 仍放不下 (the column is too narrow for this text even at its minimum size)"))
+        return CellLines(lines: [(nil, 0, shaped.size.height)])
+      }
+      style.size = fitting
+      shaped = fonts.shape(text, style: style, width: nil)
+    }
+    guard let line = shaped.lines.first, shaped.lines.count == 1 else {
+      return CellLines(lines: shaped.lines.map { (nil, $0.top, $0.glyphs.height) })
+    }
+    let item: PageItem? =
+      measureOnly ? nil : .glyphs(line.glyphs, at: Point(x: aligned(line.glyphs.width, style, width), y: 0), color: style.color)
+    return CellLines(lines: [(item, 0, shaped.size.height)])
+  }
+
+  static func trimmed(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+
+  /// A row's slices: one, unless the row is taller than `room` (a page less the repeated
+  /// header); then one per band of lines that fits.
+  func rowSlices(
+    _ cells: [PlacedCell], _ table: Table, frames: [(x: Double, width: Double)], fill: Color?, room: Double,
+    _ origin: SliceOrigin
+  ) -> [Slice] {
+    let pad = table.padding
+    let content = cells.reduce(0) { max($0, $1.content.height) }
+    let height = max(content + 2 * pad, table.minRowHeight)
+    if height <= room {
+      return [rowSlice(cells, table, frames: frames, fill: fill, height: height, offsets: nil, origin)]
+    }
+    // Split between lines: each band takes, from every cell, the lines that fit in it.
+    var next = Array(repeating: 0, count: cells.count)
+    var slices: [Slice] = []
+    let inner = room - 2 * pad
+    while cells.indices.contains(where: { next[$0] < cells[$0].content.lines.count }) {
+      var band = cells
+      var bandHeight = 0.0
+      for (c, cell) in cells.enumerated() {
+        let lines = cell.content.lines
+        guard next[c] < lines.count else {
+          band[c].content.lines = []
+          continue
+        }
+        let top = lines[next[c]].top
+        var end = next[c]
+        while end < lines.count, lines[end].top - top + lines[end].height <= inner { end += 1 }
+        band[c].content.lines = lines[next[c]..<end].map { ($0.item, $0.top - top, $0.height) }
+        band[c].verticalAlignment = .top
+        if end > next[c] { bandHeight = max(bandHeight, lines[end - 1].top - top + lines[end - 1].height) }
+        next[c] = end
+      }
+      guard bandHeight > 0 else {
+        filler.problems.report(origin.problem("表格的一行文字高于一页 (a line of a table row is taller than a page)"))
+        return slices
+      }
+      slices.append(rowSlice(band, table, frames: frames, fill: fill, height: bandHeight + 2 * pad, offsets: nil, origin))
+    }
+    return slices
+  }
+
+  /// One strip of a row: fills, the cells' lines, then the rules.
+  func rowSlice(
+    _ cells: [PlacedCell], _ table: Table, frames: [(x: Double, width: Double)], fill: Color?, height: Double,
+    offsets: [Double]?, _ origin: SliceOrigin
+  ) -> Slice {
+    var slice = Slice(height: height, origin: origin)
+    if measureOnly { return slice }
+    let pad = table.padding
+    var items: [PageItem] = []
+    items.reserveCapacity(cells.count + frames.count + 4)
+    if let fill { items.append(.box(Rect(x: 0, y: 0, width: width, height: height), fill: fill)) }
+    for cell in cells {
+      if let fill = cell.fill { items.append(.box(Rect(x: cell.x, y: 0, width: cell.width, height: height), fill: fill)) }
+    }
+    for cell in cells {
+      let free = height - 2 * pad - cell.content.height
+      let dy: Double
+      switch cell.verticalAlignment {
+      case .top: dy = pad
+      case .middle: dy = pad + free / 2
+      case .bottom: dy = pad + free
+      }
+      for line in cell.content.lines {
+        if let item = line.item { items.append(item.offset(dx: cell.x + pad, dy: dy + line.top)) }
+      }
+    }
+    if cells.count == frames.count {
+      items += borders(table.border, height: height, frames: frames)
+    } else {
+      items += borders(table.border, height: height, frames: cells.map { ($0.x, $0.width) })
+    }
+    slice.items = items
+    return slice
   }
 
   func borders(_ border: Table.Border, height: Double, frames: [(x: Double, width: Double)]) -> [PageItem] {
@@ -75,17 +226,28 @@ extension BlockLayout {
     switch border {
     case .none: return []
     case .rows:
-      return [
-        .line(from: Point(x: 0, y: height), to: Point(x: width, y: height), width: w)
-      ]
+      return [.rule(from: Point(x: 0, y: height), to: Point(x: width, y: height), width: w)]
     case .grid:
       var items: [PageItem] = [
-        .line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0), width: w),
-        .line(from: Point(x: 0, y: height), to: Point(x: width, y: height), width: w),
+        .rule(from: Point(x: 0, y: 0), to: Point(x: width, y: 0), width: w),
+        .rule(from: Point(x: 0, y: height), to: Point(x: width, y: height), width: w),
       ]
-      for f in frames { items.append(.line(from: Point(x: f.x, y: 0), to: Point(x: f.x, y: height), width: w)) }
-      items.append(.line(from: Point(x: width, y: 0), to: Point(x: width, y: height), width: w))
+      for f in frames { items.append(.rule(from: Point(x: f.x, y: 0), to: Point(x: f.x, y: height), width: w)) }
+      items.append(.rule(from: Point(x: width, y: 0), to: Point(x: width, y: height), width: w))
       return items
     }
+  }
+}
+
+/// Marks the last slice of a sequence to keep with what follows (a table's footer).
+private struct KeepingLast: Sequence, IteratorProtocol {
+  private var queue: Lookahead<AnySequence<Slice>.Iterator>
+
+  init(_ base: AnySequence<Slice>) { queue = Lookahead(base.makeIterator()) }
+
+  mutating func next() -> Slice? {
+    guard var slice = queue.next() else { return nil }
+    if queue.peek(0) == nil { slice.keepWithNext = true }
+    return slice
   }
 }

@@ -10,6 +10,8 @@ struct TemplateFiller {
   /// Whether text is checked for characters that must not reach paper. The first pass fills
   /// every template and reports; the second fills the same templates again to draw them.
   var checksText = true
+  /// What the templates filled so far have read that is only known after pagination.
+  var trace = FillTrace()
 
   func fill(_ template: Template, _ scope: Scope, line: Int) -> String {
     var out = ""
@@ -43,6 +45,7 @@ struct TemplateFiller {
 
   /// The value of a field after its formatters; `nil` after reporting a problem.
   func value(of field: FieldReference, _ scope: Scope, line: Int) -> DataValue? {
+    if field.path.variable == "pages" { trace.readPageCount = true }
     var found = scope.lookup(field.path)
     // An absent optional field is empty for formatters that exist to fill gaps.
     if found == nil, let first = field.formatters.first?.name, first == "blank" || first == "default" {
@@ -97,4 +100,10 @@ struct TemplateFiller {
     let s = String(v, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - s.count)) + s
   }
+}
+
+/// Whether the templates read `@pages`: a body that prints the page count is counted again
+/// with the count it prints.
+final class FillTrace {
+  var readPageCount = false
 }

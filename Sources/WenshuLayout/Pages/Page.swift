@@ -1,7 +1,10 @@
 import Graphics
 
 /// The contract between layout and output: a page is a size and a list of positioned
-/// items. Renderers (PDF, PNG) read only this, never the layout description or the data.
+/// values — glyph runs, rules, fills, pictures and groups — **in paint order**: what comes
+/// later is painted over what comes before (a seal over the table it stamps, the 预览 mark
+/// over everything). Renderers (PDF, PNG) read only this, never the layout description,
+/// the data or Pango; a page holds nothing that ties it to a thread.
 public struct Page: Sendable {
   public var size: Size
   public var items: [PageItem]
@@ -11,29 +14,52 @@ public struct Page: Sendable {
   }
 }
 
-public enum PageItem: Sendable {
-  /// Shaped text with its top-left corner at the point.
-  case text(TextBlock, at: Point)
-  /// A line of glyphs (table cells), with its top-left corner and colour.
+public indirect enum PageItem: Sendable {
+  /// A line of glyphs with its top-left corner, in a colour.
   case glyphs(GlyphLine, at: Point, color: Color)
-  case line(from: Point, to: Point, width: Double)
+  /// A straight rule (table borders, signature lines).
+  case rule(from: Point, to: Point, width: Double)
+  /// A filled rectangle (a shaded header row).
   case box(Rect, fill: Color)
   case picture(Picture, in: Rect)
-  case watermark(TextBlock, center: Point, angle: Double, color: Color, opacity: Double)
+  /// Items drawn moved to `origin`, turned by `angle` degrees about it, at `opacity`.
+  case group(ItemGroup)
 
-  func offset(dx: Double, dy: Double) -> PageItem {
+  public func offset(dx: Double, dy: Double) -> PageItem {
     switch self {
-    case .text(let t, let p): .text(t, at: Point(x: p.x + dx, y: p.y + dy))
     case .glyphs(let g, let p, let c): .glyphs(g, at: Point(x: p.x + dx, y: p.y + dy), color: c)
-    case .line(let a, let b, let w):
-      .line(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w)
+    case .rule(let a, let b, let w):
+      .rule(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w)
     case .box(let r, let fill):
       .box(Rect(x: r.minX + dx, y: r.minY + dy, width: r.size.width, height: r.size.height), fill: fill)
     case .picture(let p, let r):
       .picture(p, in: Rect(x: r.minX + dx, y: r.minY + dy, width: r.size.width, height: r.size.height))
-    case .watermark(let t, let c, let a, let color, let o):
-      .watermark(t, center: Point(x: c.x + dx, y: c.y + dy), angle: a, color: color, opacity: o)
+    case .group(let g):
+      .group(ItemGroup(items: g.items, origin: Point(x: g.origin.x + dx, y: g.origin.y + dy), angle: g.angle, opacity: g.opacity))
     }
+  }
+
+  /// The text the item draws, for tests and checks (a group's, in order).
+  public var text: String {
+    switch self {
+    case .glyphs(let line, _, _): line.text
+    case .group(let g): g.items.map(\.text).joined()
+    default: ""
+    }
+  }
+}
+
+/// A transformed group of items: the watermark across a page, a turned seal.
+public struct ItemGroup: Sendable {
+  public var items: [PageItem]
+  public var origin: Point
+  public var angle: Double
+  public var opacity: Double
+  public init(items: [PageItem], origin: Point, angle: Double = 0, opacity: Double = 1) {
+    self.items = items
+    self.origin = origin
+    self.angle = angle
+    self.opacity = opacity
   }
 }
 
