@@ -24,6 +24,19 @@ struct TextAndTableTests {
     let pages = try Engine.pages(layout, "{\"rows\": [{\"name\": \"某单位\", \"code\": \"\(code)\"}]}")
     #expect(pages[0].lines.contains(code), "the code is one line, exactly as in the data: \(pages[0].lines)")
     #expect(!pages[0].text.contains("-"))
+    let right = pages[0].size.width - 15 * 72 / 25.4  // the table's right edge: the body's
+    for case .glyphs(let line, let at, _) in pages[0].items where line.text == code {
+      #expect(at.x + line.width <= right - 2, "the shrunk code stays inside its cell")
+    }
+  }
+
+  @Test("in a wrapping cell a code moves whole to the next line; no hyphen is ever added")
+  func codeWrapsWhole() throws {
+    let code = "81310115MCTN1HNG95"
+    let layout = Self.narrowTable("{ header: 代码, value: \"统一社会信用代码{code}\", width: 4 }")
+    let pages = try Engine.pages(layout, "{\"rows\": [{\"name\": \"某单位\", \"code\": \"\(code)\"}]}")
+    #expect(pages[0].lines.contains(code), "\(pages[0].lines)")
+    #expect(!pages[0].text.contains("-"))
   }
 
   @Test("a code that does not fit even at the column's minimum size is refused, naming the column and the row")
