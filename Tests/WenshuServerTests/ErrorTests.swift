@@ -114,8 +114,11 @@ struct ErrorTests {
       try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: broken)) { #expect($0.status == .unprocessableContent) }
     }
     let text = logs.all
-    #expect(text.contains("request_id"))
-    #expect(text.contains("status: 200") || text.contains("\"status\": 200") || text.contains("status\": 200") || text.contains("200"))
+    let requests = logs.events.filter { $0.message == "request" }.map(\.metadata)
+    #expect(requests.count == 2, "\(requests)")
+    #expect(requests.allSatisfy { $0["request_id"]?.isEmpty == false && $0["path"] == "/v1/documents/confirmation" })
+    #expect(requests.map { $0["status"] } == ["200", "422"], "\(requests)")
+    #expect(requests.first?["pages"] == "2", "\(requests)")
     let data = try JSONSerialization.jsonObject(with: Data(buffer: sample)) as! [String: Any]
     for member in data["members"] as! [[String: Any]] {
       #expect(!text.contains(member["name"] as! String))
