@@ -12,6 +12,8 @@ struct Slice {
   /// Dropped at the top of a page (space that only separates).
   var collapsesAtTop = false
 
+  // swift-format-ignore: DontRepeatTypeInStaticProperties
+  // (`pageBreak` is already the instance property that marks a break.)
   static let pageBreakSlice = Slice(height: 0, pageBreak: true)
 
   /// Stacks slices into one, for groups that are kept together.
