@@ -18,20 +18,32 @@ public struct DocumentCatalog: Sendable {
   /// Reads every `*.yaml` in `folder` and `folder/offices`; the first broken file stops it,
   /// naming the file and line. With `document`, only the files named after it (every layout
   /// when none is), which saves a one-shot command parsing the others.
-  public init(folder: URL, document: String? = nil) throws(LayoutError) {
-    self = try Self.load(folder: folder, document: document)
+  /// `extraLayouts`: a further folder of layouts that are not the product's (the benchmark's,
+  /// `scripts/bench-layouts/`), read only when a caller names it; they use `folder`'s offices.
+  public init(folder: URL, document: String? = nil, extraLayouts: URL? = nil) throws(LayoutError) {
+    self = try Self.load(folder: folder, document: document, extraLayouts: extraLayouts)
   }
 
-  private static func load(folder: URL, document: String?) throws(LayoutError) -> DocumentCatalog {
+  private static func load(folder: URL, document: String?, extraLayouts: URL?) throws(LayoutError) -> DocumentCatalog {
+    func files(_ include: @escaping (String) -> Bool) throws(LayoutError) -> [(String, String)] {
+      var files = try yamlFiles(in: folder, prefix: "Layouts/", where: include)
+      if let extraLayouts {
+        guard FileManager.default.fileExists(atPath: extraLayouts.path) else {
+          throw LayoutError(file: extraLayouts.path, line: 0, message: "no such layouts folder")
+        }
+        files += try yamlFiles(in: extraLayouts, prefix: extraLayouts.path + "/", where: include)
+      }
+      return files
+    }
     if let document {
       // Chosen by file name before reading: the other layouts are neither read nor parsed.
-      let own = try yamlFiles(in: folder, prefix: "Layouts/") { $0.hasPrefix(document + ".") }
+      let own = try files { $0.hasPrefix(document + ".") }
       if !own.isEmpty {
         let subset = try DocumentCatalog(folder: folder, layoutFiles: own)
         if subset.layouts[document] != nil { return subset }
       }
     }
-    return try DocumentCatalog(folder: folder, layoutFiles: yamlFiles(in: folder, prefix: "Layouts/"))
+    return try DocumentCatalog(folder: folder, layoutFiles: files { _ in true })
   }
 
   private init(folder: URL, layoutFiles: [(String, String)]) throws(LayoutError) {

@@ -12,8 +12,9 @@ public final class DocumentRenderer: @unchecked Sendable {
 
   /// `document`: read only that document's layout files (`<document>.yaml`,
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
-  public init(home: WenshuHome, document: String? = nil) throws {
-    catalog = try DocumentCatalog(folder: home.layouts, document: document)
+  /// `extraLayouts`: a folder of layouts beyond the product's (see `DocumentCatalog`).
+  public init(home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil) throws {
+    catalog = try DocumentCatalog(folder: home.layouts, document: document, extraLayouts: extraLayouts)
     fonts = try FontLibrary(configPath: home.fontConfig.path, cacheDirectory: home.fontCache.path)
   }
 

@@ -130,6 +130,7 @@ struct DocumentRoutes {
     // When the budget runs out the caller is answered at once, and the render stops at its
     // next row, freeing the worker.
     let cancellation = RenderCancellation()
+    // swift-format-ignore: OnlyOneTrailingClosureArgument
     let result = try await withTimeout(configuration.renderTimeout, onTimeout: { cancellation.cancel() }) {
       try await pool.run { renderer throws -> Rendered in
         do {

@@ -14,8 +14,11 @@ public enum WenshuService {
     ("POST", "/v1/documents/{document}"), ("POST", "/v1/documents/{document}/batch"),
   ]
 
+  /// `onListening` gets the port the server is bound to once it accepts connections: the
+  /// configured one, or the one the system picked for port 0.
   public static func application(
-    home: WenshuHome, configuration: ServerConfiguration, logger: Logger
+    home: WenshuHome, configuration: ServerConfiguration, logger: Logger,
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
   ) throws -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
     let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics)
@@ -42,6 +45,7 @@ public enum WenshuService {
       server: .http1(
         configuration: .init(additionalChannelHandlers: [ContinueHandler()], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
+      onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
   }
 }

@@ -1,25 +1,30 @@
 // In-process render benchmark: fonts and layouts loaded once, as in a warm server; each
 // document rendered to PDF bytes repeatedly and timed. Not part of the tests.
-//   swift run -c release wenshu-bench [--runs 50] [--no-warmup] [document=data.json ...]
+//   swift run -c release wenshu-bench [--runs 50] [--no-warmup] [--extra-layouts folder] [document=data.json ...]
 // With no documents it times every sample in samples/. --no-warmup skips each document's
 // own warm-up render: `--no-warmup --runs 1 d=other.json d=data.json` times data.json right
 // after a different document, the way ../shared/bench times its peers in process.
+// --extra-layouts scripts/bench-layouts adds the benchmark's `bench` variants (data made by
+// scripts/bench-convert); the product's catalogue does not hold them.
 import Foundation
 import WenshuDocuments
 
 var runs = 30
 var warmUp = true
+var extraLayouts: URL?
 var jobs: [(document: String, file: String)] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   if argument == "--runs", let n = arguments.popFirst().flatMap(Int.init) {
     runs = n
+  } else if argument == "--extra-layouts", let folder = arguments.popFirst() {
+    extraLayouts = URL(fileURLWithPath: folder)
   } else if argument == "--no-warmup" {
     warmUp = false
   } else if let eq = argument.firstIndex(of: "=") {
     jobs.append((String(argument[..<eq]), String(argument[argument.index(after: eq)...])))
   } else {
-    FileHandle.standardError.write(Data("usage: wenshu-bench [--runs N] [--no-warmup] [document=data.json ...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: wenshu-bench [--runs N] [--no-warmup] [--extra-layouts folder] [document=data.json ...]\n".utf8))
     exit(2)
   }
 }
@@ -33,7 +38,7 @@ if jobs.isEmpty {
     }
   }
 }
-let renderer = try DocumentRenderer(home: home)
+let renderer = try DocumentRenderer(home: home, extraLayouts: extraLayouts)
 print("document".padding(toLength: 44, withPad: " ", startingAt: 0), "median ms", "   p90 ms", "  pages")
 for job in jobs {
   let json = [UInt8](try Data(contentsOf: URL(fileURLWithPath: job.file)))

@@ -31,9 +31,18 @@ extension Wenshu {
     @Option(name: .shortAndLong, help: "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input).")
     var output: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
+        valueName: "folder"))
+    var extraLayouts: String?
+
     func run() throws {
       let renderer: DocumentRenderer
-      do { renderer = try DocumentRenderer(home: WenshuHome.locate(), document: document) } catch {
+      do {
+        renderer = try DocumentRenderer(
+          home: WenshuHome.locate(), document: document, extraLayouts: extraLayouts.map { URL(fileURLWithPath: $0) })
+      } catch {
         printError("\(error)")
         throw Exit.config
       }

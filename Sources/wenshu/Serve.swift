@@ -19,7 +19,8 @@ extension Wenshu {
         """)
 
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
-    @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: "Port to listen on; 0 lets the system pick a free one (the 'listening' log line names it).")
+    var port: Int = 8080
     @Option(help: "Renders at once (default: the number of cores).") var workers: Int = ServerConfiguration.cores
     @Option(help: "Renders that may wait for a worker; beyond, 503 with Retry-After.") var queue: Int = 64
     @Option(help: "Largest request body, in MiB.") var maxBodyMiB: Int = 32
@@ -30,7 +31,7 @@ extension Wenshu {
     @Flag(help: "Listen on a non-loopback address without API keys.") var insecureOpen = false
 
     func validate() throws {
-      guard (1...65535).contains(port) else { throw ValidationError("--port is 1 to 65535") }
+      guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
       guard workers >= 1, queue >= 0, maxBodyMiB >= 1, renderTimeout >= 1 else {
         throw ValidationError("--workers, --max-body-mib and --render-timeout are at least 1; --queue at least 0")
       }
@@ -59,13 +60,17 @@ extension Wenshu {
         host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
         renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout))
       let app: any ApplicationProtocolBox
+      let (host, workers, auth, log) = (host, workers, keys.isEmpty ? "off" : "api-key", logger)
       do {
-        app = try AppBox(WenshuService.application(home: WenshuHome.locate(), configuration: configuration, logger: logger))
+        // Logged once bound, with the bound port (the one picked for --port 0).
+        app = try AppBox(
+          WenshuService.application(home: WenshuHome.locate(), configuration: configuration, logger: logger) { bound in
+            log.info("listening", metadata: ["host": .string(host), "port": .stringConvertible(bound), "workers": .stringConvertible(workers), "auth": .string(auth)])
+          })
       } catch {
         printError("cannot start: \(error)")
         throw Exit.config
       }
-      logger.info("listening", metadata: ["host": .string(host), "port": .stringConvertible(port), "workers": .stringConvertible(workers), "auth": .string(keys.isEmpty ? "off" : "api-key")])
       try await app.run()
     }
   }

@@ -203,6 +203,7 @@ struct MaskTests {
     #expect(problem.description == "members[1532].idNumber: 校验位错误，应为 X")
     do {
       _ = try ResidentID(validating: "110105194912310021", today: fixedToday)
+      Issue.record("accepted an ID number whose check digit is wrong")
     } catch {
       #expect(
         ValidationProblem(path: "members[0].idNumber", error: error).message.hasPrefix("校验位错误，应为 X")

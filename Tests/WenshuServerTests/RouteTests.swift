@@ -33,6 +33,23 @@ struct RouteTests {
     }
   }
 
+  @Test("the catalogue holds only the product's documents: no bench variant listed or accepted")
+  func noBenchVariant() async throws {
+    let sample = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
+    let body = sample.replacingOccurrences(of: "{", with: "{\"variant\": \"bench\", ", options: [], range: sample.range(of: "{"))
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents", method: .get) { response in
+        let text = String(buffer: response.body)
+        #expect(text.contains("\"document\":\"invoice-preview\""), "\(text)")
+        #expect(!text.contains("bench"), "\(text)")
+      }
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: body)) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(String(buffer: response.body).contains("and variant bench;"), "\(String(buffer: response.body))")
+      }
+    }
+  }
+
   @Test("docs/openapi.yaml describes exactly the routes the server has")
   func openAPIInStep() throws {
     let text = try String(contentsOf: ServerFixtures.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)

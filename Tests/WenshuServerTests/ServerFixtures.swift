@@ -31,8 +31,16 @@ enum ServerFixtures {
 final class LogStore: @unchecked Sendable {
   private let lock = NSLock()
   private var lines: [String] = []
-  func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+  private var stored: [(message: String, metadata: [String: String])] = []
+  func append(_ line: String, message: String, metadata: [String: String]) {
+    lock.lock()
+    lines.append(line)
+    stored.append((message, metadata))
+    lock.unlock()
+  }
   var all: String { lock.lock(); defer { lock.unlock() }; return lines.joined(separator: "\n") }
+  /// Each event's message and metadata, to check a field's value rather than search the text.
+  var events: [(message: String, metadata: [String: String])] { lock.lock(); defer { lock.unlock() }; return stored }
 }
 
 struct LogStoreHandler: LogHandler {
@@ -44,6 +52,8 @@ struct LogStoreHandler: LogHandler {
     set { metadata[key] = newValue }
   }
   func log(event: LogEvent) {
-    store.append("\(event.level) \(event.message) \(metadata.merging(event.metadata ?? [:]) { $1 })")
+    let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+    store.append(
+      "\(event.level) \(event.message) \(merged)", message: "\(event.message)", metadata: merged.mapValues { "\($0)" })
   }
 }

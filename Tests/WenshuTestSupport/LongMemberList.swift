@@ -8,10 +8,31 @@ public func longMemberList(from sample: [UInt8], times: Int) throws -> Data {
   let members = data["members"] as! [Any]
   data["members"] = Array(repeating: members, count: times).flatMap { $0 }
   var activities = data["activities"] as! [[String: Any]]
-  let amount = Double(activities[0]["amount"] as! String)! * Double(times)
+  // Money in whole fen (分), never in binary floating point.
+  let amount = try fen(activities[0]["amount"] as! String) * times
   activities[0]["memberCount"] = members.count * times
-  activities[0]["amount"] = String(format: "%.2f", amount)
+  activities[0]["amount"] = yuan(amount)
   data["activities"] = activities
-  data["total"] = String(format: "%.2f", amount)
+  data["total"] = yuan(amount)
   return try JSONSerialization.data(withJSONObject: data)
+}
+
+struct AmountFormatError: Error, CustomStringConvertible {
+  let text: String
+  var description: String { "not an amount in yuan with two decimals: \(text)" }
+}
+
+/// "960.00" → 96000 fen; exactly two decimals, as the samples write amounts.
+func fen(_ text: String) throws -> Int {
+  let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+  guard parts.count == 2, parts[1].count == 2, let whole = Int(parts[0]), whole >= 0, let cents = Int(parts[1]) else {
+    throw AmountFormatError(text: text)
+  }
+  return whole * 100 + cents
+}
+
+/// 96000 fen → "960.00".
+func yuan(_ fen: Int) -> String {
+  let cents = fen % 100
+  return "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)"
 }

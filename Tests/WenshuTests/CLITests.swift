@@ -85,8 +85,58 @@ struct CLITests {
   @Test func helpExplainsTheDocuments() throws {
     let r = try wenshu(["print", "--help"])
     let text = String(decoding: r.stdout, as: UTF8.self)
-    #expect(text.contains("confirmation"))
-    #expect(text.contains("members"))
+    // The usage and the example name `confirmation` and `members` anyway: look for the list
+    // (help wraps long lines, so spaces and line breaks are folded first).
+    let folded = text.replacing(/\s+/, with: " ")
+    #expect(folded.contains("Documents: "), "\(text)")
+    guard let entry = folded.range(of: "layout Layouts/confirmation.yaml; offices: any data fields: ") else {
+      Issue.record("no entry for confirmation's layout and data fields in:\n\(text)")
+      return
+    }
+    let fields = folded[entry.upperBound...].prefix(200)
+    #expect(fields.contains("members"), "\(fields)")
+  }
+}
+
+/// The benchmark's layouts (scripts/bench-layouts/) are not the product's: invisible and
+/// refused unless a caller names their folder.
+@Suite("benchmark layouts stay out of the catalogue")
+struct BenchLayoutTests {
+  static let benchFolder = Fixtures.root.appendingPathComponent("scripts/bench-layouts").path
+  static let benchInvoice = Fixtures.root.appendingPathComponent("scripts/bench-layouts/invoice.example.json").path
+
+  @Test("wenshu documents and print --help list no bench variant")
+  func notListed() throws {
+    let documents = try CLITests().wenshu(["documents"])
+    #expect(documents.status == 0, "\(documents.stderr)")
+    let listing = String(decoding: documents.stdout, as: UTF8.self)
+    #expect(listing.contains("invoice-preview\tdefault"), "\(listing)")
+    #expect(!listing.contains("bench"), "\(listing)")
+    let help = String(decoding: try CLITests().wenshu(["print", "--help"]).stdout, as: UTF8.self)
+      .replacing(/\s+/, with: " ")  // help wraps long lines
+    #expect(help.contains("invoice-preview"))
+    #expect(!help.contains("variant bench"), "\(help)")
+    #expect(!help.contains(".bench.yaml"), "\(help)")
+  }
+
+  @Test("\"variant\": \"bench\" is refused without --extra-layouts, printed with it")
+  func onlyThroughTheOption() throws {
+    let refused = try CLITests().wenshu(["print", "invoice-preview", Self.benchInvoice, "-o", "-"])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("variant: 没有适用的版式"), "\(refused.stderr)")
+    #expect(refused.stdout.isEmpty)
+    let printed = try CLITests().wenshu(["print", "invoice-preview", Self.benchInvoice, "--extra-layouts", Self.benchFolder, "-o", "-"])
+    #expect(printed.status == 0, "\(printed.stderr)")
+    #expect(printed.stdout.starts(with: Array("%PDF-".utf8)))
+    let text = String(decoding: try run("pdftotext", ["-", "-"], stdin: printed.stdout).stdout, as: UTF8.self)
+    #expect(text.contains("郑州市金水区第三人民医院工会委员会"))
+  }
+
+  @Test("a missing --extra-layouts folder is an error naming it")
+  func missingFolder() throws {
+    let r = try CLITests().wenshu(["print", "invoice-preview", Self.benchInvoice, "--extra-layouts", "/nonexistent-layouts", "-o", "-"])
+    #expect(r.status == 78)
+    #expect(r.stderr.contains("/nonexistent-layouts"), "\(r.stderr)")
   }
 }
 

@@ -106,7 +106,7 @@ struct ConfirmationTests {
     else { Issue.record("sample shape"); return }
     guard case .object(var m3) = members[3], case .object(var m5) = members[5], case .object(var m7) = members[7],
       case .string(let id)? = m3["idNumber"]
-    else { return }
+    else { Issue.record("sample shape: members 3, 5 and 7 as objects, member 3 with an idNumber"); return }
     let wrongCheck: Character = id.last == "0" ? "1" : "0"
     m3["idNumber"] = .string(String(id.dropLast()) + String(wrongCheck))
     m5["sex"] = .string("M")

@@ -34,18 +34,16 @@ struct ConnectionFaultTests {
     deinit { close(fd) }
   }
 
-  /// A real `wenshu serve` on a port of this test's own (a base per test, offset by the
-  /// process id so parallel runs of the suite do not collide); the caller stops it.
-  func serve(portBase: Int, _ arguments: [String] = []) throws -> (port: Int, server: Process) {
-    let port = portBase + Int(ProcessInfo.processInfo.processIdentifier % 1000)
-    return (port, try ServeProcessTests().startServer(port: port, arguments))
+  /// A real `wenshu serve` on a free port the system picked; the caller stops it.
+  func serve(_ arguments: [String] = []) throws -> (port: Int, server: Process) {
+    try ServeProcessTests().startServer(arguments)
   }
 
   func healthy(_ port: Int) throws -> Bool { try run("curl", ["-sf", "http://127.0.0.1:\(port)/healthz"]).status == 0 }
 
   @Test("a client that disconnects mid-response leaves the server serving")
   func disconnectMidResponse() throws {
-    let (port, server) = try serve(portBase: 20_000)
+    let (port, server) = try serve()
     defer { server.terminate(); server.waitUntilExit() }
     let body = try Fixtures.sample("confirmation", "henan-2000")
     for _ in 0..<3 {
@@ -62,7 +60,7 @@ struct ConnectionFaultTests {
 
   @Test("a client that sends `Expect: 100-continue` is told to go on at once, then answered")
   func expectContinue() throws {
-    let (port, server) = try serve(portBase: 22_000)
+    let (port, server) = try serve()
     defer { server.terminate(); server.waitUntilExit() }
     let body = try Fixtures.sample("confirmation", "henan-12")
     let c = try Connection(port: port)
@@ -78,7 +76,7 @@ struct ConnectionFaultTests {
 
   @Test("a body sent a byte at a time is cut off by the body timeout with 408")
   func slowBody() throws {
-    let (port, server) = try serve(portBase: 21_000, ["--body-timeout", "1"])
+    let (port, server) = try serve(["--body-timeout", "1"])
     defer { server.terminate(); server.waitUntilExit() }
     let c = try Connection(port: port)
     #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n".utf8)))

@@ -10,10 +10,10 @@ public enum LayoutFields {
       for b in blocks {
         switch b.kind {
         case .text(let e): add(e.template)
-        case .fields(let g): g.items.forEach { add($0.label); add($0.value) }
+        case .fields(let g): for item in g.items { add(item.label); add(item.value) }
         case .table(let t):
           if case .key(let k)? = t.rows?.components.first { keys.insert(k) }
-          if t.rows == nil { t.columns.forEach { add($0.value) } }
+          if t.rows == nil { for column in t.columns { add(column.value) } }
         case .list(let l):
           switch l.source {
           case .fixed(let ts): ts.forEach(add)
@@ -29,7 +29,7 @@ public enum LayoutFields {
     }
     walk(layout.header); walk(layout.footer); walk(layout.body)
     [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created].forEach(add)
-    layout.checks.forEach { add($0.value); add($0.equals) }
+    for check in layout.checks { add(check.value); add(check.equals) }
     return keys.sorted()
   }
 }

@@ -8,7 +8,12 @@ enum Fixtures {
   static let home = WenshuHome(root: root)
   static let goldenFolder = root.appendingPathComponent("Tests/WenshuTests/Golden")
   static let failuresFolder = root.appendingPathComponent(".build/golden-failures")
-  static let recording = ProcessInfo.processInfo.environment["WENSHU_RECORD"] == "1"
+  /// `WENSHU_RECORD=1`: re-record every sample's references; `WENSHU_RECORD=confirmation/henan-12`
+  /// (comma-separated): only those samples'.
+  static func recording(_ sample: String) -> Bool {
+    let value = ProcessInfo.processInfo.environment["WENSHU_RECORD"] ?? ""
+    return value == "1" || value.split(separator: ",").contains { $0 == sample }
+  }
 
   /// Pango is not thread-safe: every test takes the renderer through this lock.
   static func withRenderer<T>(_ body: (DocumentRenderer) throws -> T) throws -> T {

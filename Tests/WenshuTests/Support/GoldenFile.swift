@@ -6,9 +6,15 @@ import Testing
 /// resolution and compared with a committed PNG within a small tolerance, and the text
 /// pdftotext extracts compared with a committed text file.
 ///
-/// `WENSHU_RECORD=1` rewrites the references and fails, so recording never passes silently:
-/// look at the new PNGs, then run the tests again.
+/// `WENSHU_RECORD=1` (or `WENSHU_RECORD=<document>/<sample>`) rewrites the references and
+/// fails, naming the new PNGs, so recording never passes silently: look at them, then run the
+/// tests again. A sample without references fails with the command that records them.
 enum GoldenFile {
+  /// The one command that records the references of `name` alone.
+  static func recordCommand(_ name: String) -> String {
+    "WENSHU_RECORD=\(name) WENSHU_SKIP_FUZZ=1 scripts/test --filter GoldenTests"
+  }
+
   static let dpi = 50
   /// A pixel differs when its grey level moves by more than this.
   static let levelTolerance = 40
@@ -27,15 +33,27 @@ enum GoldenFile {
     let text = try run("pdftotext", ["-layout", pdfURL.path, "-"]).stdout
 
     let reference = Fixtures.goldenFolder.appendingPathComponent(name)
-    if Fixtures.recording {
+    if Fixtures.recording(name) {
       try? FileManager.default.removeItem(at: reference)
       try FileManager.default.createDirectory(at: reference, withIntermediateDirectories: true)
+      var recorded: [String] = []
       for (i, page) in pages.enumerated() {
-        try FileManager.default.copyItem(
-          at: work.appendingPathComponent(page), to: reference.appendingPathComponent(pageName(i + 1)))
+        let target = reference.appendingPathComponent(pageName(i + 1))
+        try FileManager.default.copyItem(at: work.appendingPathComponent(page), to: target)
+        recorded.append(target.path)
       }
       try Data(text).write(to: reference.appendingPathComponent("text.txt"))
-      Issue.record("recorded \(pages.count) reference pages for \(name): look at them, then run the tests again", sourceLocation: sourceLocation)
+      let list = recorded.map { "  " + $0 }.joined(separator: "\n")
+      print("golden: recorded \(name):\n\(list)")
+      Issue.record(
+        "recorded \(pages.count) reference pages for \(name); look at each before committing, then run the tests again:\n\(list)",
+        sourceLocation: sourceLocation)
+      return
+    }
+    guard FileManager.default.fileExists(atPath: reference.path) else {
+      Issue.record(
+        "\(name) has no references in \(reference.path); record them with: \(recordCommand(name))",
+        sourceLocation: sourceLocation)
       return
     }
 
@@ -43,7 +61,7 @@ enum GoldenFile {
       .filter { $0.hasSuffix(".png") }.sorted()
     #expect(
       expectedPages.count == pages.count,
-      "\(name): \(pages.count) pages rendered, \(expectedPages.count) in the references (WENSHU_RECORD=1 to re-record)",
+      "\(name): \(pages.count) pages rendered, \(expectedPages.count) in the references (to re-record: \(recordCommand(name)))",
       sourceLocation: sourceLocation)
     let failures = Fixtures.failuresFolder.appendingPathComponent(name)
     for i in 0..<min(pages.count, expectedPages.count) {
