@@ -6,7 +6,7 @@ public enum DomainTypes {
   public static let all: [ValueType] = ValueType.generic + [
     ValueType(
       "amount", summary: "an amount in yuan, at most two decimals: \"123444.00\"",
-      jsonSchema: #"{"type":["string","number"],"pattern":"^-?[0-9]{1,12}(\\.[0-9]{1,2})?$"}"#
+      jsonSchema: #"{"type":["string","number"],"pattern":"^-?[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#
     ) { v in
       switch v {
       case .string(let s), .number(let s):
