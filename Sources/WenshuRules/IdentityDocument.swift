@@ -118,9 +118,9 @@ public struct IdentityDocument: Sendable, Hashable, CustomStringConvertible {
     return text.uppercased()
   }
 
-  /// The 2023 外国人永久居留身份证: 18 digits, first 9, then the 2-digit province of the
-  /// office that received the application, a 3-digit nationality code, the 8-digit birth date,
-  /// a 2-digit sequence and a check character by ISO 7064 MOD 11-2 as in GB 11643.
+  /// The 2023 外国人永久居留身份证: 18 digits — 9, the 2-digit province of the office that
+  /// received the application, a 3-digit nationality code, the 8-digit birth date, three
+  /// digits of sequence, and a check character by ISO 7064 MOD 11-2 as in GB 11643.
   static func foreign2023(_ number: String, today: CivilDate?) throws(ResidentIDError) -> CivilDate {
     let first17 = String(number.prefix(17))
     guard number.first == "9", let expected = ResidentID.checkCharacter(for: first17),
