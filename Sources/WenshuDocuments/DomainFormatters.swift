@@ -92,6 +92,14 @@ extension DomainFormatters {
     Formatter("sexOf", summary: "男 or 女, read from the ID number") { v, _ throws(FormatError) in
       .string(try residentID(v).sex.rawValue)
     },
+    Formatter("idLabel", summary: "what a member's number is called: 公民身份号码 for a 居民身份证 (GB 11643's term), else 护照号码 …: {idType | idLabel}") {
+      v, _ throws(FormatError) in
+      let text = v.text ?? ""
+      guard let type = IDType(rawValue: text.isEmpty ? IDType.default.rawValue : text) else {
+        throw FormatError("未知的证件类型 \(text) (unknown idType)")
+      }
+      return .string(type == .residentID ? "公民身份号码" : type.rawValue + "号码")
+    },
     Formatter("maskIDAs", arguments: 1...1, summary: "ID number masked the way its document type's lists show it: {idNumber | maskIDAs: $idType}") {
       v, args throws(FormatError) in
       guard let type = IDType(rawValue: args[0].isEmpty ? IDType.default.rawValue : args[0]) else {

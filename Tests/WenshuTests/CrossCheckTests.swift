@@ -145,7 +145,8 @@ struct CrossCheckTests {
     // Lines wrap anywhere in Chinese text: compare without line breaks and spaces.
     let text = try Self.text("overage-certificate", data).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
     for (type, number, _, _) in members {
-      #expect(text.contains("\(type)号码：\(number)"), "\(type) \(number) missing")
+      let label = type == "居民身份证" ? "公民身份号码" : type + "号码"
+      #expect(text.contains("\(label)：\(number)"), "\(label) \(number) missing")
     }
     #expect(text.contains("现年66岁"))
   }
