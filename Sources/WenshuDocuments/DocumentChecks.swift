@@ -10,12 +10,14 @@ struct DocumentChecks {
   let catalog: DocumentCatalog
 
   /// The data with the member list's derived fields filled in, and every problem found.
-  func apply(document: String, layout: LayoutDescription, office: String?, data: DataValue) -> (DataValue, [DataProblem]) {
+  func apply(
+    document: String, layout: LayoutDescription, office: String?, data: DataValue, cancellation: RenderCancellation? = nil
+  ) -> (DataValue, [DataProblem]) {
     var data = data
     var problems: [DataProblem] = []
     var identities: [MemberRoster.Identity?] = []
     if let roster = MemberRoster(schema: layout.schema, data: data) {
-      (data, identities, problems) = roster.apply(data)
+      (data, identities, problems) = roster.apply(data, cancellation: cancellation)
     }
     switch document {
     case "confirmation": problems += confirmation(data)
