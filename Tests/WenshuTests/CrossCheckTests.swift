@@ -151,6 +151,14 @@ struct CrossCheckTests {
     #expect(text.contains("现年66岁"))
   }
 
+  /// The district total is checked only against prices the office states: for a year its
+  /// profile has none, the letter prints what the data says.
+  @Test("no stated price, no total check")
+  func districtWithoutPrices() throws {
+    let data = try Self.sample("notification", "shanghai-district", [("year", .number("2024")), ("total", .string("201500"))])
+    #expect(try Self.problems("notification", data).isEmpty)
+  }
+
   /// A Vietnamese name typed decomposed and 辻 with an ideographic variation selector.
   @Test("names as people type them are drawn")
   func typedNames() throws {
