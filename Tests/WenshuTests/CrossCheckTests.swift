@@ -91,6 +91,10 @@ struct CrossCheckTests {
      [("members", .array([sampleMember("overage-certificate", "henan", 0), sampleMember("overage-certificate", "henan", 2)]))],
      "members", "名单中没有人在 2025-03-01 超过年龄上限"),
     ("告知书 category not A, B, A+ or B+", "notification", "shanghai-grassroots", [("category", .string("C"))], "category", "会员类别应为"),
+    ("缴款单 credit code with a wrong check character", "payment-notice", "guangdong",
+     [("unit.creditCode", .string("81440106MC1234567X"))], "unit.creditCode", "校验位错误，应为 T"),
+    ("在职证明 credit code with a wrong check character", "overage-certificate", "guangdong",
+     [("unit.creditCode", .string("81440106MC1234567X"))], "unit.creditCode", "校验位错误，应为 T"),
     ("district total ≠ counts × the office's prices", "notification", "shanghai-district", [("total", .string("201500"))], "total", "201400.00 ≠ 201500.00"),
   ]
 
