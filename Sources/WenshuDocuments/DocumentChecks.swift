@@ -22,7 +22,7 @@ struct DocumentChecks {
     switch document {
     case "confirmation": problems += confirmation(data)
     case "overage-certificate": problems += overAge(data, identities, office: office)
-    case "notification": problems += districtTotal(data)
+    case "notification": problems += districtTotal(data, prices: office.flatMap { catalog.offices[$0]?["categoryPrices"] })
     default: break
     }
     return (data, problems)
@@ -83,10 +83,11 @@ struct DocumentChecks {
   }
 
   /// 告知书 (区级): 参保资金总额 = Σ count × price, where the office profile states the price
-  /// of every category enrolled that year (`categoryPrices: {"2023": {"B+": "100.00"}}`).
-  func districtTotal(_ data: DataValue) -> [DataProblem] {
+  /// of every category enrolled that year (`categoryPrices: {"2023": {"B+": "100.00"}}`). The
+  /// prices are the profile's own: an office override in the data does not change them.
+  func districtTotal(_ data: DataValue, prices byYear: DataValue?) -> [DataProblem] {
     guard case .object(let counts)? = data["counts"], let year = data["year"]?.text,
-      case .object(let prices)? = data["office"]?["categoryPrices"]?[year], let totalText = data["total"]?.text,
+      case .object(let prices)? = byYear?[year], let totalText = data["total"]?.text,
       let total = try? Amount(parsing: totalText)
     else { return [] }
     var sum = Amount.zero
