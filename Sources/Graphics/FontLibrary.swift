@@ -95,6 +95,9 @@ public final class FontLibrary {
   public func covers(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     if v < 0x20 || v == 0x20 || v == 0x3000 || (0x7F...0x9F).contains(v) { return true }
+    // Variation selectors pick a glyph variant of the character before them: Pango draws the
+    // variant where the font has one and the base character otherwise, never a box.
+    if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
     if let known = coverageCache[v, 0] { return known }
     let result = FcCharSetHasChar(coverage, v) != 0
     coverageCache[v, 0] = result

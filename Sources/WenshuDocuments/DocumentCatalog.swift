@@ -1,6 +1,7 @@
 import Foundation
 import Graphics
 import WenshuLayout
+import WenshuRules
 import Yams
 
 /// Every document Wenshu can print: the layout files in `Layouts/` (one per document, office
@@ -11,9 +12,16 @@ public struct DocumentCatalog: Sendable {
   public let layouts: [String: [LayoutDescription]]
   /// Office profiles by id: name, address, receiving account, contacts, signer.
   public let offices: [String: DataValue]
+  /// Age limits by office id, from the profiles' `ageLimits`.
+  public let ageLimits: [String: AgeLimits]
   public let formatters: FormatterSet
 
-  public static let formatters = FormatterSet.generic.adding(DomainFormatters.all + DomainFormatters.people)
+  /// The formatters with the statutory age limits for every office (help texts, tests).
+  public static let formatters = formatters(ageLimits: [:])
+
+  static func formatters(ageLimits: [String: AgeLimits]) -> FormatterSet {
+    FormatterSet.generic.adding(DomainFormatters.all + DomainFormatters.people(ageLimits: ageLimits))
+  }
 
   /// Reads every `*.yaml` in `folder` and `folder/offices`; the first broken file stops it,
   /// naming the file and line. With `document`, only the files named after it (every layout
@@ -47,7 +55,14 @@ public struct DocumentCatalog: Sendable {
   }
 
   private init(folder: URL, layoutFiles: [(String, String)]) throws(LayoutError) {
-    formatters = Self.formatters
+    var offices: [String: DataValue] = [:]
+    var ageLimits: [String: AgeLimits] = [:]
+    for (name, text) in try Self.yamlFiles(in: folder.appendingPathComponent("offices"), prefix: "Layouts/offices/") {
+      let id = String(name.split(separator: "/").last!.dropLast(5))
+      offices[id] = try OfficeProfile.read(text, file: name)
+      ageLimits[id] = try OfficeAgeLimits.read(offices[id]!, office: id, file: name)
+    }
+    formatters = Self.formatters(ageLimits: ageLimits)
     var layouts: [String: [LayoutDescription]] = [:]
     for (name, text) in layoutFiles {
       let layout = try LayoutParser(
@@ -59,11 +74,6 @@ public struct DocumentCatalog: Sendable {
       }
       layouts[layout.document, default: []].append(layout)
     }
-    var offices: [String: DataValue] = [:]
-    for (name, text) in try Self.yamlFiles(in: folder.appendingPathComponent("offices"), prefix: "Layouts/offices/") {
-      let id = String(name.split(separator: "/").last!.dropLast(5))
-      offices[id] = try OfficeProfile.read(text, file: name)
-    }
     for layout in layouts.values.joined() {
       for id in layout.offices where offices[id] == nil {
         throw LayoutError(file: layout.file, line: 1, message: "unknown office '\(id)' (profiles: \(offices.keys.sorted().joined(separator: ", ")))")
@@ -71,6 +81,7 @@ public struct DocumentCatalog: Sendable {
     }
     self.layouts = layouts
     self.offices = offices
+    self.ageLimits = ageLimits
   }
 
   /// The `*.yaml` files in `folder` whose names pass `include`, as (name for messages, text).

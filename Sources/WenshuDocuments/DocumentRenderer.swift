@@ -52,7 +52,19 @@ public final class DocumentRenderer: @unchecked Sendable {
       let known = (catalog.layouts[document] ?? []).map { "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))" }
       throw .data([DataProblem(path: office == nil ? "variant" : "office", message: "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))")])
     }
-    return try LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all).prepare(data, cancellation: cancellation)
+    // The domain's cross-checks first (they fill in what a member's ID number states); their
+    // problems are reported with the engine's, a path the domain names once only once.
+    let (checked, problems) = DocumentChecks(catalog: catalog).apply(document: document, layout: layout, office: office, data: data, cancellation: cancellation)
+    if cancellation?.isCancelled == true { throw .cancelled }
+    let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
+    let prepared: PreparedDocument
+    do { prepared = try engine.prepare(checked, cancellation: cancellation) } catch {
+      guard case .data(let others) = error, !problems.isEmpty else { throw error }
+      let named = Set(problems.map(\.path))
+      throw .data(problems + others.filter { !named.contains($0.path) })
+    }
+    if !problems.isEmpty { throw .data(problems) }
+    return prepared
   }
 
   /// Lays out a whole document in memory (previews, batches).

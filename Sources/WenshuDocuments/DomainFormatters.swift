@@ -69,23 +69,43 @@ public enum DomainFormatters {
 }
 
 extension DomainFormatters {
-  /// Formatters over members' ID numbers, for certificates and flags.
-  public static let people: [Formatter] = [
-    Formatter("overAge", arguments: 1...1, summary: "是 when the ID number's holder is over the statutory retirement age on the date given ($path), else empty") {
-      v, args throws(FormatError) in
-      let id = try residentID(v)
-      let start: CivilDate
-      do { start = try CivilDate(parsing: args[0]) } catch { throw FormatError("\(error)") }
-      return .string(AgeLimits(office: "").isOverAge(birth: id.birthDate, sex: id.sex, activity: "", startDate: start) ? "是" : "")
+  /// Formatters over members' birth dates and ID numbers, for certificates and flags.
+  /// `ageLimits`: each office's limits (from its profile); an office not in it has the
+  /// statutory retirement age for every activity.
+  public static func people(ageLimits: [String: AgeLimits]) -> [Formatter] {
+    [
+    Formatter(
+      "overAge", arguments: 3...4,
+      summary: "是 when the member born on this date is over the office's age limit for the activity on the date given: {birthDate | overAge: $startDate, $sex, $office.id, $activity}; else empty"
+    ) { v, args throws(FormatError) in
+      let birth = try birthDate(v)
+      let start = try date(.string(args[0]))
+      guard let sex = Sex(rawValue: args[1]) else { throw FormatError("性别应为“男”或“女” (expected 男 or 女, got \(args[1]))") }
+      let limits = ageLimits[args[2]] ?? AgeLimits(office: args[2])
+      let over = limits.isOverAge(birth: birth, sex: sex, activity: args.count > 3 ? args[3] : "", startDate: start)
+      return .string(over ? "是" : "")
     },
-    Formatter("ageOn", arguments: 1...1, summary: "周岁 of the ID number's holder on the date given ($path)") { v, args throws(FormatError) in
-      let id = try residentID(v)
-      do { return .number(String(id.birthDate.age(on: try CivilDate(parsing: args[0])))) } catch {
-        throw FormatError("\(error)")
-      }
+    Formatter("ageOn", arguments: 1...1, summary: "周岁 on the date given ($path) of the member born on this date (or of the ID number's holder)") {
+      v, args throws(FormatError) in
+      .number(String(try birthDate(v).age(on: try date(.string(args[0])))))
     },
     Formatter("sexOf", summary: "男 or 女, read from the ID number") { v, _ throws(FormatError) in
       .string(try residentID(v).sex.rawValue)
+    },
+    Formatter("idLabel", summary: "what a member's number is called: 公民身份号码 for a 居民身份证 (GB 11643's term), else 护照号码 …: {idType | idLabel}") {
+      v, _ throws(FormatError) in
+      let text = v.text ?? ""
+      guard let type = IDType(rawValue: text.isEmpty ? IDType.default.rawValue : text) else {
+        throw FormatError("未知的证件类型 \(text) (unknown idType)")
+      }
+      return .string(type == .residentID ? "公民身份号码" : type.rawValue + "号码")
+    },
+    Formatter("maskIDAs", arguments: 1...1, summary: "ID number masked the way its document type's lists show it: {idNumber | maskIDAs: $idType}") {
+      v, args throws(FormatError) in
+      guard let type = IDType(rawValue: args[0].isEmpty ? IDType.default.rawValue : args[0]) else {
+        throw FormatError("未知的证件类型 \(args[0]) (unknown idType)")
+      }
+      return .string(type.mask.apply(v.text ?? ""))
     },
     Formatter("blank", arguments: 0...1, summary: "the value, or a fill-in line of n characters (default 8) when it is empty or missing") {
       v, args throws(FormatError) in
@@ -93,10 +113,18 @@ extension DomainFormatters {
       let width = args.first.flatMap { Int($0) } ?? 8
       return text.isEmpty ? .string(String(repeating: "_", count: max(1, min(width, 80)))) : v
     },
-  ]
+    ]
+  }
 
+  /// The data was validated against the document's own date before layout: no clock here.
   static func residentID(_ v: DataValue) throws(FormatError) -> ResidentID {
     guard case .string(let s) = v else { throw FormatError("应为身份证号码 (expected an ID number)") }
-    do { return try ResidentID(validating: s) } catch { throw FormatError(error.message) }
+    do { return try ResidentID(validating: s, today: nil) } catch { throw FormatError(error.message) }
+  }
+
+  /// A birth date, or the birth date of a 公民身份号码's holder.
+  static func birthDate(_ v: DataValue) throws(FormatError) -> CivilDate {
+    if case .string(let s) = v, s.count == 10, let d = try? CivilDate(parsing: s) { return d }
+    return try residentID(v).birthDate
   }
 }

@@ -1,18 +1,18 @@
 /// An amount of RMB held exactly, in fen (1/100 yuan). Never floating point: a 确认书 total
 /// must equal the sum of its rows to the fen, and `0.1 + 0.2` must not print as `0.30000000000000004`.
 ///
-/// Supported range: |amount| ≤ 999,999,999,999.99 yuan (`Amount.maximum`), i.e. |amount| < 1 万亿
-/// = 10¹² yuan — what the uppercase form can write with 仟亿 as its largest unit. Values outside
+/// Supported range: |amount| ≤ 9,999,999,999,999,999.99 yuan (`Amount.maximum`): 16 integer
+/// digits, what the uppercase form writes with 仟万亿 as its largest unit (as cn2an does). Values outside
 /// it can be held (arithmetic never traps) but are rejected by `init(parsing:)`,
 /// `AmountInWords.parse` and the checked operations; see `isInRange`.
 public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let fen: Int64
 
-  /// The largest supported magnitude in fen: 999,999,999,999.99 yuan.
-  public static let maximumFen: Int64 = 99_999_999_999_999
-  /// 999,999,999,999.99 yuan.
+  /// The largest supported magnitude in fen: 9,999,999,999,999,999.99 yuan (16 digits).
+  public static let maximumFen: Int64 = 999_999_999_999_999_999
+  /// 9,999,999,999,999,999.99 yuan.
   public static let maximum = Amount(fen: maximumFen)
-  /// −999,999,999,999.99 yuan.
+  /// −9,999,999,999,999,999.99 yuan.
   public static let minimum = Amount(fen: -maximumFen)
   public static let zero = Amount(fen: 0)
 
@@ -57,7 +57,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         "金额最多两位小数（到分），不作四舍五入：\(shown) (more than two decimal places; amounts are not rounded)")
     }
     let significant = whole.drop { $0 == "0" }
-    guard significant.count <= 12, let yuan = Int64(whole) else {
+    guard significant.count <= 16, let yuan = Int64(whole) else {
       throw AmountError(Self.rangeMessage(shown))
     }
     let cents = Int64(decimals + String(repeating: "0", count: 2 - decimals.count)) ?? 0
@@ -65,8 +65,8 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   static func rangeMessage(_ shown: String) -> String {
-    "金额超出支持范围：\(shown)（金额绝对值须小于1万亿元，最大 999,999,999,999.99）"
-      + " (out of range: |amount| must be below 10^12 yuan, at most 999,999,999,999.99)"
+    "金额超出支持范围：\(shown)（金额绝对值须小于1亿亿元，最大 9,999,999,999,999,999.99）"
+      + " (out of range: |amount| must be below 10^16 yuan, at most 9,999,999,999,999,999.99)"
   }
 
   /// Names the kind of character a clerk typed, so the message says what to change.
@@ -95,7 +95,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   public var isNegative: Bool { fen < 0 }
-  /// Whether the amount lies in the supported range, ±999,999,999,999.99.
+  /// Whether the amount lies in the supported range, ±9,999,999,999,999,999.99.
   public var isInRange: Bool { fen.magnitude <= UInt64(Self.maximumFen) }
   /// The amount without its sign. `Int64.min` saturates to `Int64.max` fen.
   public var magnitude: Amount { Amount(fen: fen == .min ? .max : Swift.abs(fen)) }

@@ -13,8 +13,9 @@ public enum AmountInWords {
   /// 1409.50 → 壹仟肆佰零玖元伍角整; 325.04 → 叁佰贰拾伍元零肆分; 0 → 零元整;
   /// 0.50 → 伍角整; 0.05 → 伍分; −5 → 负伍元整.
   ///
-  /// Never traps. An amount outside the supported range (|amount| ≥ 1 万亿 yuan) is still
-  /// written, as spoken Chinese reads it (1,000,000,000,000 → 壹万亿元整), so that an error
+  /// Up to 16 integer digits in the 万亿 grouping (10¹² → 壹万亿元整, 1234,5678,0000,0000 →
+  /// 壹仟贰佰叁拾肆万伍仟陆佰柒拾捌亿元整). Never traps. An amount outside the supported range
+  /// (|amount| ≥ 10¹⁶ yuan) is still written, as spoken Chinese reads it (壹亿亿元整), so that an error
   /// message can show it; such text is not a bill amount and `parse` rejects it.
   public static func uppercase(_ amount: Amount) -> String {
     write(amount, .canonical)

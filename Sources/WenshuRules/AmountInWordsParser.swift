@@ -101,16 +101,18 @@ extension AmountInWords {
 
   static let placeValues: [Character: UInt64] = ["拾": 10, "佰": 100, "仟": 1000]
 
-  /// Reads the part before 元: digits with 拾佰仟 inside groups closed by 亿 and 万.
+  /// Reads the part before 元: digits with 拾佰仟 inside groups closed by 万 and 亿, up to
+  /// 16 digits (仟万亿): a 万 before the one 亿 is 万亿 (壹万亿 = 10¹²), as the 万亿 grouping
+  /// of the People's Bank's units reads.
   static func readYuan(_ chars: ArraySlice<Character>, _ shown: String) throws(AmountError)
     -> UInt64
   {
     var yi: UInt64 = 0
-    var wan: UInt64 = 0
+    var belowYi: UInt64 = 0
     var section: UInt64 = 0
     var digit: UInt64? = nil
     var seenYi = false
-    var seenWan = false
+    var seenWan = false  // in the part before 亿, then again in the part after it
     for c in chars {
       if let d = numerals.firstIndex(of: c) {
         if let previous = digit {
@@ -131,20 +133,20 @@ extension AmountInWords {
         digit = nil
         if c == "万" {
           guard !seenWan else { throw problem("中“万”出现了多次", shown, "万 appears more than once") }
-        } else {
-          // 万亿 (10¹² yuan) and beyond are outside the supported range.
-          guard !seenWan else { throw AmountError(Amount.rangeMessage(shown)) }
-          guard !seenYi else { throw problem("中“亿”出现了多次", shown, "亿 appears more than once") }
-        }
-        guard group > 0 else {
-          throw problem("中“\(c)”前缺少数字", shown, "\(c) needs a digit before it")
-        }
-        if c == "万" {
-          wan = group
+          guard group > 0 else { throw problem("中“万”前缺少数字", shown, "万 needs a digit before it") }
+          belowYi = group * 10_000
           seenWan = true
         } else {
-          yi = group
+          // A second 亿 after a 万 is 亿亿 (10¹⁶ yuan and beyond): outside the supported range.
+          guard !(seenYi && seenWan) else { throw AmountError(Amount.rangeMessage(shown)) }
+          guard !seenYi else { throw problem("中“亿”出现了多次", shown, "亿 appears more than once") }
+          guard belowYi + group > 0 else {
+            throw problem("中“亿”前缺少数字", shown, "亿 needs a digit before it")
+          }
+          yi = belowYi + group
+          belowYi = 0
           seenYi = true
+          seenWan = false
         }
       } else if c == "角" || c == "分" {
         throw problem("中“\(c)”应在“元”之后", shown, "\(c) comes after 元")
@@ -152,7 +154,7 @@ extension AmountInWords {
         throw unknown(c, shown)
       }
     }
-    return yi * 100_000_000 + wan * 10_000 + section + (digit ?? 0)
+    return yi * 100_000_000 + belowYi + section + (digit ?? 0)
   }
 
   /// Reads the part after 元 (or the whole text below one yuan): [digit 角] [零] [digit 分].

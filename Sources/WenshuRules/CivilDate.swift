@@ -19,6 +19,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   /// `2025-02-25`, or a timestamp such as `2025-02-25T10:00:00+08:00`, of which the date is
   /// taken as written (not converted to another zone).
   public init(parsing text: String) throws(DateError) {
+    // `YYYY-MM-DD` read from its bytes: a member list has a date per row.
+    let b = text.utf8
+    if b.count == 10, let plain = b.withContiguousStorageIfAvailable({ Self.plainDate($0) }), let date = plain {
+      self = date
+      return
+    }
     let shown = TypedCharacters.visible(text)
     guard !text.isEmpty else { throw DateError("日期为空 (the date is empty)") }
     if text.contains(where: { TypedCharacters.isBlank($0) || TypedCharacters.isInvisible($0) }) {
@@ -38,6 +44,15 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
       throw DateError("日期不存在：\(shown) (no such day)")
     }
     self = date
+  }
+
+  /// The date of ten bytes `YYYY-MM-DD`, or nil (the checks above then name the mistake).
+  static func plainDate(_ b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+    guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2),
+      let y3 = digit(3), let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+    else { return nil }
+    return CivilDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
   }
 
   public static func isLeap(_ year: Int) -> Bool {

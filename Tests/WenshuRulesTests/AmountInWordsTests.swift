@@ -87,7 +87,7 @@ struct AmountInWordsTests {
       ("壹佰元伍拾", "“拾”应在“元”之前"), ("伍分伍角", "“角”的位置不对"), ("伍分伍分", "“分”出现了多次"),
       ("壹佰元整整", "“整”只能写在最后"), ("整伍元", "“整”只能写在最后"), ("元整", "缺少数字"), ("整", "缺少数字"),
       ("负零元整", "零不分正负"), ("壹佰 元整", "空白"), ("壹佰元整\u{200B}", "空白"), ("壹佰元abc", "无法识别的字“a”"),
-      ("人民币", "缺少数字"), ("壹万亿元整", "超出支持范围"), ("玖仟玖佰玖拾玖仟元整", "单位顺序错误"), ("玖仟玖佰拾仟元整", "“仟”前缺少数字"),
+      ("人民币", "缺少数字"), ("壹亿亿元整", "“亿”出现了多次"), ("壹万壹万亿元整", "“万”出现了多次"), ("亿元整", "“亿”前缺少数字"), ("玖仟玖佰玖拾玖仟元整", "单位顺序错误"), ("玖仟玖佰拾仟元整", "“仟”前缺少数字"),
     ] as [(String, String?)])
   func malformed(_ words: String, _ fragment: String?) {
     if let fragment {
@@ -113,10 +113,27 @@ struct AmountInWordsTests {
     }
   }
 
+  /// 万亿 grouping up to 16 integer digits, as cn2an writes them (PBOC units 拾佰仟万亿).
+  @Test(
+    "万亿: up to 16 integer digits, written and read back",
+    arguments: [
+      (100_000_000_000_000, "壹万亿元整"),
+      (100_000_000_100_000, "壹万亿零壹仟元整"),
+      (100_000_000_000_100, "壹万亿零壹元整"),
+      (110_000_000_000_000, "壹万壹仟亿元整"),
+      (100_001_000_000_000, "壹万亿壹仟万元整"),
+      (123_456_780_000_000_000, "壹仟贰佰叁拾肆万伍仟陆佰柒拾捌亿元整"),
+      (123_400_000_000_000_000, "壹仟贰佰叁拾肆万亿元整"),
+      (500_000_000_000_000_050, "伍仟万亿元零伍角整"),
+      (Amount.maximumFen, "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
+    ] as [(Int64, String)])
+  func wanYi(_ fen: Int64, _ words: String) throws {
+    #expect(AmountInWords.uppercase(Amount(fen: fen)) == words)
+    #expect(try AmountInWords.parse(words) == Amount(fen: fen))
+  }
+
   @Test("amounts beyond the range are still written, never trapping, and not read back")
   func beyondRange() {
-    #expect(AmountInWords.uppercase(Amount(fen: 100_000_000_000_000)) == "壹万亿元整")
-    #expect(AmountInWords.uppercase(Amount(fen: 100_000_000_100_000)) == "壹万亿零壹仟元整")
     #expect(AmountInWords.uppercase(Amount(fen: 1_000_000_000_000_000_000)) == "壹亿亿元整")
     #expect(
       AmountInWords.uppercase(Amount(fen: .max)) == "玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零柒分")

@@ -52,6 +52,20 @@ struct ErrorTests {
     }
   }
 
+  /// The domain's cross-checks answer like the schema's: 422, every problem with its path.
+  @Test("figures that do not add up are a 422 naming each figure")
+  func crossChecks() async throws {
+    let json = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
+      .replacingOccurrences(of: "\"memberCount\" : 12", with: "\"memberCount\" : 13")
+      .replacingOccurrences(of: "\"amount\" : \"960.00\"", with: "\"amount\" : \"961.00\"")
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)) {
+        expectProblem($0, .unprocessableContent, containing: "\"path\":\"activities[0].memberCount\"")
+        expectProblem($0, .unprocessableContent, containing: "\"path\":\"activities[0].amount\"")
+      }
+    }
+  }
+
   @Test("a full queue answers 503 with Retry-After")
   func busy() async throws {
     let body = try ServerFixtures.sample("confirmation", "henan-2000")

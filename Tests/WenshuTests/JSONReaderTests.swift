@@ -36,4 +36,17 @@ struct JSONReaderTests {
     let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
     #expect(throws: JSONReader.SyntaxError.self) { try parse(deep) }
   }
+
+  /// Text is composed (NFC) where it enters, escaped or not; text NFC leaves alone is kept.
+  @Test(
+    "text values are in NFC",
+    arguments: [
+      ("\"Nguye\u{302}\u{323}n\"", "Nguy\u{1EC7}n"), (#""Nguye\u0302\u0323n""#, "Nguy\u{1EC7}n"),
+      ("\"A\u{30A}\"", "\u{C5}"), ("\"\u{304B}\u{3099}\"", "\u{304C}"), ("\"\u{F900}\"", "\u{8C48}"),
+      ("\"辻\u{E0100}\"", "辻\u{E0100}"), ("\"王丽娟 ０１\"", "王丽娟 ０１"), ("\"𪛖\"", "𪛖"),
+    ] as [(String, String)])
+  func composed(_ json: String, _ expected: String) throws {
+    guard case .string(let s) = try parse(json) else { Issue.record("not a string"); return }
+    #expect(Array(s.unicodeScalars) == Array(expected.unicodeScalars))
+  }
 }

@@ -54,7 +54,7 @@ public struct JSONReader {
     switch c {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
-    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "\""): return .string(try string().canonicallyComposed)
     case UInt8(ascii: "t"): return try expect("true", .bool(true))
     case UInt8(ascii: "f"): return try expect("false", .bool(false))
     case UInt8(ascii: "n"): return try expect("null", .null)
