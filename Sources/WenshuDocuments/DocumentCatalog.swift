@@ -12,6 +12,9 @@ public struct DocumentCatalog: Sendable {
   /// Office profiles by id: name, address, receiving account, contacts, signer.
   public let offices: [String: DataValue]
   public let formatters: FormatterSet
+  /// Whether data may override fields of its office's profile (`"office": {"id": …, "signer": …}`).
+  /// Off by default: the office's name, account and signer are the server's.
+  public var allowsOfficeOverrides = false
 
   public static let formatters = FormatterSet.generic.adding(DomainFormatters.all + DomainFormatters.people)
 
