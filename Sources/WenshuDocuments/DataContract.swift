@@ -4,10 +4,28 @@ import WenshuLayout
 /// and the JSON Schema of each layout's data, saying exactly what `DocumentRenderer` accepts.
 extension DocumentCatalog {
   /// The offices whose data this layout prints: those it names, or, for a layout for any
-  /// office, every profile without a layout of its own for this document and variant.
+  /// office, every profile without a layout of its own for this document and variant — and
+  /// of those, the ones whose profile has every field the layout reads (Henan's has no
+  /// receiving account, so no payment notice).
   public func offices(servedBy layout: LayoutDescription) -> [String] {
-    offices.keys.sorted().filter { id in
-      self.layout(document: layout.document, office: id, variant: layout.variant)?.file == layout.file
+    let reads = SchemaPathCheck.profileReads(of: layout)
+    return offices.keys.sorted().filter { id in
+      guard self.layout(document: layout.document, office: id, variant: layout.variant)?.file == layout.file else { return false }
+      return reads.allSatisfy { path in
+        // The path starts at the profile's field (`office`), whose value is the profile.
+        guard case .key(let field)? = path.components.first, var value = Optional(DataValue.object([field: offices[id]!])) else { return false }
+        for c in path.components {
+          switch c {
+          case .key(let k):
+            guard let next = value[k] else { return false }
+            value = next
+          case .index(let i):
+            guard case .array(let items) = value, i < items.count else { return false }
+            value = items[i]
+          }
+        }
+        return value != .null
+      }
     }
   }
 
