@@ -115,11 +115,12 @@ public enum OpenAPIDocument {
         "content": .object(["application/schema+json": .object(["schema": .object(["type": .string("object")])])]),
       ])
       responses["404"] = ref("#/components/responses/NotFound")
+      op["description"] = .string("A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices.")
     case ("POST", "/v1/documents/{document}"):
       op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
       op["parameters"] = .array([
         query("format", "pdf, or png for one page", .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
-        query("page", "the page to return as PNG, from 1", .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
+        query("page", "the page to return as PNG, from 1 (400 beyond the document's last)", .object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(100_000), "default": .integer(1)])),
         query("dpi", "the PNG's resolution", .object(["type": .string("number"), "minimum": .integer(24), "maximum": .integer(300), "default": .integer(96)])),
       ])
       op["requestBody"] = body(ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
