@@ -120,7 +120,7 @@ public enum OpenAPIDocument {
       op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
       op["parameters"] = .array([
         query("format", "pdf, or png for one page", .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
-        query("page", "the page to return as PNG, from 1 (400 beyond the document's last)", .object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(100_000), "default": .integer(1)])),
+        query("page", "the page to return as PNG, from 1 (400 beyond the document's last); ignored for a PDF", .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
         query("dpi", "the PNG's resolution", .object(["type": .string("number"), "minimum": .integer(24), "maximum": .integer(300), "default": .integer(96)])),
       ])
       op["requestBody"] = body(ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
