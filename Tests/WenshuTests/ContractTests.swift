@@ -72,8 +72,21 @@ struct ContractTests {
     #expect(disagreements.isEmpty, "\(disagreements.count) of \(cases.count) disagree:\n\(disagreements.prefix(40).joined(separator: "\n"))")
   }
 
+  @Test("a date with text after it is refused by the schema's pattern too, for validators that take format as a note only")
+  func datePatternAnchored() throws {
+    let catalog = try Fixtures.withRenderer { $0.catalog }
+    let schema = try catalog.schema(document: "payment-notice", variant: nil, office: "qingdao")
+    let sample = try JSONReader.parse(try Fixtures.sample("payment-notice", "qingdao"))
+    let cases = ["2025-02-25abc", "2025-02-25T10:00:00+08:00", "x2025-02-25"].map { date in
+      Case(document: "notice", mutation: date, json: WenshuLayout.JSONWriter.write(Mutations.set(sample, [.key("printedAt")], .string(date)), pretty: false))
+    }
+    for (c, verdict) in zip(cases, try Self.verdicts(cases, schemas: ["notice": schema], formats: false)) {
+      #expect(!verdict.valid, "\(c.mutation) passes the pattern")
+    }
+  }
+
   /// python-jsonschema's verdict on each case.
-  static func verdicts(_ cases: [Case], schemas: [String: DataValue]) throws -> [(valid: Bool, message: String)] {
+  static func verdicts(_ cases: [Case], schemas: [String: DataValue], formats: Bool = true) throws -> [(valid: Bool, message: String)] {
     let python = Fixtures.root.appendingPathComponent(".build/contract-venv/bin/python").path
     guard FileManager.default.isExecutableFile(atPath: python) else {
       throw ContractToolsMissing(description: "no \(python): run scripts/contract-tools (scripts/test does)")
@@ -81,6 +94,7 @@ struct ContractTests {
     let request = DataValue.object([
       "schemas": .object(DataObject(uniqueKeysWithValues: schemas.sorted { $0.key < $1.key })),
       "cases": .array(cases.map { .array([.string($0.document), .string($0.json)]) }),
+      "formats": .bool(formats),
     ])
     let input = Array(WenshuLayout.JSONWriter.write(request, pretty: false).utf8)
     let result = try run(python, [Fixtures.root.appendingPathComponent("scripts/schema-verdicts").path], stdin: input)
