@@ -85,6 +85,17 @@ struct ContractTests {
     }
   }
 
+  @Test("a whole number written 36.0 or 3.6e1 is the number 36: accepted, checked and printed as 36")
+  func wholeNumbersPrintAsDigits() throws {
+    let json = String(decoding: try Fixtures.sample("payment-notice", "qingdao"), as: UTF8.self)
+      .replacingOccurrences(of: "\"members\": 36, \"shares\": 1", with: "\"members\": 36.0, \"shares\": 1.0")
+      .replacingOccurrences(of: "\"members\": 36, \"shares\": 2", with: "\"members\": 3.6e1, \"shares\": 2")
+    let pdf = try Fixtures.withRenderer { try $0.renderPDF(document: "payment-notice", json: Array(json.utf8)) }
+    let text = String(decoding: try run("pdftotext", ["-raw", "-", "-"], stdin: pdf).stdout, as: UTF8.self)
+    #expect(text.contains("36 1 3,060.00") && text.contains("36 2 2,592.00"), "\(text)")
+    #expect(!text.contains("36.0 1.0") && !text.contains("3.6e1"))
+  }
+
   /// python-jsonschema's verdict on each case.
   static func verdicts(_ cases: [Case], schemas: [String: DataValue], formats: Bool = true) throws -> [(valid: Bool, message: String)] {
     let python = Fixtures.root.appendingPathComponent(".build/contract-venv/bin/python").path
