@@ -15,6 +15,9 @@ public struct DocumentCatalog: Sendable {
   /// Age limits by office id, from the profiles' `ageLimits`.
   public let ageLimits: [String: AgeLimits]
   public let formatters: FormatterSet
+  /// Whether data may override fields of its office's profile (`"office": {"id": …, "signer": …}`).
+  /// Off by default: the office's name, account and signer are the server's.
+  public var allowsOfficeOverrides = false
 
   /// The formatters with the statutory age limits for every office (help texts, tests).
   public static let formatters = formatters(ageLimits: [:])

@@ -13,8 +13,11 @@ public final class DocumentRenderer: @unchecked Sendable {
   /// `document`: read only that document's layout files (`<document>.yaml`,
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
   /// `extraLayouts`: a folder of layouts beyond the product's (see `DocumentCatalog`).
-  public init(home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil) throws {
-    catalog = try DocumentCatalog(folder: home.layouts, document: document, extraLayouts: extraLayouts)
+  /// `allowingOfficeOverrides`: data may override fields of its office's profile (off by default).
+  public init(home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil, allowingOfficeOverrides: Bool = false) throws {
+    var catalog = try DocumentCatalog(folder: home.layouts, document: document, extraLayouts: extraLayouts)
+    catalog.allowsOfficeOverrides = allowingOfficeOverrides
+    self.catalog = catalog
     fonts = try FontLibrary(configPath: home.fontConfig.path, cacheDirectory: home.fontCache.path)
   }
 
@@ -47,7 +50,7 @@ public final class DocumentRenderer: @unchecked Sendable {
       data = .object(root)
     }
     let office: String?
-    (data, office) = try OfficeProfile.resolve(data, offices: catalog.offices)
+    (data, office) = try OfficeProfile.resolve(data, offices: catalog.offices, allowingOverrides: catalog.allowsOfficeOverrides)
     guard let layout = catalog.layout(document: document, office: office, variant: variant) else {
       let known = (catalog.layouts[document] ?? []).map { "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))" }
       throw .data([DataProblem(path: office == nil ? "variant" : "office", message: "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))")])

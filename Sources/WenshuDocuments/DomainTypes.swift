@@ -5,22 +5,25 @@ import WenshuRules
 public enum DomainTypes {
   public static let all: [ValueType] = ValueType.generic + [
     ValueType(
-      "amount", summary: "an amount in yuan, at most two decimals: \"123444.00\"",
-      jsonSchema: #"{"type":["string","number"],"pattern":"^-?[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#
+      "amount", summary: "an amount in yuan as a string, at most two decimals: \"123444.00\" (a JSON number is refused: most senders' numbers are binary floating point)",
+      jsonSchema: #"{"type":"string","pattern":"^-?0*[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#
     ) { v in
       switch v {
-      case .string(let s), .number(let s):
+      case .string(let s):
         do { _ = try Amount(parsing: s) } catch { return "\(error)" }
         return nil
+      case .number(let s): return "金额应写成文字，如 \"\(s)\" (an amount is a string such as \"80.00\", not a JSON number)"
       default: return "应为金额 (expected an amount such as \"80.00\", found \(v.kind))"
       }
     },
     ValueType(
-      "date", summary: "a date: \"2025-02-25\"",
-      jsonSchema: #"{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}"}"#
+      "date", summary: "a date that exists, written YYYY-MM-DD: \"2025-02-25\" (no time, nothing after it)",
+      jsonSchema: #"{"type":"string","format":"date","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}"#
     ) { v in
       guard case .string(let s) = v else { return "应为日期 (expected a date such as \"2025-02-25\", found \(v.kind))" }
       do { _ = try CivilDate(parsing: s) } catch { return "\(error)" }
+      // CivilDate also reads a timestamp's date part; a date field holds the date alone.
+      guard s.utf8.count == 10 else { return "日期格式错误：\(s)，应写作 年-月-日，如 2025-02-25 (expected YYYY-MM-DD and nothing more)" }
       return nil
     },
     // The number is checked against its member's idType, with the document's date, by
@@ -57,7 +60,7 @@ public enum DomainTypes {
     },
     ValueType(
       "creditCode", summary: "an 18-character 统一社会信用代码 with a valid check character",
-      jsonSchema: #"{"type":"string","pattern":"^[0-9A-HJ-NPQRTUWXY]{18}$"}"#
+      jsonSchema: #"{"type":"string","pattern":"^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$"}"#
     ) { v in
       guard case .string(let s) = v else { return "应为统一社会信用代码文字 (expected text, found \(v.kind))" }
       do { _ = try CreditCode(validating: s) } catch { return "\(error)" }

@@ -4,7 +4,10 @@ import Yams
 /// An office's profile (`Layouts/offices/<id>.yaml`): the facts that are data, not code —
 /// name, address, receiving account, bank and bank code, contact directory, signer.
 /// A document's data names its office (`"office": "qingdao"`) and the profile fills in the
-/// rest; `"office": {"id": "qingdao", "signer": "…"}` overrides single fields.
+/// rest. `"office": {"id": "qingdao", "signer": "…"}` overrides single fields, but only where
+/// overrides are allowed (`DocumentCatalog.allowsOfficeOverrides`): by default an office's
+/// name, account and signer are the profile's, so no data can print a notice under an
+/// office's name with another bank account.
 enum OfficeProfile {
   static func read(_ text: String, file: String) throws(LayoutError) -> DataValue {
     let node: Node?
@@ -31,13 +34,18 @@ enum OfficeProfile {
   }
 
   /// Replaces `office` in the data by its profile, with the data's own fields on top.
-  static func resolve(_ data: DataValue, offices: [String: DataValue]) throws(RenderFailure) -> (DataValue, String?) {
+  static func resolve(
+    _ data: DataValue, offices: [String: DataValue], allowingOverrides: Bool = false
+  ) throws(RenderFailure) -> (DataValue, String?) {
     guard case .object(var root) = data, let office = root["office"] else { return (data, nil) }
     let id: String
     var overrides = DataObject()
     switch office {
     case .string(let s): id = s
     case .object(let o):
+      guard allowingOverrides else {
+        throw .data([DataProblem(path: "office", message: "办事处信息以服务器的档案为准，数据只写办事处代码，如 \"office\": \"qingdao\" (an office is named by its id; its profile cannot be overridden here; profiles: \(offices.keys.sorted().joined(separator: ", ")))")])
+      }
       guard case .string(let s)? = o["id"] else { return (data, nil) }
       id = s
       overrides = o

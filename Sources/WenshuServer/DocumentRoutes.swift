@@ -17,15 +17,18 @@ struct DocumentRoutes {
   var catalog: DocumentCatalog { pool.catalog }
 
   func add(to router: Router<BasicRequestContext>) {
-    router.get("v1/documents") { _, _ in list() }
-    router.get("v1/documents/:document/schema") { _, context in
+    router.get("v1/documents") { _, _ in try list() }
+    router.get("v1/documents/:document/schema") { request, context in
       let document = context.parameters.get("document") ?? ""
-      guard let layout = catalog.layout(document: document, office: nil, variant: "default") ?? catalog.layouts[document]?.first else {
-        return Problem.from(.unknownDocument(document, known: catalog.documents)).response()
+      let query = request.uri.queryParameters
+      do {
+        let schema = try catalog.schema(document: document, variant: query.get("variant"), office: query.get("office"))
+        return Response(
+          status: .ok, headers: [.contentType: "application/schema+json"],
+          body: .init(byteBuffer: ByteBuffer(string: JSONWriter.write(schema))))
+      } catch let error as NoSuchLayout {
+        return Problem(status: .notFound, title: "No such layout", detail: error.description).response()
       }
-      return Response(
-        status: .ok, headers: [.contentType: "application/schema+json"],
-        body: .init(byteBuffer: ByteBuffer(string: JSONSchemaWriter.schema(for: layout, types: DomainTypes.all))))
     }
     router.post("v1/documents/:document") { request, context in
       await respond(document: context.parameters.get("document") ?? "", request: request, context: context, batch: false)
@@ -35,15 +38,12 @@ struct DocumentRoutes {
     }
   }
 
-  func list() -> Response {
-    let items = catalog.documents.flatMap { name in
-      catalog.layouts[name]!.map { layout in
-        "{\"document\":\(json(name)),\"variant\":\(json(layout.variant)),\"title\":\(json(layout.summary)),\"offices\":[\(layout.offices.map(json).joined(separator: ","))]}"
-      }
-    }
-    return Response(
-      status: .ok, headers: [.contentType: "application/json"],
-      body: .init(byteBuffer: ByteBuffer(string: "{\"documents\":[\(items.joined(separator: ","))]}")))
+  func list() throws -> Response {
+    struct Listing: Encodable { var documents: [DocumentSummary] }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let body = try encoder.encode(Listing(documents: catalog.summaries))
+    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
   }
 
   /// What a render request asks for, read from the query.

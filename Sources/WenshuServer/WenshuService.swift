@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import WenshuDocuments
+import WenshuLayout
 
 /// The render service: loads fonts and layouts once (a broken layout stops start-up, naming
 /// the file), then serves the routes. Stateless between requests.
@@ -13,6 +14,23 @@ public enum WenshuService {
     ("GET", "/v1/documents"), ("GET", "/v1/documents/{document}/schema"),
     ("POST", "/v1/documents/{document}"), ("POST", "/v1/documents/{document}/batch"),
   ]
+
+  /// The OpenAPI description of this server's routes and layouts, with the samples in
+  /// `samples/` (those under 20 kB) as examples when the folder is there.
+  public static func openAPI(catalog: DocumentCatalog, home: WenshuHome) -> String {
+    var examples: [String: [(name: String, data: DataValue)]] = [:]
+    let folder = home.root.appendingPathComponent("samples")
+    for document in catalog.documents {
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(document).path)) ?? []
+      for file in files.sorted() where file.hasSuffix(".json") {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(document)/\(file)").path),
+          data.count < 20_000, let value = try? JSONReader.parse([UInt8](data))
+        else { continue }
+        examples[document, default: []].append((String(file.dropLast(5)), value))
+      }
+    }
+    return OpenAPIDocument.yaml(catalog: catalog, examples: examples)
+  }
 
   /// `onListening` gets the port the server is bound to once it accepts connections: the
   /// configured one, or the one the system picked for port 0.
@@ -34,7 +52,7 @@ public enum WenshuService {
         status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
         body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
     }
-    let openAPI = (try? String(contentsOf: home.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)) ?? ""
+    let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
     router.get("openapi.yaml") { _, _ in
       Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
     }

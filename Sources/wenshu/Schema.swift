@@ -6,7 +6,12 @@ extension Wenshu {
   struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Prints the JSON Schema of a document's data.",
-      discussion: "Data that breaks it is rejected by `wenshu print` with every problem and its path.")
+      discussion: """
+        Without --variant and --office: the document's schema, which is exactly one of its layouts' \
+        (chosen by the data's variant and office). With either: that layout's. The schema is what \
+        `wenshu print` and the render service accept, as far as JSON Schema can say it; what it \
+        cannot (check characters, sums, characters the fonts lack) is refused with every problem and its path.
+        """)
 
     @Argument(help: "The document, e.g. confirmation.")
     var document: String
@@ -14,8 +19,8 @@ extension Wenshu {
     @Option(help: "The office whose form of the document to describe (a profile id such as guangdong).")
     var office: String?
 
-    @Option(help: "The variant, e.g. district for the district union's 告知书.")
-    var variant: String = "default"
+    @Option(help: "The variant, e.g. district for the district union's 告知书 (default: the default form).")
+    var variant: String?
 
     func run() throws {
       let catalog: DocumentCatalog
@@ -23,11 +28,12 @@ extension Wenshu {
         printError("\(error)")
         throw Exit.config
       }
-      guard let layout = catalog.layout(document: document, office: office, variant: variant) else {
-        printError("no layout of '\(document)' for office \(office ?? "-") and variant \(variant) (documents: \(catalog.documents.joined(separator: ", ")))")
+      do {
+        print(JSONWriter.write(try catalog.schema(document: document, variant: variant, office: office)), terminator: "")
+      } catch {
+        printError("\(error)")
         throw Exit.dataError
       }
-      print(JSONSchemaWriter.schema(for: layout, types: DomainTypes.all), terminator: "")
     }
   }
 }

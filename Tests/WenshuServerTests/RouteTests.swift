@@ -28,7 +28,7 @@ struct RouteTests {
         #expect(text.contains("wenshu_renders_queued"))
       }
       try await client.execute(uri: "/openapi.yaml", method: .get) { response in
-        #expect(String(buffer: response.body).hasPrefix("openapi: 3.1.0"))
+        #expect(String(buffer: response.body).hasPrefix("openapi: \"3.1.0\""))
       }
     }
   }
@@ -50,7 +50,21 @@ struct RouteTests {
     }
   }
 
-  @Test("docs/openapi.yaml describes exactly the routes the server has")
+  @Test("/openapi.yaml is YAML, written from the catalogue, and docs/openapi.yaml is a copy of it")
+  func openAPIServedAndCommitted() async throws {
+    let committed = try String(contentsOf: ServerFixtures.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+    try await ServerFixtures.app().test(.router) { client in
+      try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+        #expect(response.headers[.contentType] == "application/yaml")
+        let served = String(buffer: response.body)
+        #expect(served == committed, "docs/openapi.yaml is stale: run `wenshu openapi > docs/openapi.yaml`")
+        let parsed = try Yams.load(yaml: served)
+        #expect(parsed is [String: Any])
+      }
+    }
+  }
+
+  @Test("docs/openapi.yaml describes exactly the routes the server has, once per document")
   func openAPIInStep() throws {
     let text = try String(contentsOf: ServerFixtures.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
     guard let spec = try Yams.load(yaml: text) as? [String: Any], let paths = spec["paths"] as? [String: Any] else {
@@ -60,8 +74,20 @@ struct RouteTests {
     for (path, value) in paths {
       for method in (value as? [String: Any] ?? [:]).keys { described.insert("\(method.uppercased()) \(path)") }
     }
-    let served = Set(WenshuService.routes.map { "\($0.method) \($0.path)" })
+    let documents = ["confirmation", "invoice-preview", "notification", "overage-certificate", "payment-notice"]
+    let served = Set(WenshuService.routes.flatMap { route in
+      (route.path.contains("{document}") ? documents : [""]).map {
+        "\(route.method) \(route.path.replacingOccurrences(of: "{document}", with: $0))"
+      }
+    })
     #expect(described == served)
+    // Each document's body is its schema, and each status the issue lists is there.
+    let render = (paths["/v1/documents/payment-notice"] as? [String: Any])?["post"] as? [String: Any]
+    let body = ((render?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any]
+    #expect((body?["schema"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/payment-notice")
+    #expect((body?["examples"] as? [String: Any])?.keys.sorted() == ["guangdong", "qingdao"])
+    let statuses = Set((render?["responses"] as? [String: Any] ?? [:]).keys)
+    #expect(statuses == ["200", "400", "401", "404", "405", "408", "413", "415", "422", "503"])
   }
 
   @Test("a document renders to PDF with its name in Content-Disposition")
@@ -118,7 +144,7 @@ struct RouteTests {
     }
   }
 
-  @Test("lists documents and serves their schemas")
+  @Test("lists documents with their layouts and offices, and serves each layout's schema")
   func listAndSchema() async throws {
     try await ServerFixtures.app().test(.router) { client in
       try await client.execute(uri: "/v1/documents", method: .get) { response in
@@ -126,12 +152,26 @@ struct RouteTests {
         for d in ["confirmation", "payment-notice", "notification", "overage-certificate", "invoice-preview"] {
           #expect(text.contains("\"document\":\"\(d)\""))
         }
+        // Guangdong's 缴款单 is its own layout; Henan's profile has no receiving account.
+        #expect(text.contains(#"{"offices":["guangdong"],"schema":"/v1/documents/payment-notice/schema?variant=default&office=guangdong","title":"缴款单"#), "\(text)")
+        #expect(text.contains(#"{"offices":["qingdao","shanghai"],"schema":"/v1/documents/payment-notice/schema?variant=default","title":"缴费通知单"#))
       }
-      try await client.execute(uri: "/v1/documents/confirmation/schema", method: .get) { response in
+      try await client.execute(uri: "/v1/documents/payment-notice/schema?office=guangdong", method: .get) { response in
         #expect(response.status == .ok)
-        #expect(String(buffer: response.body).contains("\"members\""))
+        #expect(response.headers[.contentType] == "application/schema+json")
+        let text = String(buffer: response.body)
+        #expect(text.contains("\"slipNumber\"") && !text.contains("\"applicationNumber\""))
+        #expect(text.contains("\"enum\": [\n        \"guangdong\"\n      ]"), "\(text)")
+      }
+      try await client.execute(uri: "/v1/documents/notification/schema?variant=district", method: .get) { response in
+        #expect(String(buffer: response.body).contains("\"const\": \"district\""))
+      }
+      try await client.execute(uri: "/v1/documents/payment-notice/schema", method: .get) { response in
+        #expect(String(buffer: response.body).contains("\"oneOf\""))
       }
       try await client.execute(uri: "/v1/documents/nonesuch/schema", method: .get) { #expect($0.status == .notFound) }
+      try await client.execute(uri: "/v1/documents/notification/schema?variant=nonesuch", method: .get) { #expect($0.status == .notFound) }
+      try await client.execute(uri: "/v1/documents/payment-notice/schema?office=henan", method: .get) { #expect($0.status == .notFound) }
     }
   }
 }

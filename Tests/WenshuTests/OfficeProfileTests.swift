@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WenshuDocuments
 import WenshuLayout
 
 @Suite("Office profiles, variants and warnings")
@@ -13,14 +14,28 @@ struct OfficeProfileTests {
     String(decoding: try Fixtures.sample(document, name), as: UTF8.self)
   }
 
-  @Test("the profile fills in the office; the data may override a field")
+  @Test("the profile fills in the office; overriding its fields is refused unless the renderer allows it")
   func profileAndOverride() throws {
     let plain = try text("payment-notice", try sample("payment-notice", "qingdao"))
     #expect(plain.contains("232554192616"))
     #expect(plain.contains("中国银行青岛市南支行"))
     let overridden = try sample("payment-notice", "qingdao").replacingOccurrences(
+      of: "\"office\": \"qingdao\"", with: "\"office\": {\"id\": \"qingdao\", \"account\": {\"number\": \"6222000011112222\"}, \"shortName\": \"青岛办\"}")
+    do {
+      _ = try Fixtures.withRenderer { try $0.renderPDF(document: "payment-notice", json: Array(overridden.utf8)) }
+      Issue.record("an override of the office's account was printed")
+    } catch let failure as RenderFailure {
+      #expect(failure.description.contains("office: 办事处信息以服务器的档案为准"), "\(failure)")
+    }
+    // Under the shared renderer's lock: Pango is used by one thread at a time.
+    let shortName = try sample("payment-notice", "qingdao").replacingOccurrences(
       of: "\"office\": \"qingdao\"", with: "\"office\": {\"id\": \"qingdao\", \"shortName\": \"青岛办\"}")
-    #expect(try text("payment-notice", overridden).contains("青岛办将在次月初"))
+    let pdf = try Fixtures.withRenderer { _ in
+      try DocumentRenderer(home: Fixtures.home, document: "payment-notice", allowingOfficeOverrides: true)
+        .renderPDF(document: "payment-notice", json: Array(shortName.utf8))
+    }
+    let printed = String(decoding: try run("pdftotext", ["-raw", "-", "-"], stdin: pdf).stdout, as: UTF8.self)
+    #expect(printed.contains("青岛办将在次月初"))
   }
 
   @Test("an unknown office is rejected, naming the profiles")

@@ -9,11 +9,12 @@ public indirect enum DataValue: Sendable, Equatable {
   case object(DataObject)
 
   /// The text a value prints as; `nil` for arrays and objects, which do not print.
+  /// A whole number prints as its digits, however the JSON wrote it (`43.0` prints `43`).
   public var text: String? {
     switch self {
     case .null: ""
     case .bool(let b): b ? "是" : "否"
-    case .number(let n): n
+    case .number(let n): n.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (n.utf8.first != 0x30 || n.utf8.count == 1) ? n : WholeNumber(literal: n)?.text ?? n
     case .string(let s): s
     case .array, .object: nil
     }

@@ -36,8 +36,14 @@ public indirect enum DataSchema: Sendable {
 public struct ValueType: Sendable {
   public let name: String
   public let summary: String
-  /// The JSON Schema fragment for `wenshu schema`, as JSON text.
+  /// The JSON Schema fragment for `wenshu schema`, as JSON text. It must accept exactly what
+  /// `problem` accepts, wherever JSON Schema can say so (the contract tests check it).
   public let jsonSchema: String
+  /// `jsonSchema` as a value.
+  public let schemaFragment: DataValue
+  /// The JSON kinds the fragment's `type` allows (`DataValue.kind` names; `integer` is a
+  /// number), nil when it names none: a check that only warns still refuses another kind.
+  public let jsonKinds: Set<String>?
   /// nil when the value is acceptable; otherwise what is wrong, in words a clerk understands.
   public let problem: @Sendable (DataValue) -> String?
 
@@ -46,6 +52,17 @@ public struct ValueType: Sendable {
     self.summary = summary
     self.jsonSchema = jsonSchema
     self.problem = problem
+    // The fragments are constants in the source: one that is not JSON is a programming error.
+    guard let fragment = try? JSONReader.parse(Array(jsonSchema.utf8)), case .object(var object) = fragment else {
+      preconditionFailure("the JSON Schema fragment of type '\(name)' is not a JSON object: \(jsonSchema)")
+    }
+    if object["description"] == nil { object["description"] = .string(summary) }
+    schemaFragment = .object(object)
+    switch object["type"] {
+    case .string(let t)?: jsonKinds = [t == "integer" ? "number" : t]
+    case .array(let ts)?: jsonKinds = Set(ts.compactMap { $0.text }.map { $0 == "integer" ? "number" : $0 })
+    default: jsonKinds = nil
+    }
   }
 
   public static let generic: [ValueType] = [
@@ -57,11 +74,11 @@ public struct ValueType: Sendable {
       }
       return nil
     },
-    ValueType("count", summary: "a whole number ≥ 0", jsonSchema: #"{"type":"integer","minimum":0}"#) { v in
-      if case .number(let n) = v, n.allSatisfy(\.isNumber), n.count < 10 { return nil }
+    ValueType("count", summary: "a whole number from 0 to 999,999,999 (43, 43.0 and 4.3e1 are the same number, printed 43)", jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#) { v in
+      if case .number(let n) = v, let whole = WholeNumber(literal: n, maxDigits: 9), !whole.negative { return nil }
       return "应为非负整数 (expected a whole number ≥ 0, found \(v.text ?? v.kind))"
     },
-    ValueType("profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked", jsonSchema: #"{"type":["object","string"]}"#) { v in
+    ValueType("profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked", jsonSchema: #"{"type":"object"}"#) { v in
       if case .object = v { return nil }
       return "应为对象 (expected an object, found \(v.kind))"
     },
@@ -102,8 +119,10 @@ public struct SchemaValidator: Sendable {
     }
     switch schema {
     case .value(let type, _, let warnOnly):
-      if let message = types[type]?.problem(value) {
-        if warnOnly { warnings.append(DataProblem(path: Self.spelled(path), message: message)) } else {
+      if let valueType = types[type], let message = valueType.problem(value) {
+        // A warning is for a value that fails its check, not for a value of another kind.
+        let wrongKind = valueType.jsonKinds.map { !$0.contains(value.kind) } ?? false
+        if warnOnly && !wrongKind { warnings.append(DataProblem(path: Self.spelled(path), message: message)) } else {
           problems.append(DataProblem(path: Self.spelled(path), message: message))
         }
       }

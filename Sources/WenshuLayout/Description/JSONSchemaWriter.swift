@@ -1,53 +1,80 @@
 /// Writes a layout's `data:` as a JSON Schema (draft 2020-12), for `wenshu schema` and the
-/// HTTP schema endpoint: what callers' systems validate against before sending data.
+/// HTTP schema endpoint: what callers' systems validate against before sending data. It says
+/// exactly what `SchemaValidator` accepts, as far as JSON Schema can say it:
+/// - every object is closed (`additionalProperties: false`), as unknown fields are refused;
+/// - an optional field may be absent or `null`, a required one neither;
+/// - `variant` is a property: required and constant for a variant's layout, optional
+///   (`"default"`) for the default one;
+/// - a check that only warns constrains the JSON type alone, since any value of that type prints.
+/// What a schema cannot say (check characters, sums, glyph coverage) is in each type's
+/// `description` and answered by 422 with the problem's path.
 public enum JSONSchemaWriter {
-  public static func schema(for layout: LayoutDescription, types: [ValueType]) -> String {
-    var byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    var schema = layout.schema
-    // A variant is chosen by the data's `variant` field.
-    if layout.variant != "default", case .object(let fields, let optional)? = schema {
-      byName["$variant"] = ValueType("$variant", summary: "", jsonSchema: "{\"const\": \(quote(layout.variant))}") { _ in nil }
-      schema = .object(fields: [("variant", .value(type: "$variant", optional: false))] + fields, optional: optional)
+  public static let dialect = "https://json-schema.org/draft/2020-12/schema"
+
+  /// The whole schema, with `$schema`. Later `types` replace earlier ones of the same name
+  /// (a caller gives `profile` its list of ids).
+  public static func schema(for layout: LayoutDescription, types: [ValueType]) -> DataValue {
+    var root = DataObject(["$schema": .string(dialect)])
+    if case .object(let body) = dataSchema(for: layout, types: types) {
+      for entry in body.entries { root[entry.key] = entry.value }
     }
-    var root = schema.map { write($0, byName, indent: "  ") } ?? "{}"
-    let head = """
-      {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": \(quote(layout.document + (layout.variant == "default" ? "" : " (\(layout.variant))"))),
-        "description": \(quote(layout.summary)),
-      """
-    // Merge the header into the root object.
-    root.removeFirst()
-    var variant = ""
-    if layout.variant != "default" {
-      variant = "\n  \"x-variant\": \(quote(layout.variant)),"
-    }
-    return head + variant + root + "\n"
+    return .object(root)
   }
 
-  static func write(_ schema: DataSchema, _ types: [String: ValueType], indent: String) -> String {
-    let inner = indent + "  "
+  /// The schema without `$schema`, to embed (in a document's `oneOf`, in OpenAPI components).
+  public static func dataSchema(for layout: LayoutDescription, types: [ValueType]) -> DataValue {
+    let byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { _, later in later })
+    var root = DataObject([
+      "title": .string(layout.document + (layout.variant == "default" ? "" : " (\(layout.variant))")),
+      "description": .string(layout.summary),
+    ])
+    let variant = DataValue.object(["const": .string(layout.variant)])
+    guard case .object(let fields, _)? = layout.schema else {
+      // No `data:`: the layout takes any object.
+      root["type"] = .string("object")
+      root["properties"] = .object(["variant": variant])
+      return .object(root)
+    }
+    let described = fields.filter { $0.name != "variant" }
+    let isDefault = layout.variant == "default"
+    let required = (isDefault ? [] : ["variant"]) + described.filter { !$0.schema.isOptional }.map(\.name)
+    var properties = DataObject(["variant": variant])
+    for (name, field) in described { properties[name] = write(field, byName) }
+    root["type"] = .string("object")
+    root["additionalProperties"] = .bool(false)
+    root["required"] = .strings(required)
+    root["properties"] = .object(properties)
+    return .object(root)
+  }
+
+  static func write(_ schema: DataSchema, _ types: [String: ValueType]) -> DataValue {
+    let written: DataValue
     switch schema {
-    case .value(let type, _, _):
-      return types[type]?.jsonSchema ?? "{}"
+    case .value(let type, _, let warnOnly):
+      guard let valueType = types[type] else { return .object([:]) }
+      written = warnOnly ? warningOnly(valueType) : valueType.schemaFragment
     case .array(let items, _):
-      return "{\n\(inner)\"type\": \"array\",\n\(inner)\"items\": \(write(items, types, indent: inner))\n\(indent)}"
+      written = .object(["type": .string("array"), "items": write(items, types)])
     case .object(let fields, _):
-      let properties = fields.map { "\(inner)  \(quote($0.name)): \(write($0.schema, types, indent: inner + "  "))" }
-        .joined(separator: ",\n")
-      let required = fields.filter { !$0.schema.isOptional }.map { quote($0.name) }.joined(separator: ", ")
-      return """
-        {
-        \(inner)"type": "object",
-        \(inner)"additionalProperties": false,
-        \(inner)"required": [\(required)],
-        \(inner)"properties": {
-        \(properties)
-        \(inner)}
-        \(indent)}
-        """
+      var properties = DataObject()
+      for (name, field) in fields { properties[name] = write(field, types) }
+      written = .object([
+        "type": .string("object"), "additionalProperties": .bool(false),
+        "required": .strings(fields.filter { !$0.schema.isOptional }.map(\.name)), "properties": .object(properties),
+      ])
     }
+    guard schema.isOptional else { return written }
+    return .object(["anyOf": .array([written, .object(["type": .string("null")])])])
   }
 
-  static func quote(_ s: String) -> String { JSONText.quote(s) }
+  /// A field whose check only warns accepts any value of the type's JSON kind.
+  static func warningOnly(_ type: ValueType) -> DataValue {
+    var fragment = DataObject()
+    if let kinds = type.jsonKinds {
+      let names = kinds.sorted()
+      fragment["type"] = names.count == 1 ? .string(names[0]) : .strings(names)
+    }
+    fragment["description"] = .string("\(type.summary); a value that fails this check prints with a warning")
+    return .object(fragment)
+  }
 }

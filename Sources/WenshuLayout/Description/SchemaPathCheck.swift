@@ -1,8 +1,24 @@
 /// Rejects a layout that reads a path its own `data:` section does not declare, naming the
 /// line, so a misspelt field is found when the layout is loaded, not when a clerk prints.
-struct SchemaPathCheck {
+public struct SchemaPathCheck {
   let file: String
   let root: DataSchema
+  /// Collects the paths read through a `profile` field, when given.
+  var profileReads: ProfileReads? = nil
+
+  final class ProfileReads {
+    var paths: [DataPath] = []
+  }
+
+  /// The paths into profile fields (`office.account.number`) the layout's templates read:
+  /// an office whose profile lacks one cannot be printed with this layout.
+  public static func profileReads(of layout: LayoutDescription) -> [DataPath] {
+    guard let schema = layout.schema else { return [] }
+    let reads = ProfileReads()
+    try? SchemaPathCheck(file: layout.file, root: schema, profileReads: reads).check(layout)
+    var seen: Set<String> = []
+    return reads.paths.filter { seen.insert($0.description).inserted }
+  }
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
     for blocks in [layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body] {
@@ -70,7 +86,24 @@ struct SchemaPathCheck {
       guard resolve(field.path, scopes) != nil else {
         throw LayoutError(file: file, line: line, message: "'\(field.path)' is not in the data described under data:")
       }
+      if let profileReads, readsProfile(field.path) { profileReads.paths.append(field.path) }
     }
+  }
+
+  /// Whether `path`, from the root, goes into a profile's fields.
+  private func readsProfile(_ path: DataPath) -> Bool {
+    var schema = root
+    for c in path.components {
+      if case .value("profile", _, _) = schema { return true }
+      switch (c, schema) {
+      case (.key(let k), _):
+        guard let next = schema.field(k) else { return false }
+        schema = next
+      case (.index, .array(let items, _)): schema = items
+      default: return false
+      }
+    }
+    return false
   }
 
   private func resolve(_ path: DataPath, _ scopes: [DataSchema]) -> DataSchema? {

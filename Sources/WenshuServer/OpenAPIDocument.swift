@@ -1,0 +1,289 @@
+import WenshuDocuments
+import WenshuLayout
+
+/// The OpenAPI 3.1 description of the service, written from the catalogue when the server
+/// starts (so it is always the layouts the server has): one path per document, its request
+/// body the document's JSON Schema, examples from `samples/`. `docs/openapi.yaml` is a copy,
+/// kept equal by a test; `wenshu openapi` prints it.
+public enum OpenAPIDocument {
+  /// `examples`: sample data by document, each with its name (from `samples/<document>/`).
+  public static func yaml(catalog: DocumentCatalog, examples: [String: [(name: String, data: DataValue)]]) -> String {
+    YAMLText.write(value(catalog: catalog, examples: examples))
+  }
+
+  static func value(catalog: DocumentCatalog, examples: [String: [(name: String, data: DataValue)]]) -> DataValue {
+    var paths = DataObject()
+    for route in WenshuService.routes {
+      let documents = route.path.contains("{document}") ? catalog.documents : [""]
+      for document in documents {
+        let path = route.path.replacingOccurrences(of: "{document}", with: document)
+        var operations: DataObject
+        if case .object(let o)? = paths[path] { operations = o } else { operations = DataObject() }
+        operations[route.method.lowercased()] = operation(route, document: document, catalog: catalog, examples: examples[document] ?? [])
+        paths[path] = .object(operations)
+      }
+    }
+    var schemas = DataObject(["Problem": problemSchema, "DocumentList": documentListSchema])
+    for document in catalog.documents {
+      let layouts = catalog.layouts[document] ?? []
+      if layouts.count > 1 {
+        for layout in layouts { schemas[componentName(layout)] = catalog.dataSchema(of: layout) }
+      }
+      guard case .object(var whole) = catalog.documentSchema(document) else { continue }
+      whole["$schema"] = nil
+      if layouts.count > 1 { whole["oneOf"] = .array(layouts.map { ref("#/components/schemas/\(componentName($0))") }) }
+      schemas[document] = .object(whole)
+    }
+    var exampleComponents = DataObject()
+    for (document, list) in examples.sorted(by: { $0.key < $1.key }) {
+      for example in list { exampleComponents["\(document).\(example.name)"] = .object(["summary": .string("samples/\(document)/\(example.name).json"), "value": example.data]) }
+    }
+    return .object([
+      "openapi": .string("3.1.0"),
+      "info": .object(["title": .string("Wenshu 文书 render service"), "version": .string("1.0.0"), "description": .string(description)]),
+      "security": .array([.object([:]), .object(["bearer": .array([])]), .object(["apiKey": .array([])])]),
+      "paths": .object(paths),
+      "components": .object([
+        "securitySchemes": .object([
+          "bearer": .object(["type": .string("http"), "scheme": .string("bearer"), "description": .string("Required only when the server runs with API keys (WENSHU_API_KEYS); the scheme name is case-insensitive.")]),
+          "apiKey": .object(["type": .string("apiKey"), "in": .string("header"), "name": .string("X-API-Key"), "description": .string("The same keys, in their own header.")]),
+        ]),
+        "headers": .object(headers),
+        "responses": .object(problemResponses),
+        "schemas": .object(schemas),
+        "examples": .object(exampleComponents),
+      ]),
+    ])
+  }
+
+  static let description = """
+    Renders the mutual-insurance associations' documents as PDF (or one page as PNG) from JSON data.
+    What Wenshu prints is exactly the data, checked, or it refuses, saying why: errors are
+    application/problem+json (RFC 9457) listing every problem with its JSON path.
+
+    The data. Each document's request body is its JSON Schema (draft 2020-12, also served at
+    /v1/documents/{document}/schema?variant=&office=), and the schema is what the server accepts:
+    objects are closed (an unknown field is refused); an optional field may be absent or null, a
+    required one neither; whole numbers may be written 43 or 43.0 (the same JSON number; printed 43);
+    amounts are strings such as "80.00" (a JSON number is refused: senders' numbers are mostly
+    binary floating point); dates are YYYY-MM-DD and exist, nothing after them; `office` is the id
+    of an office profile the layout serves (the server fills in its name, account and signer;
+    overriding them is refused unless the server is started to allow it); `variant` picks the
+    document's form. What JSON Schema cannot say is refused with 422 and the path: ID numbers'
+    and credit codes' check characters, totals that must equal their lines, characters no bundled
+    font has. A credit code that fails its check on an e-bill only warns (X-Wenshu-Warnings).
+
+    Authentication. Without API keys configured (the default, when the server listens on
+    127.0.0.1 only) no credentials are needed. With keys (WENSHU_API_KEYS), every route except
+    /healthz and /readyz needs `Authorization: Bearer KEY` or `X-API-Key: KEY`, else 401.
+
+    A render is deterministic and stateless: safe to retry on another replica after a connection
+    error or 503 (Retry-After says when).
+    """
+
+  static func operation(
+    _ route: (method: String, path: String), document: String, catalog: DocumentCatalog, examples: [(name: String, data: DataValue)]
+  ) -> DataValue {
+    let open = route.path == "/healthz" || route.path == "/readyz"
+    var responses = DataObject()
+    var op = DataObject()
+    switch (route.method, route.path) {
+    case ("GET", "/healthz"):
+      op["summary"] = .string("The process is alive (liveness probe).")
+      responses["200"] = text("alive")
+    case ("GET", "/readyz"):
+      op["summary"] = .string("Fonts and every layout are loaded; the service takes renders (readiness probe).")
+      responses["200"] = text("ready")
+    case ("GET", "/metrics"):
+      op["summary"] = .string("Prometheus metrics: requests by document and status, render durations, pages, renders in flight and queued.")
+      responses["200"] = text("metrics")
+    case ("GET", "/openapi.yaml"):
+      op["summary"] = .string("This description, written from the layouts the server has.")
+      responses["200"] = .object(["description": .string("the OpenAPI description"), "headers": requestIdHeader, "content": .object(["application/yaml": .object(["schema": .object(["type": .string("string")])])])])
+    case ("GET", "/v1/documents"):
+      op["summary"] = .string("The documents, their variants, offices, titles and where their schemas are.")
+      responses["200"] = json("the documents", ref("#/components/schemas/DocumentList"))
+    case ("GET", "/v1/documents/{document}/schema"):
+      let layouts = catalog.layouts[document] ?? []
+      op["summary"] = .string("The JSON Schema of the \(document) data: without parameters the document's, else the one layout's.")
+      op["parameters"] = .array([
+        query("variant", "the layout's variant", .object(["type": .string("string"), "enum": .strings(Array(Set(layouts.map(\.variant))).sorted())])),
+        query("office", "an office profile id the layout serves", .object(["type": .string("string"), "enum": .strings(Array(Set(layouts.flatMap { catalog.offices(servedBy: $0) })).sorted())])),
+      ])
+      responses["200"] = .object([
+        "description": .string("the schema (JSON Schema 2020-12)"), "headers": requestIdHeader,
+        "content": .object(["application/schema+json": .object(["schema": .object(["type": .string("object")])])]),
+      ])
+      responses["404"] = ref("#/components/responses/NotFound")
+      op["description"] = .string("A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices.")
+    case ("POST", "/v1/documents/{document}"):
+      op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
+      op["parameters"] = .array([
+        query("format", "pdf, or png for one page", .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
+        query("page", "the page to return as PNG, from 1 (400 beyond the document's last); ignored for a PDF", .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
+        query("dpi", "the PNG's resolution", .object(["type": .string("number"), "minimum": .integer(24), "maximum": .integer(300), "default": .integer(96)])),
+      ])
+      op["requestBody"] = body(ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
+      responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
+    case ("POST", "/v1/documents/{document}/batch"):
+      op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
+      op["parameters"] = .array([query("format", "pdf (one file) or zip (one PDF each)", .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))])
+      op["requestBody"] = body(.object(["type": .string("array"), "minItems": .integer(1), "items": ref("#/components/schemas/\(document)")]), document: document, examples: examples, batch: true)
+      responses["200"] = rendered("the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
+    default:
+      preconditionFailure("no OpenAPI description for \(route.method) \(route.path)")
+    }
+    if route.method == "POST" {
+      for status in ["400", "404", "408", "413", "415", "422"] { responses[status] = ref("#/components/responses/\(problemNames[status]!)") }
+    }
+    if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
+    responses["405"] = ref("#/components/responses/MethodNotAllowed")
+    if route.path.hasPrefix("/v1/documents/{document}") && route.method == "POST" { responses["503"] = ref("#/components/responses/Busy") }
+    op["operationId"] = .string(operationId(route, document: document))
+    if document.isEmpty == false { op["tags"] = .strings([document]) }
+    if open { op["security"] = .array([.object([:])]) }
+    op["responses"] = .object(responses)
+    return .object(op)
+  }
+
+  static func operationId(_ route: (method: String, path: String), document: String) -> String {
+    let words = (route.method.lowercased() + " " + route.path.replacingOccurrences(of: "{document}", with: document))
+      .split { !$0.isLetter && !$0.isNumber }
+    return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+  }
+
+  static func componentName(_ layout: LayoutDescription) -> String {
+    ([layout.document, layout.variant] + layout.offices).joined(separator: ".")
+  }
+
+  static func body(_ schema: DataValue, document: String, examples: [(name: String, data: DataValue)], batch: Bool) -> DataValue {
+    var named = DataObject()
+    for example in examples {
+      named[example.name] = batch ? .object(["value": .array([example.data])]) : ref("#/components/examples/\(document).\(example.name)")
+    }
+    var media = DataObject(["schema": schema])
+    if named.count > 0 { media["examples"] = .object(named) }
+    return .object(["required": .bool(true), "content": .object(["application/json": .object(media)])])
+  }
+
+  static func rendered(_ description: String, _ types: [String]) -> DataValue {
+    var content = DataObject()
+    for t in types { content[t] = .object(["schema": .object(["type": .string("string"), "format": .string("binary")])]) }
+    return .object([
+      "description": .string(description),
+      "headers": .object([
+        "Content-Disposition": ref("#/components/headers/Content-Disposition"),
+        "X-Wenshu-Pages": ref("#/components/headers/X-Wenshu-Pages"),
+        "X-Wenshu-Warnings": ref("#/components/headers/X-Wenshu-Warnings"),
+        "Cache-Control": ref("#/components/headers/Cache-Control"),
+        "X-Request-Id": ref("#/components/headers/X-Request-Id"),
+      ]),
+      "content": .object(content),
+    ])
+  }
+
+  static func text(_ description: String) -> DataValue {
+    .object(["description": .string(description), "headers": requestIdHeader, "content": .object(["text/plain": .object(["schema": .object(["type": .string("string")])])])])
+  }
+
+  static func json(_ description: String, _ schema: DataValue) -> DataValue {
+    .object(["description": .string(description), "headers": requestIdHeader, "content": .object(["application/json": .object(["schema": schema])])])
+  }
+
+  static func query(_ name: String, _ description: String, _ schema: DataValue) -> DataValue {
+    .object(["name": .string(name), "in": .string("query"), "required": .bool(false), "description": .string(description), "schema": schema])
+  }
+
+  static func ref(_ target: String) -> DataValue { .object(["$ref": .string(target)]) }
+
+  static let requestIdHeader = DataValue.object(["X-Request-Id": ref("#/components/headers/X-Request-Id")])
+
+  static let headers: DataObject = {
+    func header(_ description: String, _ schema: DataValue) -> DataValue { .object(["description": .string(description), "schema": schema]) }
+    let string = DataValue.object(["type": .string("string")])
+    return DataObject([
+      "Content-Disposition": header("attachment (inline for a PNG) with the file's name: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987)", string),
+      "X-Wenshu-Pages": header("the document's page count", .object(["type": .string("integer"), "minimum": .integer(1)])),
+      "X-Wenshu-Warnings": header("how many warnings the data raised (e.g. a payer's credit code that fails its check); absent when none", .object(["type": .string("integer"), "minimum": .integer(1)])),
+      "Cache-Control": header("no-store: documents hold personal data", string),
+      "X-Request-Id": header("the request's id, as sent (when valid) or chosen by the server; it is in the server's log line", string),
+      "Retry-After": header("seconds to wait before trying again, on this or another replica", .object(["type": .string("integer"), "minimum": .integer(0)])),
+      "Allow": header("the methods the path answers", string),
+      "WWW-Authenticate": header("Bearer", string),
+    ])
+  }()
+
+  static let problemNames = [
+    "400": "BadRequest", "401": "Unauthorized", "404": "NotFound", "405": "MethodNotAllowed", "408": "RequestTimeout",
+    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "503": "Busy",
+  ]
+
+  static let problemResponses: DataObject = {
+    let descriptions = [
+      "400": "Malformed JSON, or a query parameter out of range (format, page, dpi).",
+      "401": "API keys are configured and the request has none of them.",
+      "404": "No such document, or no layout for that variant and office.",
+      "405": "The path does not answer this method; Allow lists those it does.",
+      "408": "The body did not arrive within the body timeout.",
+      "413": "The body (after decompression) is over the size limit (--max-body-mib).",
+      "415": "The body is not application/json, or has a content coding other than gzip.",
+      "422": "The data does not meet the document's schema or rules; every problem is listed with its JSON path.",
+      "503": "Every worker is busy and the queue is full, or the render exceeded its time budget; retry after Retry-After.",
+    ]
+    var responses = DataObject()
+    for (status, name) in problemNames.sorted(by: { $0.key < $1.key }) {
+      var headers = DataObject(["X-Request-Id": ref("#/components/headers/X-Request-Id")])
+      if status == "503" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
+      if status == "405" { headers["Allow"] = ref("#/components/headers/Allow") }
+      if status == "401" { headers["WWW-Authenticate"] = ref("#/components/headers/WWW-Authenticate") }
+      responses[name] = .object([
+        "description": .string(descriptions[status]!), "headers": .object(headers),
+        "content": .object(["application/problem+json": .object(["schema": ref("#/components/schemas/Problem")])]),
+      ])
+    }
+    return responses
+  }()
+
+  static let problemSchema = DataValue.object([
+    "type": .string("object"),
+    "required": .strings(["type", "title", "status", "detail"]),
+    "properties": .object([
+      "type": .object(["type": .string("string")]),
+      "title": .object(["type": .string("string")]),
+      "status": .object(["type": .string("integer")]),
+      "detail": .object(["type": .string("string")]),
+      "problems": .object([
+        "type": .string("array"),
+        "items": .object([
+          "type": .string("object"), "required": .strings(["path", "message"]),
+          "properties": .object([
+            "path": .object(["type": .string("string"), "description": .string("JSON path, e.g. members[12].idNumber")]),
+            "message": .object(["type": .string("string")]),
+          ]),
+        ]),
+      ]),
+    ]),
+  ])
+
+  static let documentListSchema: DataValue = {
+    let strings = DataValue.object(["type": .string("array"), "items": .object(["type": .string("string")])])
+    let layout = DataValue.object([
+      "type": .string("object"), "required": .strings(["variant", "title", "offices", "schema"]),
+      "properties": .object([
+        "variant": .object(["type": .string("string")]), "title": .object(["type": .string("string")]),
+        "offices": strings, "schema": .object(["type": .string("string"), "description": .string("where the layout's JSON Schema is served")]),
+      ]),
+    ])
+    let document = DataValue.object([
+      "type": .string("object"), "required": .strings(["document", "title", "variants", "offices", "layouts"]),
+      "properties": .object([
+        "document": .object(["type": .string("string")]), "title": .object(["type": .string("string")]),
+        "variants": strings, "offices": strings, "layouts": .object(["type": .string("array"), "items": layout]),
+      ]),
+    ])
+    return .object([
+      "type": .string("object"), "required": .strings(["documents"]),
+      "properties": .object(["documents": .object(["type": .string("array"), "items": document])]),
+    ])
+  }()
+}
