@@ -9,10 +9,14 @@ import WenshuRender
 public final class DocumentRenderer: @unchecked Sendable {
   public let catalog: DocumentCatalog
   let fonts: FontLibrary
+  /// Whether data may override fields of its office's profile (refused by default: the
+  /// profiles are the operator's, see `OfficeProfile`).
+  public let allowsOfficeOverrides: Bool
 
   /// `document`: read only that document's layout files (`<document>.yaml`,
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
-  public init(home: WenshuHome, document: String? = nil) throws {
+  public init(home: WenshuHome, document: String? = nil, allowOfficeOverrides: Bool = false) throws {
+    allowsOfficeOverrides = allowOfficeOverrides
     catalog = try DocumentCatalog(folder: home.layouts, document: document)
     fonts = try FontLibrary(configPath: home.fontConfig.path, cacheDirectory: home.fontCache.path)
   }
@@ -46,7 +50,7 @@ public final class DocumentRenderer: @unchecked Sendable {
       data = .object(root)
     }
     let office: String?
-    (data, office) = try OfficeProfile.resolve(data, offices: catalog.offices)
+    (data, office) = try OfficeProfile.resolve(data, offices: catalog.offices, allowOverrides: allowsOfficeOverrides)
     guard let layout = catalog.layout(document: document, office: office, variant: variant) else {
       let known = (catalog.layouts[document] ?? []).map { "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))" }
       throw .data([DataProblem(path: office == nil ? "variant" : "office", message: "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))")])

@@ -12,16 +12,20 @@ public enum WenshuService {
     ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"), ("GET", "/openapi.yaml"),
     ("GET", "/v1/documents"), ("GET", "/v1/documents/{document}/schema"),
     ("POST", "/v1/documents/{document}"), ("POST", "/v1/documents/{document}/batch"),
+    ("POST", "/v1/documents/{document}/validate"),
   ]
 
   public static func application(
     home: WenshuHome, configuration: ServerConfiguration, logger: Logger
   ) throws -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
-    let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics)
-    let router = Router(context: BasicRequestContext.self)
+    let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
+      allowOfficeOverrides: configuration.allowOfficeOverrides)
+    let router = Router(context: ServiceContext.self)
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: APIKeyMiddleware(keys: configuration.apiKeys.map { Array($0.utf8) }))
+    let keys = APIKeys(configuration.apiKeys)
+    router.add(middleware: APIKeyMiddleware(keys: keys))
+    router.add(middleware: MethodMiddleware(routes: routes))
     router.get("healthz") { _, _ in "ok\n" }
     router.get("readyz") { _, _ in
       "ready: \(pool.catalog.documents.count) documents, \(pool.workers) workers\n"
@@ -40,7 +44,9 @@ public enum WenshuService {
     return Application(
       router: router,
       server: .http1(
-        configuration: .init(additionalChannelHandlers: [ContinueHandler()], idleTimeout: .seconds(max(1, idle.seconds)))),
+        configuration: .init(additionalChannelHandlers: [
+          ContinueHandler(keys: keys, bodyLimit: configuration.bodyLimit), HangUpHandler(),
+        ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       logger: logger)
   }

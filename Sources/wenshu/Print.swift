@@ -31,9 +31,14 @@ extension Wenshu {
     @Option(name: .shortAndLong, help: "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input).")
     var output: String?
 
+    @Flag(help: "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
+    var allowOfficeOverrides = false
+
     func run() throws {
       let renderer: DocumentRenderer
-      do { renderer = try DocumentRenderer(home: WenshuHome.locate(), document: document) } catch {
+      do {
+        renderer = try DocumentRenderer(home: WenshuHome.locate(), document: document, allowOfficeOverrides: allowOfficeOverrides)
+      } catch {
         printError("\(error)")
         throw Exit.config
       }

@@ -1,0 +1,37 @@
+import Foundation
+import NIOCore
+import NIOHTTPTypes
+
+/// Notices a client hanging up while its request is rendered, and stops that render: its
+/// worker is free again within a row, instead of finishing a PDF nobody will read.
+/// Hummingbird does not cancel a handler when its connection closes. One per connection.
+final class HangUpHandler: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
+  typealias InboundIn = HTTPRequestPart
+  typealias InboundOut = HTTPRequestPart
+
+  private let lock = NSLock()
+  private var current: StopSignal?
+  private var closed = false
+
+  /// The request being served on this connection now (`nil` when it is answered).
+  func watch(_ stop: StopSignal?) {
+    lock.lock()
+    if closed {
+      lock.unlock()
+      stop?.stop()
+      return
+    }
+    current = stop
+    lock.unlock()
+  }
+
+  func channelInactive(context: ChannelHandlerContext) {
+    lock.lock()
+    closed = true
+    let stop = current
+    current = nil
+    lock.unlock()
+    stop?.stop()
+    context.fireChannelInactive()
+  }
+}
