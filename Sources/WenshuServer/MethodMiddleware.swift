@@ -1,23 +1,15 @@
 import HTTPTypes
 import Hummingbird
 
-/// HTTP methods as RFC 9110 has them: every GET route answers HEAD (the same headers, no
-/// body), and a path that exists under another method is 405 with `Allow`, not 404.
+/// A path that exists under another method is 405 with `Allow` (RFC 9110 §15.5.6), not 404.
+/// (HEAD is answered by `HeadResponder`.)
 struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
   /// The routes, as `WenshuService.routes` lists them (`{name}` matches one segment).
   let routes: [(method: String, path: String)]
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-    var forwarded = request
-    if request.method == .head {
-      var head = request.head
-      head.method = .get
-      forwarded = Request(head: head, body: request.body)
-    }
     do {
-      var response = try await next(forwarded, context)
-      if request.method == .head { response.body = .init() }
-      return response
+      return try await next(request, context)
     } catch let error as HTTPError where error.status == .notFound {
       let allowed = allowedMethods(request.uri.path)
       guard !allowed.isEmpty else { throw error }

@@ -100,3 +100,6 @@ func encodeJSON(_ value: some Encodable) -> [UInt8] {
   encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
   return (try? [UInt8](encoder.encode(value))) ?? Array("{}".utf8)
 }
+
+/// A string as a JSON string literal (quoted, escaped), for log fields a client controls.
+func json(_ s: String) -> String { JSONText.quote(s) }

@@ -32,7 +32,9 @@ struct RenderRoute {
       let response: Response
       if kind == .validate {
         response = ValidationAnswer.response(try await onWorker(context) { renderer, cancellation in
-          do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch { throw Problem.from(error) }
+          do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch let failure as RenderFailure {
+            throw Problem.from(failure)
+          }
         })
       } else {
         let file = try await onWorker(context) { renderer, cancellation in
@@ -40,7 +42,7 @@ struct RenderRoute {
             return kind == .batch
               ? try renderer.renderBatch(document: document, json: bytes, format: format, cancellation: cancellation)
               : try renderer.renderFile(document: document, json: bytes, format: format, cancellation: cancellation)
-          } catch { throw Problem.from(error) }
+          } catch let failure as OutputFailure { throw Problem.from(failure) }
         }
         metrics.pages.increment(by: Int64(file.pages))
         response = Self.response(file, inline: format != .pdf && format != .zip)

@@ -42,7 +42,7 @@ public enum WenshuService {
     DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
     let idle = configuration.idleTimeout.components
     return Application(
-      router: router,
+      responder: HeadResponder(router: router.buildResponder()),
       server: .http1(
         configuration: .init(additionalChannelHandlers: [
           ContinueHandler(keys: keys, bodyLimit: configuration.bodyLimit), HangUpHandler(),

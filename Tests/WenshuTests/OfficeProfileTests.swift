@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WenshuDocuments
 import WenshuLayout
 
 @Suite("Office profiles, variants and warnings")
@@ -13,14 +14,22 @@ struct OfficeProfileTests {
     String(decoding: try Fixtures.sample(document, name), as: UTF8.self)
   }
 
-  @Test("the profile fills in the office; the data may override a field")
+  @Test("the profile fills in the office; overriding a field is refused unless the renderer allows it")
   func profileAndOverride() throws {
     let plain = try text("payment-notice", try sample("payment-notice", "qingdao"))
     #expect(plain.contains("232554192616"))
     #expect(plain.contains("中国银行青岛市南支行"))
     let overridden = try sample("payment-notice", "qingdao").replacingOccurrences(
       of: "\"office\": \"qingdao\"", with: "\"office\": {\"id\": \"qingdao\", \"shortName\": \"青岛办\"}")
-    #expect(try text("payment-notice", overridden).contains("青岛办将在次月初"))
+    do {
+      _ = try text("payment-notice", overridden)
+      Issue.record("an override was accepted by default")
+    } catch let failure as RenderFailure {
+      #expect(failure.description.contains("office: 办事处资料由服务器提供"), "\(failure)")
+    }
+    let lenient = try DocumentRenderer(home: Fixtures.home, allowOfficeOverrides: true)
+    let pdf = try lenient.renderPDF(document: "payment-notice", json: Array(overridden.utf8))
+    #expect(String(decoding: try run("pdftotext", ["-raw", "-", "-"], stdin: pdf).stdout, as: UTF8.self).contains("青岛办将在次月初"))
   }
 
   @Test("an unknown office is rejected, naming the profiles")
