@@ -4,13 +4,14 @@ import Testing
 /// `wenshu serve` as an operator runs it: a real process, a real port, SIGTERM.
 @Suite("wenshu serve process", .serialized)
 struct ServeProcessTests {
-  func startServer(port: Int, _ extra: [String] = []) throws -> Process {
+  func startServer(port: Int, _ extra: [String] = [], environment: [String: String] = [:]) throws -> Process {
     let binary = FileManager.default.fileExists(atPath: CLITests.binary)
       ? CLITests.binary : Fixtures.root.appendingPathComponent(".build/debug/wenshu").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = ["serve", "--port", String(port), "--workers", "1"] + extra
     process.currentDirectoryURL = Fixtures.root
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.standardError = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     try process.run()
