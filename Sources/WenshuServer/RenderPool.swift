@@ -73,6 +73,7 @@ public actor RenderPool {
     }
   }
 
-  /// Requests waiting for a worker now.
+  /// Requests waiting for a worker now, and workers free.
   var waiting: Int { waiters.count }
+  var idleCount: Int { idle.count }
 }
