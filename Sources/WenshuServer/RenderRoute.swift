@@ -82,8 +82,8 @@ struct RenderRoute {
   ) async throws -> T {
     let stop = StopSignal()
     let hangUp = try? await context.channel.pipeline.handler(type: HangUpHandler.self).get()
-    hangUp?.watch(stop, on: context.channel.eventLoop)
-    defer { hangUp?.watch(nil, on: context.channel.eventLoop) }
+    hangUp?.watch(stop)
+    defer { hangUp?.watch(nil) }
     let cancellation = stop.cancellation
     return try await withTimeout(configuration.renderTimeout, onTimeout: { stop.stop() }) {
       try await pool.run(stop: stop) { renderer in try work(renderer, cancellation) }
