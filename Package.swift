@@ -40,7 +40,10 @@ let package = Package(
     // The documents: catalogue of layouts, domain formatters and checks, the render entry point.
     .target(
       name: "WenshuDocuments",
-      dependencies: ["WenshuLayout", "WenshuRender", "WenshuRules", "Graphics"]
+      dependencies: [
+        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     // The HTTP render service: routes, render pool, problem+json, metrics.
     .target(

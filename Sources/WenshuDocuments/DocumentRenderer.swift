@@ -9,6 +9,9 @@ import WenshuRender
 public final class DocumentRenderer: @unchecked Sendable {
   public let catalog: DocumentCatalog
   let fonts: FontLibrary
+  /// Whether data may override fields of its office's profile (refused by default: the
+  /// profiles are the operator's, see `OfficeProfile`).
+  public var allowsOfficeOverrides: Bool { catalog.allowsOfficeOverrides }
 
   /// `document`: read only that document's layout files (`<document>.yaml`,
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.

@@ -60,4 +60,5 @@ enum OfficeProfile {
     root["office"] = .object(profile)
     return (.object(root), id)
   }
+
 }

@@ -3,48 +3,102 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// One structured log line per request: id, method, path, status, pages and duration.
-/// Never the body, so never a member's name or ID number.
+/// One structured log line per request: id, trace, method, path, status, pages and duration.
+/// Never the body, so never a member's name or ID number. What the client sent (the request
+/// id, the path) is logged quoted, so it cannot forge a field or a line.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     let started = ContinuousClock.now
-    let id = request.headers[HTTPField.Name("X-Request-Id")!] ?? UUID().uuidString.lowercased()
+    let id = RequestID.accept(request.headers[.requestID]) ?? UUID().uuidString.lowercased()
     var response: Response
     do { response = try await next(request, context) } catch let error as HTTPError {
       response = Problem(status: error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase).response()
+    } catch let problem as Problem {
+      response = problem.response()
     }
-    response.headers[HTTPField.Name("X-Request-Id")!] = id
+    response.headers[.requestID] = id
     let elapsed = ContinuousClock.now - started
     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    context.logger.info(
-      "request",
-      metadata: [
-        "request_id": .string(id), "method": .string(request.method.rawValue), "path": .string(request.uri.path),
-        "status": .stringConvertible(response.status.code),
-        "pages": .string(response.headers[HTTPField.Name("X-Wenshu-Pages")!] ?? "0"),
-        "duration_ms": .string(String(format: "%.1f", ms)),
-      ])
+    var metadata: Logger.Metadata = [
+      "request_id": .string(json(id)), "method": .string(request.method.rawValue), "path": .string(json(request.uri.path)),
+      "status": .stringConvertible(response.status.code),
+      "pages": .string(response.headers[.wenshuPages] ?? "0"),
+      "duration_ms": .string(String(format: "%.1f", ms)),
+    ]
+    if let trace = TraceParent(request.headers[.traceparent]) {
+      metadata["trace_id"] = .string(trace.traceID)
+      metadata["parent_id"] = .string(trace.parentID)
+    }
+    context.logger.info("request", metadata: metadata)
     return response
+  }
+}
+
+/// `X-Request-Id` as a client may set it: 1 to 128 of `A-Z a-z 0-9 . _ : -`. Anything else
+/// is replaced by a fresh id (the response says which).
+enum RequestID {
+  static func accept(_ value: String?) -> String? {
+    guard let value, (1...128).contains(value.utf8.count),
+      value.utf8.allSatisfy({ $0 < 0x80 && (isalnum(Int32($0)) != 0 || ".-_:".utf8.contains($0)) })
+    else { return nil }
+    return value
+  }
+}
+
+/// A W3C `traceparent` (`00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>`), logged
+/// so a request can be followed across services; a malformed one is ignored, as the
+/// Trace Context recommendation says.
+struct TraceParent {
+  let traceID: String
+  let parentID: String
+
+  init?(_ value: String?) {
+    guard let value else { return nil }
+    let parts = value.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count >= 4, parts[0].count == 2, parts[0] != "ff", parts[1].count == 32, parts[2].count == 16, parts[3].count == 2,
+      parts[0] != "00" || parts.count == 4,
+      parts.prefix(4).allSatisfy({ $0.allSatisfy(\.isHexDigit) }),
+      parts[1].contains(where: { $0 != "0" }), parts[2].contains(where: { $0 != "0" })
+    else { return nil }
+    traceID = String(parts[1])
+    parentID = String(parts[2])
   }
 }
 
 /// Requires an API key when keys are configured; health and readiness stay open for probes.
 struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
-  let keys: [[UInt8]]
+  let keys: APIKeys
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     let path = request.uri.path
     if keys.isEmpty || path == "/healthz" || path == "/readyz" { return try await next(request, context) }
-    var presented = request.headers[HTTPField.Name("X-API-Key")!]
-    if presented == nil, let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
-      presented = String(auth.dropFirst(7))
-    }
-    guard let presented, keys.contains(where: { constantTimeEqual($0, Array(presented.utf8)) }) else {
-      var response = Problem(status: .unauthorized, title: "Unauthorized", detail: "send an API key as Authorization: Bearer KEY or X-API-Key").response()
-      response.headers[.wwwAuthenticate] = "Bearer"
-      return response
+    guard keys.accept(request.headers) else {
+      return Problem(
+        status: .unauthorized, title: "Unauthorized", detail: "send an API key as Authorization: Bearer KEY or X-API-Key",
+        headers: [.wwwAuthenticate: "Bearer"]
+      ).response()
     }
     return try await next(request, context)
+  }
+}
+
+/// The API keys a server accepts, in `Authorization: Bearer KEY` (the scheme in any case,
+/// RFC 9110 §11.1) or `X-API-Key`.
+struct APIKeys: Sendable {
+  let keys: [[UInt8]]
+
+  init(_ keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
+
+  var isEmpty: Bool { keys.isEmpty }
+
+  func accept(_ headers: HTTPFields) -> Bool {
+    var presented = headers[.apiKey]
+    if presented == nil, let auth = headers[.authorization] {
+      let parts = auth.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+      if parts.count == 2, parts[0].lowercased() == "bearer" { presented = parts[1].trimmingCharacters(in: .whitespaces) }
+    }
+    guard let presented else { return false }
+    return keys.contains { constantTimeEqual($0, Array(presented.utf8)) }
   }
 }
 
@@ -55,4 +109,10 @@ func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)
   }
   return difference == 0
+}
+
+extension HTTPField.Name {
+  static let requestID = HTTPField.Name("X-Request-Id")!
+  static let traceparent = HTTPField.Name("traceparent")!
+  static let apiKey = HTTPField.Name("X-API-Key")!
 }

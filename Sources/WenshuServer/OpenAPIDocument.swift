@@ -130,6 +130,27 @@ public enum OpenAPIDocument {
       op["parameters"] = .array([query("format", "pdf (one file) or zip (one PDF each)", .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))])
       op["requestBody"] = body(.object(["type": .string("array"), "minItems": .integer(1), "items": ref("#/components/schemas/\(document)")]), document: document, examples: examples, batch: true)
       responses["200"] = rendered("the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
+    case ("POST", "/v1/documents/{document}/validate"):
+      op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
+      op["requestBody"] = body(ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
+      let entry = DataValue.object([
+        "type": .string("object"),
+        "properties": .object([
+          "path": .object(["type": .string("string")]), "message": .object(["type": .string("string")]),
+          "item": .object(["type": .string("integer")]), "row": .object(["type": .string("integer")]),
+        ]),
+      ])
+      let list = DataValue.object(["type": .string("array"), "maxItems": .integer(100), "items": entry])
+      responses["200"] = json(
+        "the verdict: valid or not, the page count when valid, the first 100 problems and warnings and their totals",
+        .object([
+          "type": .string("object"), "required": .strings(["valid", "problems", "warnings"]),
+          "properties": .object([
+            "valid": .object(["type": .string("boolean")]), "pages": .object(["type": .string("integer")]),
+            "problems": list, "problemCount": .object(["type": .string("integer")]), "warnings": list,
+            "warningCount": .object(["type": .string("integer")]),
+          ]),
+        ]))
     default:
       preconditionFailure("no OpenAPI description for \(route.method) \(route.path)")
     }

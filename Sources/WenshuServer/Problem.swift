@@ -1,31 +1,33 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import WenshuDocuments
 import WenshuLayout
 
-/// An error response as RFC 9457 `application/problem+json`, listing every problem with
-/// its JSON path. Bad input is always a 4xx with this body, never a 500.
-struct Problem: Error {
+/// An error response as RFC 9457 `application/problem+json`, listing the problems with their
+/// JSON paths (the first `ProblemList.limit`, and how many in all). Bad input is always a 4xx
+/// with this body, never a 500. Thrown from a route, Hummingbird answers with `response()`.
+struct Problem: HTTPResponseError {
   var status: HTTPResponse.Status
   var title: String
   var detail: String
-  var problems: [DataProblem] = []
+  var problems = ProblemList()
   var retryAfter: Int? = nil
+  /// Further headers the answer needs (`Allow` on a 405, `WWW-Authenticate` on a 401).
+  var headers: HTTPFields = [:]
+
+  func response(from request: Request, context: some RequestContext) throws -> Response { response() }
 
   func response() -> Response {
-    var fields: [String] = [
-      "\"type\":\(json("urn:wenshu:problem:\(status.code)"))", "\"title\":\(json(title))",
-      "\"status\":\(status.code)", "\"detail\":\(json(detail))",
-    ]
-    if !problems.isEmpty {
-      let list = problems.map { "{\"path\":\(json($0.path)),\"message\":\(json($0.message))}" }
-      fields.append("\"problems\":[\(list.joined(separator: ","))]")
-    }
-    var headers = HTTPFields()
+    let body = ProblemBody(
+      type: "urn:wenshu:problem:\(status.code)", title: title, status: Int(status.code), detail: detail,
+      problems: problems.isEmpty ? nil : problems.first.map(ProblemItem.init),
+      problemCount: problems.isEmpty ? nil : problems.total)
+    var headers = self.headers
     headers[.contentType] = "application/problem+json; charset=utf-8"
+    headers[.cacheControl] = "no-store"
     if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-    let body = "{" + fields.joined(separator: ",") + "}"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: encodeJSON(body))))
   }
 
   static func from(_ failure: RenderFailure) -> Problem {
@@ -33,22 +35,71 @@ struct Problem: Error {
     case .malformed(let m): Problem(status: .badRequest, title: "Malformed JSON", detail: m)
     case .unknownDocument(let d, let known):
       Problem(status: .notFound, title: "Unknown document", detail: "unknown document '\(d)' (documents: \(known.joined(separator: ", ")))")
-    case .data(let problems):
-      Problem(status: .unprocessableContent, title: "The data has problems", detail: "\(problems.count) problem(s); see problems", problems: problems)
+    case .data(let list): from(ProblemList(list))
     case .layout(let e): Problem(status: .internalServerError, title: "Broken layout", detail: e.description)
     case .output(let m): Problem(status: .internalServerError, title: "Output failed", detail: m)
     case .cancelled: Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget", retryAfter: 5)
     }
   }
+
+  static func from(_ problems: ProblemList) -> Problem {
+    let shown = problems.total > problems.first.count ? "; the first \(problems.first.count) are listed" : ""
+    return Problem(
+      status: .unprocessableContent, title: "The data has problems", detail: "\(problems.total) problem(s)\(shown); see problems",
+      problems: problems)
+  }
+
+  static func from(_ failure: OutputFailure) -> Problem {
+    switch failure {
+    case .render(let f): from(f)
+    case .data(let list): from(list)
+    case .noSuchPage(let page, let pages):
+      Problem(status: .badRequest, title: "No such page", detail: "page \(page) was asked for; the document has \(pages) page(s)")
+    case .notABatch(let why): Problem(status: .unprocessableContent, title: "Not a batch", detail: why)
+    }
+  }
 }
 
+struct ProblemBody: Codable {
+  var type: String
+  var title: String
+  var status: Int
+  var detail: String
+  var problems: [ProblemItem]?
+  /// How many problems there were, when more than the list shows.
+  var problemCount: Int?
+}
+
+/// One problem: its JSON path, and where a clerk finds it — the batch item and the table row
+/// (序号), both counted from 1.
+struct ProblemItem: Codable, Equatable {
+  var path: String
+  var message: String
+  var item: Int?
+  var row: Int?
+
+  init(_ problem: DataProblem) {
+    path = problem.path
+    message = problem.message
+    var rest = Substring(problem.path)
+    if rest.hasPrefix("["), let end = rest.firstIndex(of: "]"), let n = Int(rest[rest.index(after: rest.startIndex)..<end]) {
+      item = n + 1
+      rest = rest[rest.index(after: end)...]
+    }
+    if let open = rest.firstIndex(of: "["), let end = rest[open...].firstIndex(of: "]"),
+      let n = Int(rest[rest.index(after: open)..<end])
+    {
+      row = n + 1
+    }
+  }
+}
+
+/// JSON through `Codable`, with `/` left as it is and keys in a stable order.
+func encodeJSON(_ value: some Encodable) -> [UInt8] {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+  return (try? [UInt8](encoder.encode(value))) ?? Array("{}".utf8)
+}
+
+/// A string as a JSON string literal (quoted, escaped), for log fields a client controls.
 func json(_ s: String) -> String { JSONText.quote(s) }
-
-/// `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987).
-func contentDisposition(filename: String, extension ext: String) -> String {
-  let full = filename + "." + ext
-  let ascii = String(full.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-  let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
-  let encoded = full.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
-  return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
-}

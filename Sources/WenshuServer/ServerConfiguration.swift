@@ -17,12 +17,17 @@ public struct ServerConfiguration: Sendable {
   public var bodyTimeout: Duration
   /// A connection with no traffic for this long is closed.
   public var idleTimeout: Duration
+  /// Whether data may override fields of its office's profile (name, account, bank, seal,
+  /// signer). Off: the profiles in `Layouts/offices/` are the only source of those facts.
+  public var allowOfficeOverrides: Bool
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,
     queueLimit: Int = 64, bodyLimit: Int = 32 << 20, apiKeys: [String] = [],
-    renderTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60)
+    renderTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
+    allowOfficeOverrides: Bool = false
   ) {
+    self.allowOfficeOverrides = allowOfficeOverrides
     self.bodyTimeout = bodyTimeout
     self.idleTimeout = idleTimeout
     self.host = host

@@ -13,6 +13,7 @@ public enum WenshuService {
     ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"), ("GET", "/openapi.yaml"),
     ("GET", "/v1/documents"), ("GET", "/v1/documents/{document}/schema"),
     ("POST", "/v1/documents/{document}"), ("POST", "/v1/documents/{document}/batch"),
+    ("POST", "/v1/documents/{document}/validate"),
   ]
 
   /// The OpenAPI description of this server's routes and layouts, with the samples in
@@ -39,10 +40,13 @@ public enum WenshuService {
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
   ) throws -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
-    let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics)
-    let router = Router(context: BasicRequestContext.self)
+    let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
+      allowOfficeOverrides: configuration.allowOfficeOverrides)
+    let router = Router(context: ServiceContext.self)
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: APIKeyMiddleware(keys: configuration.apiKeys.map { Array($0.utf8) }))
+    let keys = APIKeys(configuration.apiKeys)
+    router.add(middleware: APIKeyMiddleware(keys: keys))
+    router.add(middleware: MethodMiddleware(routes: routes))
     router.get("healthz") { _, _ in "ok\n" }
     router.get("readyz") { _, _ in
       "ready: \(pool.catalog.documents.count) documents, \(pool.workers) workers\n"
@@ -59,9 +63,11 @@ public enum WenshuService {
     DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
     let idle = configuration.idleTimeout.components
     return Application(
-      router: router,
+      responder: HeadResponder(router: router.buildResponder()),
       server: .http1(
-        configuration: .init(additionalChannelHandlers: [ContinueHandler()], idleTimeout: .seconds(max(1, idle.seconds)))),
+        configuration: .init(additionalChannelHandlers: [
+          ContinueHandler(keys: keys, bodyLimit: configuration.bodyLimit), HangUpHandler(),
+        ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)

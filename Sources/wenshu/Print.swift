@@ -36,12 +36,15 @@ extension Wenshu {
         "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
         valueName: "folder"))
     var extraLayouts: String?
+    @Flag(help: "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
+    var allowOfficeOverrides = false
 
     func run() throws {
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
-          home: WenshuHome.locate(), document: document, extraLayouts: extraLayouts.map { URL(fileURLWithPath: $0) })
+          home: WenshuHome.locate(), document: document, extraLayouts: extraLayouts.map { URL(fileURLWithPath: $0) },
+          allowingOfficeOverrides: allowOfficeOverrides)
       } catch {
         printError("\(error)")
         throw Exit.config

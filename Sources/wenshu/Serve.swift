@@ -23,12 +23,15 @@ extension Wenshu {
     var port: Int = 8080
     @Option(help: "Renders at once (default: the number of cores).") var workers: Int = ServerConfiguration.cores
     @Option(help: "Renders that may wait for a worker; beyond, 503 with Retry-After.") var queue: Int = 64
-    @Option(help: "Largest request body, in MiB.") var maxBodyMiB: Int = 32
+    @Option(name: .customLong("max-body-mib"), help: "Largest request body, in MiB, also after gzip decoding (413 beyond).")
+    var maxBodyMiB: Int = 32
     @Option(help: "Time budget of one render, in seconds.") var renderTimeout: Int = 60
     @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
     @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
     @Option(help: "File with one API key per line.") var apiKeysFile: String?
     @Flag(help: "Listen on a non-loopback address without API keys.") var insecureOpen = false
+    @Flag(help: "Let the data override fields of its office's profile (name, account, bank, seal, signer). Off by default: an official notice then always carries the profile's own account.")
+    var allowOfficeOverrides = false
 
     func validate() throws {
       guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
@@ -58,7 +61,8 @@ extension Wenshu {
       }
       let configuration = ServerConfiguration(
         host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
-        renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout))
+        renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout),
+        allowOfficeOverrides: allowOfficeOverrides)
       let app: any ApplicationProtocolBox
       let (host, workers, auth, log) = (host, workers, keys.isEmpty ? "off" : "api-key", logger)
       do {

@@ -99,7 +99,7 @@ struct RouteTests {
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
         let disposition = response.headers[.contentDisposition] ?? ""
         #expect(disposition.contains("filename*=UTF-8''%E7%A1%AE%E8%AE%A4%E4%B9%A6-G16002025022510000694.pdf"), "\(disposition)")
-        #expect(disposition.contains("filename=\"___-G16002025022510000694.pdf\""))
+        #expect(disposition.contains("filename=\"confirmation-G16002025022510000694.pdf\""), "\(disposition)")
         #expect(String(buffer: response.body).hasPrefix("%PDF-"))
       }
     }

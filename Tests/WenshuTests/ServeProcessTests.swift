@@ -7,7 +7,7 @@ import WenshuTestSupport
 struct ServeProcessTests {
   /// Starts `wenshu serve --port 0` (the system picks a free port, so no two runs collide)
   /// and waits until it is ready; the port is read back from its "listening" log line.
-  func startServer(_ extra: [String] = []) throws -> (port: Int, server: Process) {
+  func startServer(_ extra: [String] = [], environment: [String: String] = [:]) throws -> (port: Int, server: Process) {
     let binary = FileManager.default.fileExists(atPath: CLITests.binary)
       ? CLITests.binary : Fixtures.root.appendingPathComponent(".build/debug/wenshu").path
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-serve-\(UUID().uuidString).log")
@@ -17,6 +17,7 @@ struct ServeProcessTests {
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = ["serve", "--port", "0", "--workers", "1"] + extra
     process.currentDirectoryURL = Fixtures.root
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.standardError = try FileHandle(forWritingTo: log)
     process.standardOutput = FileHandle.nullDevice
     try process.run()

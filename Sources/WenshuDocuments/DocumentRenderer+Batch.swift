@@ -1,0 +1,107 @@
+import Foundation
+import Graphics
+import WenshuLayout
+import WenshuRender
+import ZIPFoundation
+
+extension DocumentRenderer {
+  /// A batch (a JSON array of one document's data) as one PDF or a ZIP of one PDF each.
+  /// Bounded in memory whatever its length: each item is parsed, checked, laid out and
+  /// written before the next is read, so only one document's data and one page are held
+  /// besides the output. Any item's problems fail the whole batch (every item is still
+  /// checked, so the answer lists them all); nothing is written after the first problem.
+  public func renderBatch(
+    document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil
+  ) throws(OutputFailure) -> RenderedFile {
+    guard catalog.layouts[document] != nil else { throw .render(.unknownDocument(document, known: catalog.documents)) }
+    let ranges = try Self.items(json)
+    guard !ranges.isEmpty else { throw .notABatch("the array has no documents") }
+    var problems = ProblemList()
+    var warnings = ProblemList()
+    var output: BatchOutput?
+    var pages = 0
+    for (i, range) in ranges.enumerated() {
+      if cancellation?.isCancelled == true { throw .render(.cancelled) }
+      let prepared: PreparedDocument
+      do {
+        let data = try Self.item(json, range)
+        prepared = try prepare(document: document, data: data, cancellation: cancellation)
+      } catch let failure as RenderFailure {
+        guard case .data(let list) = failure else { throw .render(failure) }
+        problems.append(list, under: "[\(i)]")
+        continue
+      } catch let failure as OutputFailure {
+        throw failure
+      } catch {
+        throw .render(.output("\(error)"))
+      }
+      warnings.append(prepared.warnings, under: "[\(i)]")
+      pages += prepared.pageCount
+      guard problems.isEmpty else { continue }
+      do {
+        if output == nil { output = try BatchOutput(format: format, metadata: prepared.metadata) }
+        try output!.add(prepared, name: FileName(document: document, name: String(format: "%03d-", i + 1) + prepared.filename, extension: "pdf"))
+      } catch let failure as RenderFailure { throw .render(failure) } catch { throw .render(.output("\(error)")) }
+    }
+    if !problems.isEmpty { throw .data(problems) }
+    let bytes: [UInt8]
+    do { bytes = try output!.finish() } catch let failure as RenderFailure { throw .render(failure) } catch {
+      throw .render(.output("\(error)"))
+    }
+    let zip = format == .zip
+    return RenderedFile(
+      bytes: bytes, mediaType: zip ? "application/zip" : "application/pdf",
+      fileName: FileName(document: document, name: "\(document)-batch", extension: zip ? "zip" : "pdf"),
+      pages: pages, warnings: warnings)
+  }
+
+  /// The items' byte ranges; a text that is not an array is parsed whole for its exact error.
+  static func items(_ json: [UInt8]) throws(OutputFailure) -> [Range<Int>] {
+    if let ranges = JSONArrayItems.ranges(json) { return ranges }
+    do {
+      _ = try JSONReader.parse(json)
+    } catch {
+      throw .render(.malformed(error.description))
+    }
+    throw .notABatch("a batch is a JSON array of documents' data")
+  }
+
+  /// One item's data; a syntax error is reported where it is in the whole text.
+  static func item(_ json: [UInt8], _ range: Range<Int>) throws -> DataValue {
+    do { return try JSONReader.parse(Array(json[range])) } catch {
+      do { _ = try JSONReader.parse(json) } catch let whole { throw RenderFailure.malformed(whole.description) }
+      throw RenderFailure.malformed(error.description)
+    }
+  }
+}
+
+/// Where a batch's documents go as they are laid out: pages into one PDF, or each document's
+/// PDF deflated into the ZIP as soon as it is written.
+private enum BatchOutput {
+  case book(PDFBook)
+  case zip(Archive)
+
+  init(format: OutputFormat, metadata: PDFMetadata) throws {
+    if format == .zip { self = .zip(try Archive(accessMode: .create)) } else { self = .book(PDFBook(metadata: metadata)) }
+  }
+
+  func add(_ prepared: PreparedDocument, name: FileName) throws {
+    switch self {
+    case .book(let book): try book.append(prepared)
+    case .zip(let archive):
+      let pdf = try PDFRenderer.render(prepared)
+      try archive.addEntry(
+        with: name.name, type: .file, uncompressedSize: Int64(pdf.count), compressionMethod: .deflate
+      ) { position, size in
+        pdf.withUnsafeBytes { Data($0[Int(position)..<Int(position) + size]) }
+      }
+    }
+  }
+
+  func finish() throws -> [UInt8] {
+    switch self {
+    case .book(let book): return try book.finish()
+    case .zip(let archive): return [UInt8](archive.data ?? Data())
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import WenshuLayout
+
+/// What a caller asks for: the PDF, one page as PNG (a web preview), or for a batch one ZIP
+/// holding a PDF per document.
+public enum OutputFormat: Sendable, Equatable {
+  case pdf
+  case png(page: Int, dpi: Double)
+  case zip
+}
+
+/// A finished file, ready to hand to a client: its bytes, media type, a safe download name
+/// (with extension), the document's page count and what the data raised without failing.
+public struct RenderedFile: Sendable {
+  public var bytes: [UInt8]
+  public var mediaType: String
+  public var fileName: FileName
+  /// Pages of the whole document (or batch), also for a one-page PNG preview.
+  public var pages: Int
+  /// The first `ProblemList.limit` warnings, and how many there were in all.
+  public var warnings: ProblemList
+}
+
+/// Problems or warnings as a client is shown them: the first `limit` and the total, so
+/// 300,000 unknown keys make a short answer that still says how many there were.
+public struct ProblemList: Sendable, Equatable {
+  public static let limit = 100
+  public private(set) var first: [DataProblem] = []
+  public private(set) var total = 0
+
+  public init(_ problems: [DataProblem] = []) { append(problems) }
+
+  public mutating func append(_ problems: [DataProblem], under prefix: String? = nil) {
+    for p in problems {
+      total += 1
+      guard first.count < Self.limit else { continue }
+      first.append(prefix.map { DataProblem(path: Self.join($0, p.path), message: p.message) } ?? p)
+    }
+  }
+
+  public var isEmpty: Bool { total == 0 }
+
+  /// `[3]` + `members[0].name` → `[3].members[0].name`.
+  static func join(_ prefix: String, _ path: String) -> String {
+    path.isEmpty || path.hasPrefix("[") ? prefix + path : prefix + "." + path
+  }
+}
+
+/// Why a request for output cannot be met: the data's own problems, or what was asked of it.
+public enum OutputFailure: Error, Sendable {
+  case render(RenderFailure)
+  /// A batch's documents' problems, each path under its item (`[3].members[0].name`).
+  case data(ProblemList)
+  /// A preview of a page the document does not have.
+  case noSuchPage(Int, pages: Int)
+  /// A batch that is not a JSON array, or an empty one.
+  case notABatch(String)
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import WenshuDocuments
+import WenshuLayout
+
+/// `POST /v1/documents/{document}`, `…/batch` and `…/validate`: checks the request, reads the
+/// body, renders (or checks) on a worker within the time budget and answers with the file,
+/// the report, or a problem.
+struct RenderRoute {
+  enum Kind { case document, batch, validate }
+
+  let pool: RenderPool
+  let metrics: ServiceMetrics
+  let configuration: ServerConfiguration
+
+  var catalog: DocumentCatalog { pool.catalog }
+
+  func respond(document: String, request: Request, context: ServiceContext, kind: Kind) async -> Response {
+    let started = ContinuousClock.now
+    var status = 500
+    defer {
+      metrics.request(document: catalog.layouts[document] == nil ? "unknown" : document, status: status)
+      metrics.renderDuration.record(ContinuousClock.now - started)
+    }
+    do {
+      guard catalog.layouts[document] != nil else { throw Problem.from(.unknownDocument(document, known: catalog.documents)) }
+      try Self.requireJSON(request)
+      let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
+      let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(request, context: context)
+      let response: Response
+      if kind == .validate {
+        response = ValidationAnswer.response(try await onWorker(context) { renderer, cancellation in
+          do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch let failure as RenderFailure {
+            throw Problem.from(failure)
+          }
+        })
+      } else {
+        let file = try await onWorker(context) { renderer, cancellation in
+          do {
+            return kind == .batch
+              ? try renderer.renderBatch(document: document, json: bytes, format: format, cancellation: cancellation)
+              : try renderer.renderFile(document: document, json: bytes, format: format, cancellation: cancellation)
+          } catch let failure as OutputFailure { throw Problem.from(failure) }
+        }
+        metrics.pages.increment(by: Int64(file.pages))
+        response = Self.response(file, inline: format != .pdf && format != .zip)
+      }
+      status = Int(response.status.code)
+      return response
+    } catch let problem as Problem {
+      status = Int(problem.status.code)
+      return problem.response()
+    } catch is RenderPool.LeftQueue {
+      status = 503
+      return Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the request waited longer than its time budget of \(configuration.renderTimeout)", retryAfter: 5).response()
+    } catch is RenderPool.Busy {
+      status = 503
+      return Problem(status: .serviceUnavailable, title: "Busy", detail: "all workers are busy and the queue is full; try again shortly", retryAfter: 1).response()
+    } catch is RenderTimeout {
+      status = 503
+      return Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget of \(configuration.renderTimeout)", retryAfter: 5).response()
+    } catch {
+      context.logger.error("render failed", metadata: ["document": .string(document), "error": .string("\(type(of: error))")])
+      return Problem(status: .internalServerError, title: "Internal error", detail: "the render failed unexpectedly").response()
+    }
+  }
+
+  static func requireJSON(_ request: Request) throws(Problem) {
+    let contentType = request.headers[.contentType] ?? ""
+    guard contentType.lowercased().hasPrefix("application/json") else {
+      throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "send the data as application/json (got '\(contentType)')")
+    }
+  }
+
+  /// Runs `work` on a worker. When the budget runs out the caller is answered at once, and
+  /// the render stops at its next row, freeing the worker; a client that hangs up stops its
+  /// render the same way (`HangUpHandler`), and a request stopped while it waits leaves the queue.
+  func onWorker<T: Sendable>(
+    _ context: ServiceContext, _ work: @escaping @Sendable (DocumentRenderer, RenderCancellation) throws -> T
+  ) async throws -> T {
+    let stop = StopSignal()
+    let hangUp = try? await context.channel.pipeline.handler(type: HangUpHandler.self).get()
+    hangUp?.watch(stop)
+    defer { hangUp?.watch(nil) }
+    let cancellation = stop.cancellation
+    return try await withTimeout(configuration.renderTimeout, onTimeout: { stop.stop() }) {
+      try await pool.run(stop: stop) { renderer in try work(renderer, cancellation) }
+    }
+  }
+
+  static func response(_ file: RenderedFile, inline: Bool) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = file.mediaType
+    headers[.contentDisposition] = contentDisposition(file.fileName, inline: inline)
+    headers[.cacheControl] = "no-store"
+    headers[.wenshuPages] = String(file.pages)
+    if !file.warnings.isEmpty { headers[.wenshuWarnings] = String(file.warnings.total) }
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+  }
+}
+
+extension HTTPField.Name {
+  /// Pages of the whole document (also on a one-page PNG preview).
+  static let wenshuPages = HTTPField.Name("X-Wenshu-Pages")!
+  /// How many warnings the data raised; `…/validate` lists them.
+  static let wenshuWarnings = HTTPField.Name("X-Wenshu-Warnings")!
+}
