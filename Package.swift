@@ -90,7 +90,9 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuTests",
-      dependencies: ["WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu", "WenshuTestSupport"],
+      dependencies: [
+        "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu", "WenshuTestSupport",
+      ],
       exclude: ["Golden"]
     ),
   ]

@@ -15,9 +15,15 @@ let package = Package(
     .target(name: "CFuzzDriver"),
     .executableTarget(
       name: "FuzzLayoutParser",
-      dependencies: ["CFuzzDriver", .product(name: "WenshuDocuments", package: wenshu), .product(name: "WenshuLayout", package: wenshu)]),
+      dependencies: [
+        "CFuzzDriver", .product(name: "WenshuDocuments", package: wenshu),
+        .product(name: "WenshuLayout", package: wenshu),
+      ]),
     .executableTarget(
       name: "FuzzDataDecoder",
-      dependencies: ["CFuzzDriver", .product(name: "WenshuDocuments", package: wenshu), .product(name: "WenshuLayout", package: wenshu)]),
+      dependencies: [
+        "CFuzzDriver", .product(name: "WenshuDocuments", package: wenshu),
+        .product(name: "WenshuLayout", package: wenshu),
+      ]),
   ]
 )

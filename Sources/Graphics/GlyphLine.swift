@@ -72,7 +72,9 @@ extension FontLibrary {
       guard let s = shapedScalar(scalar, styleID, style) else { return nil }
       if s.font != lastFont {
         let font = glyphFonts[s.font]
-        if let i = fonts.firstIndex(where: { $0 === font }) { local = Int32(i) } else {
+        if let i = fonts.firstIndex(where: { $0 === font }) {
+          local = Int32(i)
+        } else {
           local = Int32(fonts.count)
           fonts.append(font)
         }

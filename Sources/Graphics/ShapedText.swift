@@ -163,7 +163,9 @@ struct PangoText {
         let font = analysis.analysis.font.flatMap { library.glyphFont(for: $0) }
         var local: Int32 = -1
         if let font {
-          if let i = fonts.firstIndex(where: { $0 === font }) { local = Int32(i) } else {
+          if let i = fonts.firstIndex(where: { $0 === font }) {
+            local = Int32(i)
+          } else {
             local = Int32(fonts.count)
             fonts.append(font)
           }
@@ -175,7 +177,9 @@ struct PangoText {
           let info = string.pointee.glyphs[i]
           let cluster = Int(string.pointee.log_clusters[i]) + itemStart
           defer { x += points(info.geometry.width) }
-          guard local >= 0, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, info.glyph != PANGO_GLYPH_EMPTY else { continue }
+          guard local >= 0, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, info.glyph != PANGO_GLYPH_EMPTY else {
+            continue
+          }
           // The first glyph of a cluster carries its bytes: up to the next cluster's start.
           var clusterBytes: Int32 = 0
           if i == 0 || string.pointee.log_clusters[i - 1] != string.pointee.log_clusters[i] {

@@ -10,10 +10,14 @@ extension DocumentCatalog {
   public func offices(servedBy layout: LayoutDescription) -> [String] {
     let reads = SchemaPathCheck.profileReads(of: layout)
     return offices.keys.sorted().filter { id in
-      guard self.layout(document: layout.document, office: id, variant: layout.variant)?.file == layout.file else { return false }
+      guard self.layout(document: layout.document, office: id, variant: layout.variant)?.file == layout.file else {
+        return false
+      }
       return reads.allSatisfy { path in
         // The path starts at the profile's field (`office`), whose value is the profile.
-        guard case .key(let field)? = path.components.first, var value = Optional(DataValue.object([field: offices[id]!])) else { return false }
+        guard case .key(let field)? = path.components.first,
+          var value = Optional(DataValue.object([field: offices[id]!]))
+        else { return false }
         for c in path.components {
           switch c {
           case .key(let k):
@@ -70,7 +74,9 @@ extension DocumentCatalog {
       office.map({ offices(servedBy: layout).contains($0) }) ?? true
     else {
       let known = all.map { "\($0.variant) (\(offices(servedBy: $0).joined(separator: ", ")))" }
-      throw NoSuchLayout("no layout of '\(document)' for office \(office ?? "-") and variant \(variant) (layouts: \(known.joined(separator: "; ")))")
+      throw NoSuchLayout(
+        "no layout of '\(document)' for office \(office ?? "-") and variant \(variant) (layouts: \(known.joined(separator: "; ")))"
+      )
     }
     return JSONSchemaWriter.schema(for: layout, types: types(for: layout))
   }
@@ -85,9 +91,12 @@ extension DocumentCatalog {
       "$schema": .string(JSONSchemaWriter.dialect),
       "title": .string(document),
       "description": .string(
-        "The data of one of the document's layouts: `variant` (default when absent) and `office` choose it. " + all.map(\.summary).joined(separator: " | ")),
+        "The data of one of the document's layouts: `variant` (default when absent) and `office` choose it. "
+          + all.map(\.summary).joined(separator: " | ")),
       "type": .string("object"),
-      "properties": .object(["variant": .object(["enum": .strings(variants)]), "office": .object(["enum": .strings(served)])]),
+      "properties": .object([
+        "variant": .object(["enum": .strings(variants)]), "office": .object(["enum": .strings(served)]),
+      ]),
       "oneOf": .array(all.map(dataSchema(of:))),
     ])
   }
@@ -106,7 +115,8 @@ extension DocumentCatalog {
           var query = "variant=\(layout.variant)"
           if !layout.offices.isEmpty, let first = served.first { query += "&office=\(first)" }
           return DocumentSummary.Layout(
-            variant: layout.variant, title: layout.summary, offices: served, schema: "/v1/documents/\(name)/schema?\(query)")
+            variant: layout.variant, title: layout.summary, offices: served,
+            schema: "/v1/documents/\(name)/schema?\(query)")
         })
     }
   }

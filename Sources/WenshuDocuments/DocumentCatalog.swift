@@ -72,14 +72,20 @@ public struct DocumentCatalog: Sendable {
         file: name, formatters: formatters, types: DomainTypes.all,
         imagesFolder: folder.appendingPathComponent("images").path
       ).parse(text)
-      if let other = layouts[layout.document]?.first(where: { $0.variant == layout.variant && $0.offices == layout.offices }) {
-        throw LayoutError(file: name, line: 1, message: "document '\(layout.document)' for these offices and variant is also defined by \(other.file)")
+      if let other = layouts[layout.document]?.first(where: {
+        $0.variant == layout.variant && $0.offices == layout.offices
+      }) {
+        throw LayoutError(
+          file: name, line: 1,
+          message: "document '\(layout.document)' for these offices and variant is also defined by \(other.file)")
       }
       layouts[layout.document, default: []].append(layout)
     }
     for layout in layouts.values.joined() {
       for id in layout.offices where offices[id] == nil {
-        throw LayoutError(file: layout.file, line: 1, message: "unknown office '\(id)' (profiles: \(offices.keys.sorted().joined(separator: ", ")))")
+        throw LayoutError(
+          file: layout.file, line: 1,
+          message: "unknown office '\(id)' (profiles: \(offices.keys.sorted().joined(separator: ", ")))")
       }
     }
     self.layouts = layouts
@@ -95,13 +101,16 @@ public struct DocumentCatalog: Sendable {
     let files: [URL]
     do {
       files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "yaml" && include($0.lastPathComponent) }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        .filter { $0.pathExtension == "yaml" && include($0.lastPathComponent) }.sorted {
+          $0.lastPathComponent < $1.lastPathComponent
+        }
     } catch {
       throw LayoutError(file: folder.path, line: 0, message: "cannot list layouts: \(error.localizedDescription)")
     }
     return try files.map { file throws(LayoutError) in
       let name = prefix + file.lastPathComponent
-      guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+      guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8)
+      else {
         throw LayoutError(file: name, line: 0, message: "cannot read the file as UTF-8")
       }
       return (name, text)

@@ -11,7 +11,8 @@ struct DocumentChecks {
 
   /// The data with the member list's derived fields filled in, and every problem found.
   func apply(
-    document: String, layout: LayoutDescription, office: String?, data: DataValue, cancellation: RenderCancellation? = nil
+    document: String, layout: LayoutDescription, office: String?, data: DataValue,
+    cancellation: RenderCancellation? = nil
   ) -> (DataValue, [DataProblem]) {
     var data = data
     var problems: [DataProblem] = []
@@ -22,7 +23,8 @@ struct DocumentChecks {
     switch document {
     case "confirmation": problems += confirmation(data)
     case "overage-certificate": problems += overAge(data, identities, office: office)
-    case "notification": problems += districtTotal(data, prices: office.flatMap { catalog.offices[$0]?["categoryPrices"] })
+    case "notification":
+      problems += districtTotal(data, prices: office.flatMap { catalog.offices[$0]?["categoryPrices"] })
     default: break
     }
     return (data, problems)
@@ -31,8 +33,12 @@ struct DocumentChecks {
   /// 确认书: the member list is not empty, every member's 保障活动 is one of the activities,
   /// and each activity's 参保人数 is the number of members listed for it.
   func confirmation(_ data: DataValue) -> [DataProblem] {
-    guard case .array(let members)? = data["members"], case .array(let activities)? = data["activities"] else { return [] }
-    if members.isEmpty { return [DataProblem(path: "members", message: "会员名单为空：确认书须列出参保会员 (the member list is empty)")] }
+    guard case .array(let members)? = data["members"], case .array(let activities)? = data["activities"] else {
+      return []
+    }
+    if members.isEmpty {
+      return [DataProblem(path: "members", message: "会员名单为空：确认书须列出参保会员 (the member list is empty)")]
+    }
     var problems: [DataProblem] = []
     let names = activities.map { $0["name"]?.text ?? "" }
     var listed: [String: Int] = [:]
@@ -54,7 +60,9 @@ struct DocumentChecks {
         problems.append(
           DataProblem(
             path: "activities[\(i)].memberCount",
-            message: "参保人数与会员名单不符：名单中参加此活动的有 \(count) 人（\(count) ≠ \(stated)） (the member list has \(count) for this activity)"))
+            message:
+              "参保人数与会员名单不符：名单中参加此活动的有 \(count) 人（\(count) ≠ \(stated)） (the member list has \(count) for this activity)"
+          ))
       }
     }
     return problems
@@ -78,7 +86,9 @@ struct DocumentChecks {
     return [
       DataProblem(
         path: "members",
-        message: "名单中没有人在 \(start.iso) 超过年龄上限，无需出具超龄人员在职证明（空白证明请用 variant: blank） (nobody in the list is over the age limit on \(start.iso))")
+        message:
+          "名单中没有人在 \(start.iso) 超过年龄上限，无需出具超龄人员在职证明（空白证明请用 variant: blank） (nobody in the list is over the age limit on \(start.iso))"
+      )
     ]
   }
 
@@ -103,7 +113,9 @@ struct DocumentChecks {
     return [
       DataProblem(
         path: "total",
-        message: "参保资金总额与各类人数 × 单价之和不符（\(sum.figures) ≠ \(total.figures)） (the total differs from the counts × the office's prices)")
+        message:
+          "参保资金总额与各类人数 × 单价之和不符（\(sum.figures) ≠ \(total.figures)） (the total differs from the counts × the office's prices)"
+      )
     ]
   }
 }

@@ -40,7 +40,10 @@ extension DocumentRenderer {
       guard problems.isEmpty else { continue }
       do {
         if output == nil { output = try BatchOutput(format: format, metadata: prepared.metadata) }
-        try output!.add(prepared, name: FileName(document: document, name: String(format: "%03d-", i + 1) + prepared.filename, extension: "pdf"))
+        try output!.add(
+          prepared,
+          name: FileName(document: document, name: String(format: "%03d-", i + 1) + prepared.filename, extension: "pdf")
+        )
       } catch let failure as RenderFailure { throw .render(failure) } catch { throw .render(.output("\(error)")) }
     }
     if !problems.isEmpty { throw .data(problems) }
@@ -82,7 +85,11 @@ private enum BatchOutput {
   case zip(Archive)
 
   init(format: OutputFormat, metadata: PDFMetadata) throws {
-    if format == .zip { self = .zip(try Archive(accessMode: .create)) } else { self = .book(PDFBook(metadata: metadata)) }
+    if format == .zip {
+      self = .zip(try Archive(accessMode: .create))
+    } else {
+      self = .book(PDFBook(metadata: metadata))
+    }
   }
 
   func add(_ prepared: PreparedDocument, name: FileName) throws {

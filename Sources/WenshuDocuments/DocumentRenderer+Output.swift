@@ -8,7 +8,8 @@ extension DocumentRenderer {
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil
   ) throws(OutputFailure) -> RenderedFile {
     do {
-      let prepared = try prepare(document: document, data: try parse(document: document, json: json), cancellation: cancellation)
+      let prepared = try prepare(
+        document: document, data: try parse(document: document, json: json), cancellation: cancellation)
       switch format {
       case .png(let number, let dpi):
         guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
@@ -22,12 +23,14 @@ extension DocumentRenderer {
         let png: [UInt8]
         do { png = try PNGRenderer.render(wanted, dpi: dpi) } catch { throw RenderFailure.output("\(error)") }
         return RenderedFile(
-          bytes: png, mediaType: "image/png", fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
+          bytes: png, mediaType: "image/png",
+          fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
           pages: prepared.pageCount, warnings: ProblemList(prepared.warnings))
       case .pdf, .zip:
         return RenderedFile(
           bytes: try PDFRenderer.render(prepared), mediaType: "application/pdf",
-          fileName: FileName(document: document, name: prepared.filename, extension: "pdf"), pages: prepared.pageCount, warnings: ProblemList(prepared.warnings))
+          fileName: FileName(document: document, name: prepared.filename, extension: "pdf"), pages: prepared.pageCount,
+          warnings: ProblemList(prepared.warnings))
       }
     } catch let failure as OutputFailure {
       throw failure

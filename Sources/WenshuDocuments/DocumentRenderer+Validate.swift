@@ -20,7 +20,8 @@ extension DocumentRenderer {
     let data = try parse(document: document, json: json)
     do {
       let prepared = try prepare(document: document, data: data, cancellation: cancellation)
-      return ValidationReport(problems: ProblemList(), warnings: ProblemList(prepared.warnings), pages: prepared.pageCount)
+      return ValidationReport(
+        problems: ProblemList(), warnings: ProblemList(prepared.warnings), pages: prepared.pageCount)
     } catch {
       guard case .data(let problems) = error else { throw error }
       return ValidationReport(problems: ProblemList(problems), warnings: ProblemList(), pages: 0)

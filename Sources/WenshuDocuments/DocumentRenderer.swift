@@ -17,7 +17,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
   /// `extraLayouts`: a folder of layouts beyond the product's (see `DocumentCatalog`).
   /// `allowingOfficeOverrides`: data may override fields of its office's profile (off by default).
-  public init(home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil, allowingOfficeOverrides: Bool = false) throws {
+  public init(
+    home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil, allowingOfficeOverrides: Bool = false
+  ) throws {
     var catalog = try DocumentCatalog(folder: home.layouts, document: document, extraLayouts: extraLayouts)
     catalog.allowsOfficeOverrides = allowingOfficeOverrides
     self.catalog = catalog
@@ -47,20 +49,32 @@ public final class DocumentRenderer: @unchecked Sendable {
     // `variant` picks a form of the document; it is not part of the document's data.
     var variant = "default"
     if case .object(var root) = data, let v = root["variant"] {
-      guard case .string(let name) = v else { throw .data([DataProblem(path: "variant", message: "应为文字 (expected text)")]) }
+      guard case .string(let name) = v else {
+        throw .data([DataProblem(path: "variant", message: "应为文字 (expected text)")])
+      }
       variant = name
       root["variant"] = nil
       data = .object(root)
     }
     let office: String?
-    (data, office) = try OfficeProfile.resolve(data, offices: catalog.offices, allowingOverrides: catalog.allowsOfficeOverrides)
+    (data, office) = try OfficeProfile.resolve(
+      data, offices: catalog.offices, allowingOverrides: catalog.allowsOfficeOverrides)
     guard let layout = catalog.layout(document: document, office: office, variant: variant) else {
-      let known = (catalog.layouts[document] ?? []).map { "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))" }
-      throw .data([DataProblem(path: office == nil ? "variant" : "office", message: "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))")])
+      let known = (catalog.layouts[document] ?? []).map {
+        "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))"
+      }
+      throw .data([
+        DataProblem(
+          path: office == nil ? "variant" : "office",
+          message:
+            "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))"
+        )
+      ])
     }
     // The domain's cross-checks first (they fill in what a member's ID number states); their
     // problems are reported with the engine's, a path the domain names once only once.
-    let (checked, problems) = DocumentChecks(catalog: catalog).apply(document: document, layout: layout, office: office, data: data, cancellation: cancellation)
+    let (checked, problems) = DocumentChecks(catalog: catalog).apply(
+      document: document, layout: layout, office: office, data: data, cancellation: cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
     let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
     let prepared: PreparedDocument
@@ -78,7 +92,8 @@ public final class DocumentRenderer: @unchecked Sendable {
     let prepared = try prepare(document: document, data: data)
     var pages: [Page] = []
     try prepared.forEachPage { pages.append($0) }
-    return LaidOutDocument(pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
+    return LaidOutDocument(
+      pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
   }
 
   public func renderPDF(document: String, json: [UInt8]) throws(RenderFailure) -> [UInt8] {

@@ -26,9 +26,13 @@ public enum DomainFormatters {
       }
       return .string(total.figures)
     },
-    Formatter("times", arguments: 1...1, summary: "amount × a whole number ($path or a literal): {standard | times: $members}") {
+    Formatter(
+      "times", arguments: 1...1, summary: "amount × a whole number ($path or a literal): {standard | times: $members}"
+    ) {
       v, args throws(FormatError) in
-      guard let n = Int(args[0]), n >= 0 else { throw FormatError("乘数应为非负整数 (expected a whole number, got \(args[0]))") }
+      guard let n = Int(args[0]), n >= 0 else {
+        throw FormatError("乘数应为非负整数 (expected a whole number, got \(args[0]))")
+      }
       do { return .string(try amount(v).multiplied(by: n).figures) } catch { throw FormatError("\(error)") }
     },
     Formatter("date", summary: "date the Chinese way: 2025年2月25日") { v, _ throws(FormatError) in
@@ -40,7 +44,8 @@ public enum DomainFormatters {
     Formatter("dateUpper", summary: "date in Chinese numerals: 二〇二五年二月二十五日") { v, _ throws(FormatError) in
       .string(try date(v).chineseUppercase)
     },
-    Formatter("maskID", arguments: 0...1, summary: "ID number masked for lists: 4101**********123X (optional pattern)") {
+    Formatter("maskID", arguments: 0...1, summary: "ID number masked for lists: 4101**********123X (optional pattern)")
+    {
       v, args throws(FormatError) in
       let mask: IDMask
       if let pattern = args.first {
@@ -74,45 +79,61 @@ extension DomainFormatters {
   /// statutory retirement age for every activity.
   public static func people(ageLimits: [String: AgeLimits]) -> [Formatter] {
     [
-    Formatter(
-      "overAge", arguments: 3...4,
-      summary: "是 when the member born on this date is over the office's age limit for the activity on the date given: {birthDate | overAge: $startDate, $sex, $office.id, $activity}; else empty"
-    ) { v, args throws(FormatError) in
-      let birth = try birthDate(v)
-      let start = try date(.string(args[0]))
-      guard let sex = Sex(rawValue: args[1]) else { throw FormatError("性别应为“男”或“女” (expected 男 or 女, got \(args[1]))") }
-      let limits = ageLimits[args[2]] ?? AgeLimits(office: args[2])
-      let over = limits.isOverAge(birth: birth, sex: sex, activity: args.count > 3 ? args[3] : "", startDate: start)
-      return .string(over ? "是" : "")
-    },
-    Formatter("ageOn", arguments: 1...1, summary: "周岁 on the date given ($path) of the member born on this date (or of the ID number's holder)") {
-      v, args throws(FormatError) in
-      .number(String(try birthDate(v).age(on: try date(.string(args[0])))))
-    },
-    Formatter("sexOf", summary: "男 or 女, read from the ID number") { v, _ throws(FormatError) in
-      .string(try residentID(v).sex.rawValue)
-    },
-    Formatter("idLabel", summary: "what a member's number is called: 公民身份号码 for a 居民身份证 (GB 11643's term), else 护照号码 …: {idType | idLabel}") {
-      v, _ throws(FormatError) in
-      let text = v.text ?? ""
-      guard let type = IDType(rawValue: text.isEmpty ? IDType.default.rawValue : text) else {
-        throw FormatError("未知的证件类型 \(text) (unknown idType)")
-      }
-      return .string(type == .residentID ? "公民身份号码" : type.rawValue + "号码")
-    },
-    Formatter("maskIDAs", arguments: 1...1, summary: "ID number masked the way its document type's lists show it: {idNumber | maskIDAs: $idType}") {
-      v, args throws(FormatError) in
-      guard let type = IDType(rawValue: args[0].isEmpty ? IDType.default.rawValue : args[0]) else {
-        throw FormatError("未知的证件类型 \(args[0]) (unknown idType)")
-      }
-      return .string(type.mask.apply(v.text ?? ""))
-    },
-    Formatter("blank", arguments: 0...1, summary: "the value, or a fill-in line of n characters (default 8) when it is empty or missing") {
-      v, args throws(FormatError) in
-      let text = v.text ?? ""
-      let width = args.first.flatMap { Int($0) } ?? 8
-      return text.isEmpty ? .string(String(repeating: "_", count: max(1, min(width, 80)))) : v
-    },
+      Formatter(
+        "overAge", arguments: 3...4,
+        summary:
+          "是 when the member born on this date is over the office's age limit for the activity on the date given: {birthDate | overAge: $startDate, $sex, $office.id, $activity}; else empty"
+      ) { v, args throws(FormatError) in
+        let birth = try birthDate(v)
+        let start = try date(.string(args[0]))
+        guard let sex = Sex(rawValue: args[1]) else {
+          throw FormatError("性别应为“男”或“女” (expected 男 or 女, got \(args[1]))")
+        }
+        let limits = ageLimits[args[2]] ?? AgeLimits(office: args[2])
+        let over = limits.isOverAge(birth: birth, sex: sex, activity: args.count > 3 ? args[3] : "", startDate: start)
+        return .string(over ? "是" : "")
+      },
+      Formatter(
+        "ageOn", arguments: 1...1,
+        summary: "周岁 on the date given ($path) of the member born on this date (or of the ID number's holder)"
+      ) {
+        v, args throws(FormatError) in
+        .number(String(try birthDate(v).age(on: try date(.string(args[0])))))
+      },
+      Formatter("sexOf", summary: "男 or 女, read from the ID number") { v, _ throws(FormatError) in
+        .string(try residentID(v).sex.rawValue)
+      },
+      Formatter(
+        "idLabel",
+        summary:
+          "what a member's number is called: 公民身份号码 for a 居民身份证 (GB 11643's term), else 护照号码 …: {idType | idLabel}"
+      ) {
+        v, _ throws(FormatError) in
+        let text = v.text ?? ""
+        guard let type = IDType(rawValue: text.isEmpty ? IDType.default.rawValue : text) else {
+          throw FormatError("未知的证件类型 \(text) (unknown idType)")
+        }
+        return .string(type == .residentID ? "公民身份号码" : type.rawValue + "号码")
+      },
+      Formatter(
+        "maskIDAs", arguments: 1...1,
+        summary: "ID number masked the way its document type's lists show it: {idNumber | maskIDAs: $idType}"
+      ) {
+        v, args throws(FormatError) in
+        guard let type = IDType(rawValue: args[0].isEmpty ? IDType.default.rawValue : args[0]) else {
+          throw FormatError("未知的证件类型 \(args[0]) (unknown idType)")
+        }
+        return .string(type.mask.apply(v.text ?? ""))
+      },
+      Formatter(
+        "blank", arguments: 0...1,
+        summary: "the value, or a fill-in line of n characters (default 8) when it is empty or missing"
+      ) {
+        v, args throws(FormatError) in
+        let text = v.text ?? ""
+        let width = args.first.flatMap { Int($0) } ?? 8
+        return text.isEmpty ? .string(String(repeating: "_", count: max(1, min(width, 80)))) : v
+      },
     ]
   }
 

@@ -36,7 +36,8 @@ public struct FileName: Sendable, Equatable {
     var scalars = String.UnicodeScalarView()
     for s in raw.unicodeScalars {
       let category = s.properties.generalCategory
-      let invisible = category == .control || category == .format || category == .lineSeparator
+      let invisible =
+        category == .control || category == .format || category == .lineSeparator
         || category == .paragraphSeparator || category == .surrogate || category == .unassigned
       scalars.append(refused.contains(s) || invisible ? "_" : s)
     }

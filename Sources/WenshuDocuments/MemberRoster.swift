@@ -91,26 +91,34 @@ struct MemberRoster {
     var ok = true
     if let stated = document.birthDate, let givenBirth, givenBirth != stated {
       problems.append(
-        DataProblem(path: path + ".birthDate", message: "出生日期与证件号码不符：号码中为 \(stated.iso) (the number states \(stated.iso))"))
+        DataProblem(
+          path: path + ".birthDate", message: "出生日期与证件号码不符：号码中为 \(stated.iso) (the number states \(stated.iso))"))
       ok = false
     }
     if let stated = document.sex, let givenSex, givenSex != stated {
       problems.append(
-        DataProblem(path: path + ".sex", message: "性别与证件号码不符：号码中为\(stated.rawValue) (the number states \(stated.rawValue))"))
+        DataProblem(
+          path: path + ".sex", message: "性别与证件号码不符：号码中为\(stated.rawValue) (the number states \(stated.rawValue))"))
       ok = false
     }
     guard let birth = document.birthDate ?? givenBirth, let sex = document.sex ?? givenSex else {
-      for (field, missing) in [("birthDate", document.birthDate == nil && givenBirth == nil), ("sex", document.sex == nil && givenSex == nil)]
+      for (field, missing) in [
+        ("birthDate", document.birthDate == nil && givenBirth == nil), ("sex", document.sex == nil && givenSex == nil),
+      ]
       where missing && member[field] == nil {
         problems.append(
           DataProblem(
             path: "\(path).\(field)",
-            message: "\(type.rawValue)号码不含\(field == "sex" ? "性别" : "出生日期")，须填写 \(field) (\(type.rawValue) numbers state no \(field == "sex" ? "sex" : "birth date"))"))
+            message:
+              "\(type.rawValue)号码不含\(field == "sex" ? "性别" : "出生日期")，须填写 \(field) (\(type.rawValue) numbers state no \(field == "sex" ? "sex" : "birth date"))"
+          ))
       }
       return nil
     }
     if let referenceDate, birth > referenceDate {
-      problems.append(DataProblem(path: path + ".birthDate", message: "出生日期 \(birth.chinese) 晚于文书日期 (birth date after the document's date)"))
+      problems.append(
+        DataProblem(
+          path: path + ".birthDate", message: "出生日期 \(birth.chinese) 晚于文书日期 (birth date after the document's date)"))
       ok = false
     }
     if let referenceDate, fields.contains("age") {
@@ -118,7 +126,9 @@ struct MemberRoster {
       if let given = member["age"] {
         if case .number(let n) = given, Int(n) != age {
           problems.append(
-            DataProblem(path: path + ".age", message: "年龄与出生日期不符：\(referenceDate.iso) 时应为 \(age) 周岁 (the age on \(referenceDate.iso) is \(age))"))
+            DataProblem(
+              path: path + ".age",
+              message: "年龄与出生日期不符：\(referenceDate.iso) 时应为 \(age) 周岁 (the age on \(referenceDate.iso) is \(age))"))
           ok = false
         }
       } else {

@@ -45,7 +45,9 @@ enum OfficeAgeLimits {
     case "none": return .unlimited
     default:
       if let years = Int(text), (16...100).contains(years) { return .years(years) }
-      if let match = text.wholeMatch(of: /([0-9]{2,3})岁([0-9]{1,2})个月/), let y = Int(match.1), let m = Int(match.2), m < 12 {
+      if let match = text.wholeMatch(of: /([0-9]{2,3})岁([0-9]{1,2})个月/), let y = Int(match.1), let m = Int(match.2),
+        m < 12
+      {
         return .age(RetirementAge(years: y, months: m))
       }
       throw LayoutError(

@@ -44,7 +44,13 @@ enum OfficeProfile {
     case .string(let s): id = s
     case .object(let o):
       guard allowingOverrides else {
-        throw .data([DataProblem(path: "office", message: "办事处信息以服务器的档案为准，数据只写办事处代码，如 \"office\": \"qingdao\" (an office is named by its id; its profile cannot be overridden here; profiles: \(offices.keys.sorted().joined(separator: ", ")))")])
+        throw .data([
+          DataProblem(
+            path: "office",
+            message:
+              "办事处信息以服务器的档案为准，数据只写办事处代码，如 \"office\": \"qingdao\" (an office is named by its id; its profile cannot be overridden here; profiles: \(offices.keys.sorted().joined(separator: ", ")))"
+          )
+        ])
       }
       guard case .string(let s)? = o["id"] else { return (data, nil) }
       id = s
@@ -53,7 +59,11 @@ enum OfficeProfile {
     default: return (data, nil)
     }
     guard case .object(var profile)? = offices[id] else {
-      throw .data([DataProblem(path: "office", message: "未知的办事处 '\(id)' (unknown office; profiles: \(offices.keys.sorted().joined(separator: ", ")))")])
+      throw .data([
+        DataProblem(
+          path: "office",
+          message: "未知的办事处 '\(id)' (unknown office; profiles: \(offices.keys.sorted().joined(separator: ", ")))")
+      ])
     }
     for key in overrides.keys { profile[key] = overrides[key] }
     profile["id"] = .string(id)

@@ -56,7 +56,8 @@ struct PageDrawing: Sendable {
         steps.append(.picture(picture, in: rect))
       case .group(let group):
         flush()
-        steps.append(.group(origin: group.origin, angle: group.angle, opacity: group.opacity, steps: Self.steps(group.items)))
+        steps.append(
+          .group(origin: group.origin, angle: group.angle, opacity: group.opacity, steps: Self.steps(group.items)))
       }
     }
     flush()
@@ -111,7 +112,9 @@ private struct Rules {
   /// The segments to stroke, by line width (thinnest first), each line's spans merged.
   func joined() -> [(Double, [(Point, Point)])] {
     var byWidth = slanted
-    for (line, list) in spans.sorted(by: { ($0.key.vertical ? 1 : 0, $0.key.position) < ($1.key.vertical ? 1 : 0, $1.key.position) }) {
+    for (line, list) in spans.sorted(by: {
+      ($0.key.vertical ? 1 : 0, $0.key.position) < ($1.key.vertical ? 1 : 0, $1.key.position)
+    }) {
       let width = Double(line.width) / 100
       let at = Double(line.position) / 100
       var merged: [(from: Int, to: Int)] = []

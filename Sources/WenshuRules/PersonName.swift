@@ -8,7 +8,8 @@ public enum PersonName {
   /// nil when the name can be printed; otherwise what is wrong, for a clerk.
   public static func problem(_ name: String) -> String? {
     if name.allSatisfy(\.isWhitespace) { return "姓名为空 (the name is empty)" }
-    for s in name.unicodeScalars where s.properties.generalCategory == .control || s.value == 0x2028 || s.value == 0x2029 {
+    for s in name.unicodeScalars
+    where s.properties.generalCategory == .control || s.value == 0x2028 || s.value == 0x2029 {
       let code = "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4)
       let kind = s == "\n" || s == "\r" || s.value == 0x2028 || s.value == 0x2029 ? "换行符" : "控制字符"
       return "姓名中有\(kind) \(code)，姓名应为一行文字 (a name is one line without control characters)"

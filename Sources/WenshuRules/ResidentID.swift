@@ -132,7 +132,9 @@ extension ResidentID {
     }
     guard count == 18, provinceCodes[d[0] * 10 + d[1]] != nil else { return nil }
     let y = d[6] * 1000 + d[7] * 100 + d[8] * 10 + d[9]
-    guard y >= 1900, let birth = CivilDate(year: y, month: d[10] * 10 + d[11], day: d[12] * 10 + d[13]) else { return nil }
+    guard y >= 1900, let birth = CivilDate(year: y, month: d[10] * 10 + d[11], day: d[12] * 10 + d[13]) else {
+      return nil
+    }
     if let today, birth > today { return nil }
     let expected = checkCharacters[zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
     guard expected.asciiValue == last else { return nil }

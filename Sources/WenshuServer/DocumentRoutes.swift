@@ -28,13 +28,16 @@ struct DocumentRoutes {
       }
     }
     router.post("v1/documents/:document") { request, context in
-      await render.respond(document: context.parameters.get("document") ?? "", request: request, context: context, kind: .document)
+      await render.respond(
+        document: context.parameters.get("document") ?? "", request: request, context: context, kind: .document)
     }
     router.post("v1/documents/:document/batch") { request, context in
-      await render.respond(document: context.parameters.get("document") ?? "", request: request, context: context, kind: .batch)
+      await render.respond(
+        document: context.parameters.get("document") ?? "", request: request, context: context, kind: .batch)
     }
     router.post("v1/documents/:document/validate") { request, context in
-      await render.respond(document: context.parameters.get("document") ?? "", request: request, context: context, kind: .validate)
+      await render.respond(
+        document: context.parameters.get("document") ?? "", request: request, context: context, kind: .validate)
     }
   }
 
@@ -44,6 +47,7 @@ struct DocumentRoutes {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let body = try encoder.encode(Listing(documents: catalog.summaries))
-    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
   }
 }

@@ -7,7 +7,9 @@ struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
   /// The routes, as `WenshuService.routes` lists them (`{name}` matches one segment).
   let routes: [(method: String, path: String)]
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     do {
       return try await next(request, context)
     } catch let error as HTTPError where error.status == .notFound {

@@ -7,12 +7,16 @@ import Logging
 /// Never the body, so never a member's name or ID number. What the client sent (the request
 /// id, the path) is logged quoted, so it cannot forge a field or a line.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     let started = ContinuousClock.now
     let id = RequestID.accept(request.headers[.requestID]) ?? UUID().uuidString.lowercased()
     var response: Response
     do { response = try await next(request, context) } catch let error as HTTPError {
-      response = Problem(status: error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase).response()
+      response = Problem(
+        status: error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase
+      ).response()
     } catch let problem as Problem {
       response = problem.response()
     }
@@ -20,7 +24,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let elapsed = ContinuousClock.now - started
     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     var metadata: Logger.Metadata = [
-      "request_id": .string(json(id)), "method": .string(request.method.rawValue), "path": .string(json(request.uri.path)),
+      "request_id": .string(json(id)), "method": .string(request.method.rawValue),
+      "path": .string(json(request.uri.path)),
       "status": .stringConvertible(response.status.code),
       "pages": .string(response.headers[.wenshuPages] ?? "0"),
       "duration_ms": .string(String(format: "%.1f", ms)),
@@ -55,7 +60,8 @@ struct TraceParent {
   init?(_ value: String?) {
     guard let value else { return nil }
     let parts = value.lowercased().split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count >= 4, parts[0].count == 2, parts[0] != "ff", parts[1].count == 32, parts[2].count == 16, parts[3].count == 2,
+    guard parts.count >= 4, parts[0].count == 2, parts[0] != "ff", parts[1].count == 32, parts[2].count == 16,
+      parts[3].count == 2,
       parts[0] != "00" || parts.count == 4,
       parts.prefix(4).allSatisfy({ $0.allSatisfy(\.isHexDigit) }),
       parts[1].contains(where: { $0 != "0" }), parts[2].contains(where: { $0 != "0" })
@@ -69,12 +75,15 @@ struct TraceParent {
 struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
   let keys: APIKeys
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     let path = request.uri.path
     if keys.isEmpty || path == "/healthz" || path == "/readyz" { return try await next(request, context) }
     guard keys.accept(request.headers) else {
       return Problem(
-        status: .unauthorized, title: "Unauthorized", detail: "send an API key as Authorization: Bearer KEY or X-API-Key",
+        status: .unauthorized, title: "Unauthorized",
+        detail: "send an API key as Authorization: Bearer KEY or X-API-Key",
         headers: [.wwwAuthenticate: "Bearer"]
       ).response()
     }
@@ -95,7 +104,9 @@ struct APIKeys: Sendable {
     var presented = headers[.apiKey]
     if presented == nil, let auth = headers[.authorization] {
       let parts = auth.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-      if parts.count == 2, parts[0].lowercased() == "bearer" { presented = parts[1].trimmingCharacters(in: .whitespaces) }
+      if parts.count == 2, parts[0].lowercased() == "bearer" {
+        presented = parts[1].trimmingCharacters(in: .whitespaces)
+      }
     }
     guard let presented else { return false }
     return keys.contains { constantTimeEqual($0, Array(presented.utf8)) }

@@ -19,7 +19,8 @@ public enum OpenAPIDocument {
         let path = route.path.replacingOccurrences(of: "{document}", with: document)
         var operations: DataObject
         if case .object(let o)? = paths[path] { operations = o } else { operations = DataObject() }
-        operations[route.method.lowercased()] = operation(route, document: document, catalog: catalog, examples: examples[document] ?? [])
+        operations[route.method.lowercased()] = operation(
+          route, document: document, catalog: catalog, examples: examples[document] ?? [])
         paths[path] = .object(operations)
       }
     }
@@ -36,17 +37,31 @@ public enum OpenAPIDocument {
     }
     var exampleComponents = DataObject()
     for (document, list) in examples.sorted(by: { $0.key < $1.key }) {
-      for example in list { exampleComponents["\(document).\(example.name)"] = .object(["summary": .string("samples/\(document)/\(example.name).json"), "value": example.data]) }
+      for example in list {
+        exampleComponents["\(document).\(example.name)"] = .object([
+          "summary": .string("samples/\(document)/\(example.name).json"), "value": example.data,
+        ])
+      }
     }
     return .object([
       "openapi": .string("3.1.0"),
-      "info": .object(["title": .string("Wenshu 文书 render service"), "version": .string("1.0.0"), "description": .string(description)]),
+      "info": .object([
+        "title": .string("Wenshu 文书 render service"), "version": .string("1.0.0"), "description": .string(description),
+      ]),
       "security": .array([.object([:]), .object(["bearer": .array([])]), .object(["apiKey": .array([])])]),
       "paths": .object(paths),
       "components": .object([
         "securitySchemes": .object([
-          "bearer": .object(["type": .string("http"), "scheme": .string("bearer"), "description": .string("Required only when the server runs with API keys (WENSHU_API_KEYS); the scheme name is case-insensitive.")]),
-          "apiKey": .object(["type": .string("apiKey"), "in": .string("header"), "name": .string("X-API-Key"), "description": .string("The same keys, in their own header.")]),
+          "bearer": .object([
+            "type": .string("http"), "scheme": .string("bearer"),
+            "description": .string(
+              "Required only when the server runs with API keys (WENSHU_API_KEYS); the scheme name is case-insensitive."
+            ),
+          ]),
+          "apiKey": .object([
+            "type": .string("apiKey"), "in": .string("header"), "name": .string("X-API-Key"),
+            "description": .string("The same keys, in their own header."),
+          ]),
         ]),
         "headers": .object(headers),
         "responses": .object(problemResponses),
@@ -82,7 +97,8 @@ public enum OpenAPIDocument {
     """
 
   static func operation(
-    _ route: (method: String, path: String), document: String, catalog: DocumentCatalog, examples: [(name: String, data: DataValue)]
+    _ route: (method: String, path: String), document: String, catalog: DocumentCatalog,
+    examples: [(name: String, data: DataValue)]
   ) -> DataValue {
     let open = route.path == "/healthz" || route.path == "/readyz"
     var responses = DataObject()
@@ -95,44 +111,75 @@ public enum OpenAPIDocument {
       op["summary"] = .string("Fonts and every layout are loaded; the service takes renders (readiness probe).")
       responses["200"] = text("ready")
     case ("GET", "/metrics"):
-      op["summary"] = .string("Prometheus metrics: requests by document and status, render durations, pages, renders in flight and queued.")
+      op["summary"] = .string(
+        "Prometheus metrics: requests by document and status, render durations, pages, renders in flight and queued.")
       responses["200"] = text("metrics")
     case ("GET", "/openapi.yaml"):
       op["summary"] = .string("This description, written from the layouts the server has.")
-      responses["200"] = .object(["description": .string("the OpenAPI description"), "headers": requestIdHeader, "content": .object(["application/yaml": .object(["schema": .object(["type": .string("string")])])])])
+      responses["200"] = .object([
+        "description": .string("the OpenAPI description"), "headers": requestIdHeader,
+        "content": .object(["application/yaml": .object(["schema": .object(["type": .string("string")])])]),
+      ])
     case ("GET", "/v1/documents"):
       op["summary"] = .string("The documents, their variants, offices, titles and where their schemas are.")
       responses["200"] = json("the documents", ref("#/components/schemas/DocumentList"))
     case ("GET", "/v1/documents/{document}/schema"):
       let layouts = catalog.layouts[document] ?? []
-      op["summary"] = .string("The JSON Schema of the \(document) data: without parameters the document's, else the one layout's.")
+      op["summary"] = .string(
+        "The JSON Schema of the \(document) data: without parameters the document's, else the one layout's.")
       op["parameters"] = .array([
-        query("variant", "the layout's variant", .object(["type": .string("string"), "enum": .strings(Array(Set(layouts.map(\.variant))).sorted())])),
-        query("office", "an office profile id the layout serves", .object(["type": .string("string"), "enum": .strings(Array(Set(layouts.flatMap { catalog.offices(servedBy: $0) })).sorted())])),
+        query(
+          "variant", "the layout's variant",
+          .object(["type": .string("string"), "enum": .strings(Array(Set(layouts.map(\.variant))).sorted())])),
+        query(
+          "office", "an office profile id the layout serves",
+          .object([
+            "type": .string("string"),
+            "enum": .strings(Array(Set(layouts.flatMap { catalog.offices(servedBy: $0) })).sorted()),
+          ])),
       ])
       responses["200"] = .object([
         "description": .string("the schema (JSON Schema 2020-12)"), "headers": requestIdHeader,
         "content": .object(["application/schema+json": .object(["schema": .object(["type": .string("object")])])]),
       ])
       responses["404"] = ref("#/components/responses/NotFound")
-      op["description"] = .string("A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices.")
+      op["description"] = .string(
+        "A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices."
+      )
     case ("POST", "/v1/documents/{document}"):
       op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
       op["parameters"] = .array([
-        query("format", "pdf, or png for one page", .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
-        query("page", "the page to return as PNG, from 1 (400 beyond the document's last); ignored for a PDF", .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
-        query("dpi", "the PNG's resolution", .object(["type": .string("number"), "minimum": .integer(24), "maximum": .integer(300), "default": .integer(96)])),
+        query(
+          "format", "pdf, or png for one page",
+          .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
+        query(
+          "page", "the page to return as PNG, from 1 (400 beyond the document's last); ignored for a PDF",
+          .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
+        query(
+          "dpi", "the PNG's resolution",
+          .object([
+            "type": .string("number"), "minimum": .integer(24), "maximum": .integer(300), "default": .integer(96),
+          ])),
       ])
-      op["requestBody"] = body(ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
+      op["requestBody"] = body(
+        ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
       responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
     case ("POST", "/v1/documents/{document}/batch"):
       op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
-      op["parameters"] = .array([query("format", "pdf (one file) or zip (one PDF each)", .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))])
-      op["requestBody"] = body(.object(["type": .string("array"), "minItems": .integer(1), "items": ref("#/components/schemas/\(document)")]), document: document, examples: examples, batch: true)
-      responses["200"] = rendered("the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
+      op["parameters"] = .array([
+        query(
+          "format", "pdf (one file) or zip (one PDF each)",
+          .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))
+      ])
+      op["requestBody"] = body(
+        .object(["type": .string("array"), "minItems": .integer(1), "items": ref("#/components/schemas/\(document)")]),
+        document: document, examples: examples, batch: true)
+      responses["200"] = rendered(
+        "the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
     case ("POST", "/v1/documents/{document}/validate"):
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
-      op["requestBody"] = body(ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
+      op["requestBody"] = body(
+        ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
       let entry = DataValue.object([
         "type": .string("object"),
         "properties": .object([
@@ -155,11 +202,15 @@ public enum OpenAPIDocument {
       preconditionFailure("no OpenAPI description for \(route.method) \(route.path)")
     }
     if route.method == "POST" {
-      for status in ["400", "404", "408", "413", "415", "422"] { responses[status] = ref("#/components/responses/\(problemNames[status]!)") }
+      for status in ["400", "404", "408", "413", "415", "422"] {
+        responses[status] = ref("#/components/responses/\(problemNames[status]!)")
+      }
     }
     if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
     responses["405"] = ref("#/components/responses/MethodNotAllowed")
-    if route.path.hasPrefix("/v1/documents/{document}") && route.method == "POST" { responses["503"] = ref("#/components/responses/Busy") }
+    if route.path.hasPrefix("/v1/documents/{document}") && route.method == "POST" {
+      responses["503"] = ref("#/components/responses/Busy")
+    }
     op["operationId"] = .string(operationId(route, document: document))
     if document.isEmpty == false { op["tags"] = .strings([document]) }
     if open { op["security"] = .array([.object([:])]) }
@@ -170,17 +221,22 @@ public enum OpenAPIDocument {
   static func operationId(_ route: (method: String, path: String), document: String) -> String {
     let words = (route.method.lowercased() + " " + route.path.replacingOccurrences(of: "{document}", with: document))
       .split { !$0.isLetter && !$0.isNumber }
-    return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+    return words.enumerated().map {
+      $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
+    }.joined()
   }
 
   static func componentName(_ layout: LayoutDescription) -> String {
     ([layout.document, layout.variant] + layout.offices).joined(separator: ".")
   }
 
-  static func body(_ schema: DataValue, document: String, examples: [(name: String, data: DataValue)], batch: Bool) -> DataValue {
+  static func body(_ schema: DataValue, document: String, examples: [(name: String, data: DataValue)], batch: Bool)
+    -> DataValue
+  {
     var named = DataObject()
     for example in examples {
-      named[example.name] = batch ? .object(["value": .array([example.data])]) : ref("#/components/examples/\(document).\(example.name)")
+      named[example.name] =
+        batch ? .object(["value": .array([example.data])]) : ref("#/components/examples/\(document).\(example.name)")
     }
     var media = DataObject(["schema": schema])
     if named.count > 0 { media["examples"] = .object(named) }
@@ -189,7 +245,9 @@ public enum OpenAPIDocument {
 
   static func rendered(_ description: String, _ types: [String]) -> DataValue {
     var content = DataObject()
-    for t in types { content[t] = .object(["schema": .object(["type": .string("string"), "format": .string("binary")])]) }
+    for t in types {
+      content[t] = .object(["schema": .object(["type": .string("string"), "format": .string("binary")])])
+    }
     return .object([
       "description": .string(description),
       "headers": .object([
@@ -204,15 +262,24 @@ public enum OpenAPIDocument {
   }
 
   static func text(_ description: String) -> DataValue {
-    .object(["description": .string(description), "headers": requestIdHeader, "content": .object(["text/plain": .object(["schema": .object(["type": .string("string")])])])])
+    .object([
+      "description": .string(description), "headers": requestIdHeader,
+      "content": .object(["text/plain": .object(["schema": .object(["type": .string("string")])])]),
+    ])
   }
 
   static func json(_ description: String, _ schema: DataValue) -> DataValue {
-    .object(["description": .string(description), "headers": requestIdHeader, "content": .object(["application/json": .object(["schema": schema])])])
+    .object([
+      "description": .string(description), "headers": requestIdHeader,
+      "content": .object(["application/json": .object(["schema": schema])]),
+    ])
   }
 
   static func query(_ name: String, _ description: String, _ schema: DataValue) -> DataValue {
-    .object(["name": .string(name), "in": .string("query"), "required": .bool(false), "description": .string(description), "schema": schema])
+    .object([
+      "name": .string(name), "in": .string("query"), "required": .bool(false), "description": .string(description),
+      "schema": schema,
+    ])
   }
 
   static func ref(_ target: String) -> DataValue { .object(["$ref": .string(target)]) }
@@ -220,15 +287,25 @@ public enum OpenAPIDocument {
   static let requestIdHeader = DataValue.object(["X-Request-Id": ref("#/components/headers/X-Request-Id")])
 
   static let headers: DataObject = {
-    func header(_ description: String, _ schema: DataValue) -> DataValue { .object(["description": .string(description), "schema": schema]) }
+    func header(_ description: String, _ schema: DataValue) -> DataValue {
+      .object(["description": .string(description), "schema": schema])
+    }
     let string = DataValue.object(["type": .string("string")])
     return DataObject([
-      "Content-Disposition": header("attachment (inline for a PNG) with the file's name: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987)", string),
-      "X-Wenshu-Pages": header("the document's page count", .object(["type": .string("integer"), "minimum": .integer(1)])),
-      "X-Wenshu-Warnings": header("how many warnings the data raised (e.g. a payer's credit code that fails its check); absent when none", .object(["type": .string("integer"), "minimum": .integer(1)])),
+      "Content-Disposition": header(
+        "attachment (inline for a PNG) with the file's name: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987)",
+        string),
+      "X-Wenshu-Pages": header(
+        "the document's page count", .object(["type": .string("integer"), "minimum": .integer(1)])),
+      "X-Wenshu-Warnings": header(
+        "how many warnings the data raised (e.g. a payer's credit code that fails its check); absent when none",
+        .object(["type": .string("integer"), "minimum": .integer(1)])),
       "Cache-Control": header("no-store: documents hold personal data", string),
-      "X-Request-Id": header("the request's id, as sent (when valid) or chosen by the server; it is in the server's log line", string),
-      "Retry-After": header("seconds to wait before trying again, on this or another replica", .object(["type": .string("integer"), "minimum": .integer(0)])),
+      "X-Request-Id": header(
+        "the request's id, as sent (when valid) or chosen by the server; it is in the server's log line", string),
+      "Retry-After": header(
+        "seconds to wait before trying again, on this or another replica",
+        .object(["type": .string("integer"), "minimum": .integer(0)])),
       "Allow": header("the methods the path answers", string),
       "WWW-Authenticate": header("Bearer", string),
     ])
@@ -249,7 +326,8 @@ public enum OpenAPIDocument {
       "413": "The body (after decompression) is over the size limit (--max-body-mib).",
       "415": "The body is not application/json, or has a content coding other than gzip.",
       "422": "The data does not meet the document's schema or rules; every problem is listed with its JSON path.",
-      "503": "Every worker is busy and the queue is full, or the render exceeded its time budget; retry after Retry-After.",
+      "503":
+        "Every worker is busy and the queue is full, or the render exceeded its time budget; retry after Retry-After.",
     ]
     var responses = DataObject()
     for (status, name) in problemNames.sorted(by: { $0.key < $1.key }) {
@@ -278,7 +356,8 @@ public enum OpenAPIDocument {
         "items": .object([
           "type": .string("object"), "required": .strings(["path", "message"]),
           "properties": .object([
-            "path": .object(["type": .string("string"), "description": .string("JSON path, e.g. members[12].idNumber")]),
+            "path": .object(["type": .string("string"), "description": .string("JSON path, e.g. members[12].idNumber")]
+            ),
             "message": .object(["type": .string("string")]),
           ]),
         ]),
@@ -292,7 +371,10 @@ public enum OpenAPIDocument {
       "type": .string("object"), "required": .strings(["variant", "title", "offices", "schema"]),
       "properties": .object([
         "variant": .object(["type": .string("string")]), "title": .object(["type": .string("string")]),
-        "offices": strings, "schema": .object(["type": .string("string"), "description": .string("where the layout's JSON Schema is served")]),
+        "offices": strings,
+        "schema": .object([
+          "type": .string("string"), "description": .string("where the layout's JSON Schema is served"),
+        ]),
       ]),
     ])
     let document = DataValue.object([

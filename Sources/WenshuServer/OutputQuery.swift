@@ -17,7 +17,9 @@ enum OutputQuery {
       }
       return .png(page: page, dpi: dpi)
     case let other:
-      throw Problem(status: .badRequest, title: "Bad format", detail: "format '\(other)' is not offered here (pdf\(batch ? ", zip" : ", png"))")
+      throw Problem(
+        status: .badRequest, title: "Bad format",
+        detail: "format '\(other)' is not offered here (pdf\(batch ? ", zip" : ", png"))")
     }
   }
 }

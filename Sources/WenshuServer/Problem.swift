@@ -34,18 +34,24 @@ struct Problem: HTTPResponseError {
     switch failure {
     case .malformed(let m): Problem(status: .badRequest, title: "Malformed JSON", detail: m)
     case .unknownDocument(let d, let known):
-      Problem(status: .notFound, title: "Unknown document", detail: "unknown document '\(d)' (documents: \(known.joined(separator: ", ")))")
+      Problem(
+        status: .notFound, title: "Unknown document",
+        detail: "unknown document '\(d)' (documents: \(known.joined(separator: ", ")))")
     case .data(let list): from(ProblemList(list))
     case .layout(let e): Problem(status: .internalServerError, title: "Broken layout", detail: e.description)
     case .output(let m): Problem(status: .internalServerError, title: "Output failed", detail: m)
-    case .cancelled: Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget", retryAfter: 5)
+    case .cancelled:
+      Problem(
+        status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget",
+        retryAfter: 5)
     }
   }
 
   static func from(_ problems: ProblemList) -> Problem {
     let shown = problems.total > problems.first.count ? "; the first \(problems.first.count) are listed" : ""
     return Problem(
-      status: .unprocessableContent, title: "The data has problems", detail: "\(problems.total) problem(s)\(shown); see problems",
+      status: .unprocessableContent, title: "The data has problems",
+      detail: "\(problems.total) problem(s)\(shown); see problems",
       problems: problems)
   }
 
@@ -54,7 +60,9 @@ struct Problem: HTTPResponseError {
     case .render(let f): from(f)
     case .data(let list): from(list)
     case .noSuchPage(let page, let pages):
-      Problem(status: .badRequest, title: "No such page", detail: "page \(page) was asked for; the document has \(pages) page(s)")
+      Problem(
+        status: .badRequest, title: "No such page",
+        detail: "page \(page) was asked for; the document has \(pages) page(s)")
     case .notABatch(let why): Problem(status: .unprocessableContent, title: "Not a batch", detail: why)
     }
   }
@@ -82,7 +90,9 @@ struct ProblemItem: Codable, Equatable {
     path = problem.path
     message = problem.message
     var rest = Substring(problem.path)
-    if rest.hasPrefix("["), let end = rest.firstIndex(of: "]"), let n = Int(rest[rest.index(after: rest.startIndex)..<end]) {
+    if rest.hasPrefix("["), let end = rest.firstIndex(of: "]"),
+      let n = Int(rest[rest.index(after: rest.startIndex)..<end])
+    {
       item = n + 1
       rest = rest[rest.index(after: end)...]
     }

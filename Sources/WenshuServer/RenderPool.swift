@@ -35,7 +35,8 @@ public actor RenderPool {
   }
 
   /// Runs `body` with a renderer on a render thread; throws `Busy` when the line is full.
-  func run<T: Sendable>(stop: StopSignal, _ body: @escaping @Sendable (DocumentRenderer) throws -> T) async throws -> T {
+  func run<T: Sendable>(stop: StopSignal, _ body: @escaping @Sendable (DocumentRenderer) throws -> T) async throws -> T
+  {
     let renderer = try await acquire(stop)
     metrics.inFlight.increment()
     defer {

@@ -25,17 +25,23 @@ struct RenderRoute {
       metrics.renderDuration.record(ContinuousClock.now - started)
     }
     do {
-      guard catalog.layouts[document] != nil else { throw Problem.from(.unknownDocument(document, known: catalog.documents)) }
+      guard catalog.layouts[document] != nil else {
+        throw Problem.from(.unknownDocument(document, known: catalog.documents))
+      }
       try Self.requireJSON(request)
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
-      let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(request, context: context)
+      let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(
+        request, context: context)
       let response: Response
       if kind == .validate {
-        response = ValidationAnswer.response(try await onWorker(context) { renderer, cancellation in
-          do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch let failure as RenderFailure {
-            throw Problem.from(failure)
-          }
-        })
+        response = ValidationAnswer.response(
+          try await onWorker(context) { renderer, cancellation in
+            do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch let
+              failure as RenderFailure
+            {
+              throw Problem.from(failure)
+            }
+          })
       } else {
         let file = try await onWorker(context) { renderer, cancellation in
           do {
@@ -54,23 +60,36 @@ struct RenderRoute {
       return problem.response()
     } catch is RenderPool.LeftQueue {
       status = 503
-      return Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the request waited longer than its time budget of \(configuration.renderTimeout)", retryAfter: 5).response()
+      return Problem(
+        status: .serviceUnavailable, title: "Render took too long",
+        detail: "the request waited longer than its time budget of \(configuration.renderTimeout)", retryAfter: 5
+      ).response()
     } catch is RenderPool.Busy {
       status = 503
-      return Problem(status: .serviceUnavailable, title: "Busy", detail: "all workers are busy and the queue is full; try again shortly", retryAfter: 1).response()
+      return Problem(
+        status: .serviceUnavailable, title: "Busy",
+        detail: "all workers are busy and the queue is full; try again shortly", retryAfter: 1
+      ).response()
     } catch is RenderTimeout {
       status = 503
-      return Problem(status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget of \(configuration.renderTimeout)", retryAfter: 5).response()
+      return Problem(
+        status: .serviceUnavailable, title: "Render took too long",
+        detail: "the render exceeded its time budget of \(configuration.renderTimeout)", retryAfter: 5
+      ).response()
     } catch {
-      context.logger.error("render failed", metadata: ["document": .string(document), "error": .string("\(type(of: error))")])
-      return Problem(status: .internalServerError, title: "Internal error", detail: "the render failed unexpectedly").response()
+      context.logger.error(
+        "render failed", metadata: ["document": .string(document), "error": .string("\(type(of: error))")])
+      return Problem(status: .internalServerError, title: "Internal error", detail: "the render failed unexpectedly")
+        .response()
     }
   }
 
   static func requireJSON(_ request: Request) throws(Problem) {
     let contentType = request.headers[.contentType] ?? ""
     guard contentType.lowercased().hasPrefix("application/json") else {
-      throw Problem(status: .unsupportedMediaType, title: "Unsupported media type", detail: "send the data as application/json (got '\(contentType)')")
+      throw Problem(
+        status: .unsupportedMediaType, title: "Unsupported media type",
+        detail: "send the data as application/json (got '\(contentType)')")
     }
   }
 
@@ -85,6 +104,7 @@ struct RenderRoute {
     hangUp?.watch(stop)
     defer { hangUp?.watch(nil) }
     let cancellation = stop.cancellation
+    // swift-format-ignore: OnlyOneTrailingClosureArgument
     return try await withTimeout(configuration.renderTimeout, onTimeout: { stop.stop() }) {
       try await pool.run(stop: stop) { renderer in try work(renderer, cancellation) }
     }

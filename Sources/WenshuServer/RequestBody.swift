@@ -18,7 +18,9 @@ struct RequestBody {
   func read(_ request: Request, context: ServiceContext) async throws -> [UInt8] {
     let coding = (request.headers[.contentEncoding] ?? "identity").lowercased().trimmingCharacters(in: .whitespaces)
     guard ["identity", "gzip", "x-gzip"].contains(coding) else {
-      throw Problem(status: .unsupportedMediaType, title: "Unsupported content coding", detail: "send the body as it is or gzip-encoded (got '\(coding)')")
+      throw Problem(
+        status: .unsupportedMediaType, title: "Unsupported content coding",
+        detail: "send the body as it is or gzip-encoded (got '\(coding)')")
     }
     if let declared = Self.declaredLength(request.headers), declared > limit {
       // Nothing more is read from this connection: the client is answered and then closed.
@@ -31,7 +33,8 @@ struct RequestBody {
       guard body.readableBytes + chunk.readableBytes <= limit else { throw tooLarge() }
       body.writeImmutableBuffer(chunk)
       guard ContinuousClock.now < deadline else {
-        throw Problem(status: .requestTimeout, title: "Request body too slow", detail: "the body did not arrive within \(timeout)")
+        throw Problem(
+          status: .requestTimeout, title: "Request body too slow", detail: "the body did not arrive within \(timeout)")
       }
     }
     let bytes = [UInt8](buffer: body)
@@ -45,7 +48,9 @@ struct RequestBody {
   func tooLarge(declared: Int? = nil) -> Problem {
     Problem(
       status: .contentTooLarge, title: "Request too large",
-      detail: "the body\(declared.map { " (\($0) bytes)" } ?? "") is over the limit of \(limit) bytes (--max-body-mib), decoded")
+      detail:
+        "the body\(declared.map { " (\($0) bytes)" } ?? "") is over the limit of \(limit) bytes (--max-body-mib), decoded"
+    )
   }
 
   /// A gzip member (RFC 1952): the header is skipped, the deflate stream inflated, at most

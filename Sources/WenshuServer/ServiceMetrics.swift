@@ -15,8 +15,10 @@ public final class ServiceMetrics: Sendable {
     pages = registry.makeCounter(name: "wenshu_pages_rendered_total", help: "Pages rendered")
     renderDuration = registry.makeDurationHistogram(
       name: "wenshu_render_duration_seconds",
-      buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30)],
+      buckets: [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30),
+      ],
       help: "Time to lay out and render one request")
   }
 

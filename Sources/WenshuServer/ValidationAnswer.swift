@@ -21,7 +21,10 @@ enum ValidationAnswer {
       problemCount: report.problems.total, warnings: report.warnings.first.map(ProblemItem.init),
       warningCount: report.warnings.total)
     return Response(
-      status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store", .wenshuWarnings: String(report.warnings.total)],
+      status: .ok,
+      headers: [
+        .contentType: "application/json", .cacheControl: "no-store", .wenshuWarnings: String(report.warnings.total),
+      ],
       body: .init(byteBuffer: ByteBuffer(bytes: encodeJSON(body))))
   }
 }

@@ -22,9 +22,11 @@ public enum WenshuService {
     var examples: [String: [(name: String, data: DataValue)]] = [:]
     let folder = home.root.appendingPathComponent("samples")
     for document in catalog.documents {
-      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(document).path)) ?? []
+      let files =
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(document).path)) ?? []
       for file in files.sorted() where file.hasSuffix(".json") {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(document)/\(file)").path),
+        guard
+          let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(document)/\(file)").path),
           data.count < 20_000, let value = try? JSONReader.parse([UInt8](data))
         else { continue }
         examples[document, default: []].append((String(file.dropLast(5)), value))
@@ -40,7 +42,8 @@ public enum WenshuService {
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
   ) throws -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
-    let pool = try RenderPool(home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
+    let pool = try RenderPool(
+      home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
       allowOfficeOverrides: configuration.allowOfficeOverrides)
     let router = Router(context: ServiceContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -58,16 +61,18 @@ public enum WenshuService {
     }
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
     router.get("openapi.yaml") { _, _ in
-      Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
+      Response(
+        status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
     }
     DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
     let idle = configuration.idleTimeout.components
     return Application(
       responder: HeadResponder(router: router.buildResponder()),
       server: .http1(
-        configuration: .init(additionalChannelHandlers: [
-          ContinueHandler(keys: keys, bodyLimit: configuration.bodyLimit), HangUpHandler(),
-        ], idleTimeout: .seconds(max(1, idle.seconds)))),
+        configuration: .init(
+          additionalChannelHandlers: [
+            ContinueHandler(keys: keys, bodyLimit: configuration.bodyLimit), HangUpHandler(),
+          ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)

@@ -18,7 +18,9 @@ enum YAMLText {
         if case .string(let text) = entry.value, let block = literal(text, indent: indent + "  ") {
           lines.append(key + " |-")
           lines += block
-        } else if let inline = inlined(entry.value) { lines.append(key + " " + inline) } else {
+        } else if let inline = inlined(entry.value) {
+          lines.append(key + " " + inline)
+        } else {
           lines.append(key)
           emit(entry.value, indent: indent + "  ", into: &lines)
         }
@@ -43,7 +45,10 @@ enum YAMLText {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard lines.count > 1, !text.hasSuffix("\n"),
       lines.allSatisfy({ !$0.hasPrefix(" ") && !$0.hasSuffix(" ") && !$0.isEmpty || $0.isEmpty }),
-      !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" }),
+      !text.unicodeScalars.contains(where: {
+        $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{FEFF}" || $0 == "\u{2028}"
+          || $0 == "\u{2029}"
+      }),
       lines.first?.isEmpty == false
     else { return nil }
     return lines.map { $0.isEmpty ? "" : indent + $0 }
@@ -71,9 +76,13 @@ enum YAMLText {
   /// Letters, digits and `_ - . /` only, starting with a letter or `/`, and not a word that
   /// YAML 1.1 readers turn into a boolean or null.
   private static func isPlain(_ s: String) -> Bool {
-    guard let first = s.unicodeScalars.first, first.properties.isAlphabetic && first.isASCII || first == "/" else { return false }
+    guard let first = s.unicodeScalars.first, first.properties.isAlphabetic && first.isASCII || first == "/" else {
+      return false
+    }
     let words: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
     guard !words.contains(s.lowercased()) else { return false }
-    return s.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_-./{}".unicodeScalars.contains($0) }
+    return s.unicodeScalars.allSatisfy {
+      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_-./{}".unicodeScalars.contains($0)
+    }
   }
 }

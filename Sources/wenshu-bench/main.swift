@@ -24,7 +24,8 @@ while let argument = arguments.popFirst() {
   } else if let eq = argument.firstIndex(of: "=") {
     jobs.append((String(argument[..<eq]), String(argument[argument.index(after: eq)...])))
   } else {
-    FileHandle.standardError.write(Data("usage: wenshu-bench [--runs N] [--no-warmup] [--extra-layouts folder] [document=data.json ...]\n".utf8))
+    FileHandle.standardError.write(
+      Data("usage: wenshu-bench [--runs N] [--no-warmup] [--extra-layouts folder] [document=data.json ...]\n".utf8))
     exit(2)
   }
 }
@@ -32,7 +33,8 @@ let home = try WenshuHome.locate()
 if jobs.isEmpty {
   let samples = home.root.appendingPathComponent("samples")
   for document in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() {
-    for file in try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent(document).path).sorted()
+    for file in try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent(document).path)
+      .sorted()
     where file.hasSuffix(".json") {
       jobs.append((document, samples.appendingPathComponent("\(document)/\(file)").path))
     }
@@ -57,5 +59,8 @@ for job in jobs {
   let pages = text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
   let name = "\(job.document) \(URL(fileURLWithPath: job.file).lastPathComponent)"
   print(
-    name.padding(toLength: 44, withPad: " ", startingAt: 0), String(format: "%9.2f  %9.2f  %5d", times[times.count / 2], times[min(times.count - 1, times.count * 9 / 10)], max(pages, 0)))
+    name.padding(toLength: 44, withPad: " ", startingAt: 0),
+    String(
+      format: "%9.2f  %9.2f  %5d", times[times.count / 2], times[min(times.count - 1, times.count * 9 / 10)],
+      max(pages, 0)))
 }

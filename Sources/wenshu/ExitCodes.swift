@@ -14,7 +14,9 @@ enum Exit {
 
 func printError(_ message: String) {
   var stderr = StandardError()
-  print("wenshu: " + message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\nwenshu: "), to: &stderr)
+  print(
+    "wenshu: " + message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\nwenshu: "),
+    to: &stderr)
 }
 
 struct StandardError: TextOutputStream {

@@ -7,7 +7,9 @@ extension Wenshu {
     static let configuration = CommandConfiguration(
       commandName: "openapi",
       abstract: "Prints the render service's OpenAPI 3.1 description (what `wenshu serve` serves at /openapi.yaml).",
-      discussion: "Written from the layouts in Layouts/, with the samples as examples: `wenshu openapi > docs/openapi.yaml` refreshes the committed copy.")
+      discussion:
+        "Written from the layouts in Layouts/, with the samples as examples: `wenshu openapi > docs/openapi.yaml` refreshes the committed copy."
+    )
 
     func run() throws {
       let home: WenshuHome

@@ -28,7 +28,11 @@ extension Wenshu {
     @Argument(help: "The JSON data file, or - for standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input).")
+    @Option(
+      name: .shortAndLong,
+      help:
+        "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input)."
+    )
     var output: String?
 
     @Option(
@@ -36,7 +40,9 @@ extension Wenshu {
         "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
         valueName: "folder"))
     var extraLayouts: String?
-    @Flag(help: "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
+    @Flag(
+      help:
+        "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
     var allowOfficeOverrides = false
 
     func run() throws {
@@ -89,8 +95,11 @@ extension Wenshu {
       var lines = ["Documents:"]
       for name in catalog.documents {
         for layout in catalog.layouts[name]! {
-          lines.append("  \(name)\(layout.variant == "default" ? "" : " (variant \(layout.variant))") — \(layout.summary)")
-          lines.append("    layout \(layout.file); offices: \(layout.offices.isEmpty ? "any" : layout.offices.joined(separator: ", "))")
+          lines.append(
+            "  \(name)\(layout.variant == "default" ? "" : " (variant \(layout.variant))") — \(layout.summary)")
+          lines.append(
+            "    layout \(layout.file); offices: \(layout.offices.isEmpty ? "any" : layout.offices.joined(separator: ", "))"
+          )
           lines.append("    data fields: \(LayoutFields.topLevel(layout).joined(separator: ", "))")
         }
       }

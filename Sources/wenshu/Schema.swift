@@ -29,7 +29,8 @@ extension Wenshu {
         throw Exit.config
       }
       do {
-        print(JSONWriter.write(try catalog.schema(document: document, variant: variant, office: office)), terminator: "")
+        print(
+          JSONWriter.write(try catalog.schema(document: document, variant: variant, office: office)), terminator: "")
       } catch {
         printError("\(error)")
         throw Exit.dataError

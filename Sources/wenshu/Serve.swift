@@ -23,14 +23,18 @@ extension Wenshu {
     var port: Int = 8080
     @Option(help: "Renders at once (default: the number of cores).") var workers: Int = ServerConfiguration.cores
     @Option(help: "Renders that may wait for a worker; beyond, 503 with Retry-After.") var queue: Int = 64
-    @Option(name: .customLong("max-body-mib"), help: "Largest request body, in MiB, also after gzip decoding (413 beyond).")
+    @Option(
+      name: .customLong("max-body-mib"), help: "Largest request body, in MiB, also after gzip decoding (413 beyond).")
     var maxBodyMiB: Int = 32
     @Option(help: "Time budget of one render, in seconds.") var renderTimeout: Int = 60
     @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
     @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
     @Option(help: "File with one API key per line.") var apiKeysFile: String?
     @Flag(help: "Listen on a non-loopback address without API keys.") var insecureOpen = false
-    @Flag(help: "Let the data override fields of its office's profile (name, account, bank, seal, signer). Off by default: an official notice then always carries the profile's own account.")
+    @Flag(
+      help:
+        "Let the data override fields of its office's profile (name, account, bank, seal, signer). Off by default: an official notice then always carries the profile's own account."
+    )
     var allowOfficeOverrides = false
 
     func validate() throws {
@@ -52,11 +56,15 @@ extension Wenshu {
           printError("cannot read --api-keys-file \(apiKeysFile)")
           throw Exit.config
         }
-        keys += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        keys += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+          !$0.isEmpty
+        }
       }
       let loopback = host == "127.0.0.1" || host == "::1" || host == "localhost"
       if keys.isEmpty && !loopback && !insecureOpen {
-        printError("no API keys configured: refusing to listen on \(host). Set WENSHU_API_KEYS, --api-keys-file, or pass --insecure-open")
+        printError(
+          "no API keys configured: refusing to listen on \(host). Set WENSHU_API_KEYS, --api-keys-file, or pass --insecure-open"
+        )
         throw Exit.config
       }
       let configuration = ServerConfiguration(
@@ -69,7 +77,12 @@ extension Wenshu {
         // Logged once bound, with the bound port (the one picked for --port 0).
         app = try AppBox(
           WenshuService.application(home: WenshuHome.locate(), configuration: configuration, logger: logger) { bound in
-            log.info("listening", metadata: ["host": .string(host), "port": .stringConvertible(bound), "workers": .stringConvertible(workers), "auth": .string(auth)])
+            log.info(
+              "listening",
+              metadata: [
+                "host": .string(host), "port": .stringConvertible(bound), "workers": .stringConvertible(workers),
+                "auth": .string(auth),
+              ])
           })
       } catch {
         printError("cannot start: \(error)")

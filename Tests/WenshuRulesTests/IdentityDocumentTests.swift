@@ -16,7 +16,10 @@ struct IdentityDocumentTests {
     arguments: [
       (IDType.residentID, "11010519491231002x", "11010519491231002X", "1949-12-31", Sex.female),
       (.residencePermit, permit, permit, "1958-05-04", .male),
-      (.residencePermit, residentID(region: "830000", birth: date("1990-01-02"), sequence: 2), nil, "1990-01-02", .female),
+      (
+        .residencePermit, residentID(region: "830000", birth: date("1990-01-02"), sequence: 2), nil, "1990-01-02",
+        .female
+      ),
       (.foreignPermanentResident, foreign2023, foreign2023, "1958-05-04", nil),
       (.foreignPermanentResident, "usa110358050412", "USA110358050412", nil, nil),
       (.hongKongMacaoPermit, "H12345678", "H12345678", nil, nil),
@@ -115,10 +118,12 @@ struct IdentityDocumentTests {
       let (type, number): (IDType, String)
       if which < 2 {
         type = .residencePermit
-        number = residentID(region: ["810000", "820000", "830000"][which + (sequence % 2)], birth: born, sequence: sequence)
+        number = residentID(
+          region: ["810000", "820000", "830000"][which + (sequence % 2)], birth: born, sequence: sequence)
       } else {
         type = .foreignPermanentResident
-        let first17 = "9" + "31" + String(sequence).leftPadded(3) + born.iso.filter { $0 != "-" } + String(sequence).leftPadded(3)
+        let first17 =
+          "9" + "31" + String(sequence).leftPadded(3) + born.iso.filter { $0 != "-" } + String(sequence).leftPadded(3)
         number = first17 + String(ResidentID.checkCharacter(for: first17)!)
       }
       let valid = try? IdentityDocument(validating: number, type: type, today: fixedToday)
@@ -127,16 +132,21 @@ struct IdentityDocumentTests {
       var chars = Array(number)
       guard chars[position].uppercased() != replacement.uppercased() else { return }
       chars[position] = replacement
-      #expect((try? IdentityDocument(validating: String(chars), type: type, today: fixedToday)) == nil, "\(String(chars)) validated")
+      #expect(
+        (try? IdentityDocument(validating: String(chars), type: type, today: fixedToday)) == nil,
+        "\(String(chars)) validated")
     }
   }
 
-  @Test("generated numbers without a check character validate, upper-cased; a blank, a full-width digit or a wrong kind of character never does")
+  @Test(
+    "generated numbers without a check character validate, upper-cased; a blank, a full-width digit or a wrong kind of character never does"
+  )
   func formTypes() async {
     let letters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
     let wrong = Array(" ８-\u{3000}")
     await propertyCheck(
-      count: 1000, input: Gen.int(in: 0...4), Gen.int(in: 0...9_999_999_999), Gen.element(of: letters).map { $0 ?? "A" },
+      count: 1000, input: Gen.int(in: 0...4), Gen.int(in: 0...9_999_999_999),
+      Gen.element(of: letters).map { $0 ?? "A" },
       Gen.int(in: 0...20), Gen.element(of: wrong).map { $0 ?? " " }
     ) { which, digits, letter, position, replacement in
       let (type, number): (IDType, String) =
@@ -144,13 +154,19 @@ struct IdentityDocumentTests {
         case 0: (.hongKongMacaoPermit, (digits % 2 == 0 ? "H" : "M") + String(digits % 100_000_000).leftPadded(8))
         case 1: (.taiwanPermit, String(digits % 100_000_000).leftPadded(8))
         case 2: (.passport, String(letter) + String(digits % 100_000_000).leftPadded(8))
-        case 3: (.foreignPermanentResident, String(repeating: letter, count: 3) + String(digits % 1_000_000_000_000).leftPadded(12))
+        case 3:
+          (
+            .foreignPermanentResident,
+            String(repeating: letter, count: 3) + String(digits % 1_000_000_000_000).leftPadded(12)
+          )
         default: (.hongKongMacaoPermit, "H" + String(digits).leftPadded(10))
         }
       #expect((try? IdentityDocument(validating: number.lowercased(), type: type, today: fixedToday))?.number == number)
       var chars = Array(number)
       chars[position % chars.count] = replacement
-      #expect((try? IdentityDocument(validating: String(chars), type: type, today: fixedToday)) == nil, "\(String(chars)) validated")
+      #expect(
+        (try? IdentityDocument(validating: String(chars), type: type, today: fixedToday)) == nil,
+        "\(String(chars)) validated")
       // A letter where a permit has only digits.
       if type == .taiwanPermit {
         var lettered = Array(number)

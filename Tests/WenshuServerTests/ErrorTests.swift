@@ -20,22 +20,35 @@ struct ErrorTests {
 
   @Test func statuses() async throws {
     try await ServerFixtures.app(.init(workers: 1, bodyLimit: 64 << 10)).test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "{\"a\": }")) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: "{\"a\": }")
+      ) {
         expectProblem($0, .badRequest, containing: "line 1, column 7")
       }
-      try await client.execute(uri: "/v1/documents/nonesuch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "{}")) {
+      try await client.execute(
+        uri: "/v1/documents/nonesuch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "{}")
+      ) {
         expectProblem($0, .notFound)
       }
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "{}")) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: [.contentType: "text/plain"],
+        body: ByteBuffer(string: "{}")
+      ) {
         expectProblem($0, .unsupportedMediaType)
       }
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-2000")) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("confirmation", "henan-2000")
+      ) {
         expectProblem($0, .contentTooLarge)
       }
       var bad = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       bad = bad.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"12.345\"")
       bad = bad.replacingOccurrences(of: "\"name\" : \"郑州市金水区第一实验小学工会\"", with: "\"name\" : \"\u{2A6D7}\"")
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: bad)) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: bad)
+      ) {
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"total\"")
       }
     }
@@ -46,7 +59,9 @@ struct ErrorTests {
     let json = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       .replacingOccurrences(of: "\"name\" : \"郑州市金水区第一实验小学工会\"", with: "\"name\" : \"工会\u{2A6D7}\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)
+      ) {
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"unit.name\"")
       }
     }
@@ -59,7 +74,9 @@ struct ErrorTests {
       .replacingOccurrences(of: "\"memberCount\" : 12", with: "\"memberCount\" : 13")
       .replacingOccurrences(of: "\"amount\" : \"960.00\"", with: "\"amount\" : \"961.00\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)
+      ) {
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"activities[0].memberCount\"")
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"activities[0].amount\"")
       }
@@ -73,7 +90,9 @@ struct ErrorTests {
       let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
         for _ in 0..<4 {
           group.addTask {
-            try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body) {
+            try await client.execute(
+              uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
+            ) {
               ($0.status, $0.headers[.retryAfter])
             }
           }
@@ -89,18 +108,23 @@ struct ErrorTests {
   @Test("a render over its time budget answers 503 and is cancelled, freeing its worker")
   func timeBudget() async throws {
     // 20,000 members: the 2,000-member sample's list ten times over.
-    let long = try longMemberList(from: Array(buffer: try ServerFixtures.sample("confirmation", "henan-2000")), times: 10)
+    let long = try longMemberList(
+      from: Array(buffer: try ServerFixtures.sample("confirmation", "henan-2000")), times: 10)
     let body = ByteBuffer(bytes: long)
     // What the whole render takes on this machine now (CI shares its cores): the yardstick.
     let started = ContinuousClock.now
     try await ServerFixtures.app(.init(workers: 1)).test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
+      ) {
         #expect($0.status == .ok)
       }
     }
     let whole = ContinuousClock.now - started
     try await ServerFixtures.app(.init(workers: 1, renderTimeout: .milliseconds(300))).test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
+      ) {
         expectProblem($0, .serviceUnavailable, containing: "time budget")
       }
       // Cancelled, the render lets go of its worker within a row or two: far sooner than the
@@ -112,7 +136,9 @@ struct ErrorTests {
         if metrics.contains("wenshu_renders_in_flight 0") { freed = ContinuousClock.now - answered; break }
         try await Task.sleep(for: .milliseconds(20))
       }
-      #expect(freed != nil && freed! < whole / 4, "worker freed \(freed.map { "\($0)" } ?? "never") after the 503; a whole render takes \(whole)")
+      #expect(
+        freed != nil && freed! < whole / 4,
+        "worker freed \(freed.map { "\($0)" } ?? "never") after the 503; a whole render takes \(whole)")
     }
   }
 
@@ -120,9 +146,15 @@ struct ErrorTests {
   func apiKeys() async throws {
     try await ServerFixtures.app(.init(apiKeys: ["s3cret-key"])).test(.router) { client in
       try await client.execute(uri: "/v1/documents", method: .get) { expectProblem($0, .unauthorized) }
-      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Bearer wrong"]) { expectProblem($0, .unauthorized) }
-      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Bearer s3cret-key"]) { #expect($0.status == .ok) }
-      try await client.execute(uri: "/v1/documents", method: .get, headers: [HTTPField.Name("X-API-Key")!: "s3cret-key"]) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Bearer wrong"]) {
+        expectProblem($0, .unauthorized)
+      }
+      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Bearer s3cret-key"]) {
+        #expect($0.status == .ok)
+      }
+      try await client.execute(
+        uri: "/v1/documents", method: .get, headers: [HTTPField.Name("X-API-Key")!: "s3cret-key"]
+      ) { #expect($0.status == .ok) }
       try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
     }
   }
@@ -133,8 +165,12 @@ struct ErrorTests {
     let sample = try ServerFixtures.sample("confirmation", "henan-12")
     let broken = String(buffer: sample).replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"1e3\"")
     try await ServerFixtures.app(logs: logs).test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: sample) { #expect($0.status == .ok) }
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: broken)) { #expect($0.status == .unprocessableContent) }
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: sample
+      ) { #expect($0.status == .ok) }
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: broken)
+      ) { #expect($0.status == .unprocessableContent) }
     }
     let text = logs.all
     let requests = logs.events.filter { $0.message == "request" }.map(\.metadata)
@@ -153,7 +189,10 @@ struct ErrorTests {
   @Test("over a live socket")
   func live() async throws {
     try await ServerFixtures.app(.init(port: 0)).test(.live) { client in
-      try await client.execute(uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("payment-notice", "qingdao")) { response in
+      try await client.execute(
+        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("payment-notice", "qingdao")
+      ) { response in
         #expect(response.status == .ok)
         #expect(String(buffer: response.body).hasPrefix("%PDF-"))
       }
@@ -166,14 +205,30 @@ struct HTTPBadInputTests {
   static let base = (try? String(buffer: ServerFixtures.sample("confirmation", "henan-12"))) ?? ""
   static let cases: [(String, String, String)] = [
     ("NUL", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"王\\u0000丽娟\""), "\"path\":\"unit.contact\""),
-    ("wrong type", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : true"), "\"path\":\"total\""),
-    ("unknown field", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"960.00\", \"totl\": 1"), "\"path\":\"totl\""),
-    ("exponent", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : 1e9"), "\"path\":\"total\""),
+    (
+      "wrong type", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : true"),
+      "\"path\":\"total\""
+    ),
+    (
+      "unknown field",
+      base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"960.00\", \"totl\": 1"),
+      "\"path\":\"totl\""
+    ),
+    (
+      "exponent", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : 1e9"), "\"path\":\"total\""
+    ),
     ("-0 total", base.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : -0"), "\"path\":\"total\""),
-    ("impossible date", base.replacingOccurrences(of: "\"printedAt\" : \"2025-02-25\"", with: "\"printedAt\" : \"2025-13-01\""), "\"path\":\"printedAt\""),
+    (
+      "impossible date",
+      base.replacingOccurrences(of: "\"printedAt\" : \"2025-02-25\"", with: "\"printedAt\" : \"2025-13-01\""),
+      "\"path\":\"printedAt\""
+    ),
     ("no glyph", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"\u{2A6D7}\""), "U+2A6D7"),
     ("RTL override", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"\\u202E王丽娟\""), "U+202E"),
-    ("1 MB string", base.replacingOccurrences(of: "\"王丽娟\"", with: "\"" + String(repeating: "王", count: 1_000_000) + "\""), "文字过长"),
+    (
+      "1 MB string",
+      base.replacingOccurrences(of: "\"王丽娟\"", with: "\"" + String(repeating: "王", count: 1_000_000) + "\""), "文字过长"
+    ),
     ("deep nesting", String(repeating: "[", count: 5000), "nested more than 64 levels"),
   ]
 
@@ -181,7 +236,9 @@ struct HTTPBadInputTests {
   func matrix(_ name: String) async throws {
     let (_, json, expected) = Self.cases.first { $0.0 == name }!
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)
+      ) { response in
         #expect((400..<500).contains(Int(response.status.code)), "\(name): \(response.status)")
         #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
         #expect(String(buffer: response.body).contains(expected), "\(name)")

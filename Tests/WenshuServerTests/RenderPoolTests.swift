@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WenshuServer
 
 @Suite("Render pool")
@@ -15,7 +16,9 @@ struct RenderPoolTests {
     while await pool.waiting == 0 { try await Task.sleep(for: .milliseconds(5)) }
     stop.stop()
     let stopped = ContinuousClock.now
-    while await pool.waiting > 0, ContinuousClock.now - stopped < .seconds(2) { try await Task.sleep(for: .milliseconds(5)) }
+    while await pool.waiting > 0, ContinuousClock.now - stopped < .seconds(2) {
+      try await Task.sleep(for: .milliseconds(5))
+    }
     guard await pool.waiting == 0 else {
       Issue.record("the stopped request still held its place in the queue 2 s later")
       release.stop()

@@ -18,7 +18,10 @@ struct RouteTests {
         #expect(response.status == .ok)
         #expect(String(buffer: response.body).contains("5 documents"))
       }
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-12")) { _ in }
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("confirmation", "henan-12")
+      ) { _ in }
       try await client.execute(uri: "/metrics", method: .get) { response in
         let text = String(buffer: response.body)
         #expect(text.contains("wenshu_requests_total{document=\"confirmation\",status=\"200\"} 1"))
@@ -36,14 +39,17 @@ struct RouteTests {
   @Test("the catalogue holds only the product's documents: no bench variant listed or accepted")
   func noBenchVariant() async throws {
     let sample = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
-    let body = sample.replacingOccurrences(of: "{", with: "{\"variant\": \"bench\", ", options: [], range: sample.range(of: "{"))
+    let body = sample.replacingOccurrences(
+      of: "{", with: "{\"variant\": \"bench\", ", options: [], range: sample.range(of: "{"))
     try await ServerFixtures.app().test(.router) { client in
       try await client.execute(uri: "/v1/documents", method: .get) { response in
         let text = String(buffer: response.body)
         #expect(text.contains("\"document\":\"invoice-preview\""), "\(text)")
         #expect(!text.contains("bench"), "\(text)")
       }
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: body)) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: body)
+      ) { response in
         #expect(response.status == .unprocessableContent)
         #expect(String(buffer: response.body).contains("and variant bench;"), "\(String(buffer: response.body))")
       }
@@ -52,7 +58,8 @@ struct RouteTests {
 
   @Test("/openapi.yaml is YAML, written from the catalogue, and docs/openapi.yaml is a copy of it")
   func openAPIServedAndCommitted() async throws {
-    let committed = try String(contentsOf: ServerFixtures.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+    let committed = try String(
+      contentsOf: ServerFixtures.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
     try await ServerFixtures.app().test(.router) { client in
       try await client.execute(uri: "/openapi.yaml", method: .get) { response in
         #expect(response.headers[.contentType] == "application/yaml")
@@ -75,15 +82,17 @@ struct RouteTests {
       for method in (value as? [String: Any] ?? [:]).keys { described.insert("\(method.uppercased()) \(path)") }
     }
     let documents = ["confirmation", "invoice-preview", "notification", "overage-certificate", "payment-notice"]
-    let served = Set(WenshuService.routes.flatMap { route in
-      (route.path.contains("{document}") ? documents : [""]).map {
-        "\(route.method) \(route.path.replacingOccurrences(of: "{document}", with: $0))"
-      }
-    })
+    let served = Set(
+      WenshuService.routes.flatMap { route in
+        (route.path.contains("{document}") ? documents : [""]).map {
+          "\(route.method) \(route.path.replacingOccurrences(of: "{document}", with: $0))"
+        }
+      })
     #expect(described == served)
     // Each document's body is its schema, and each status the issue lists is there.
     let render = (paths["/v1/documents/payment-notice"] as? [String: Any])?["post"] as? [String: Any]
-    let body = ((render?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any]
+    let body =
+      ((render?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any]
     #expect((body?["schema"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/payment-notice")
     #expect((body?["examples"] as? [String: Any])?.keys.sorted() == ["guangdong", "qingdao"])
     let statuses = Set((render?["responses"] as? [String: Any] ?? [:]).keys)
@@ -93,12 +102,17 @@ struct RouteTests {
   @Test("a document renders to PDF with its name in Content-Disposition")
   func renderPDF() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-12")) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("confirmation", "henan-12")
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/pdf")
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
         let disposition = response.headers[.contentDisposition] ?? ""
-        #expect(disposition.contains("filename*=UTF-8''%E7%A1%AE%E8%AE%A4%E4%B9%A6-G16002025022510000694.pdf"), "\(disposition)")
+        #expect(
+          disposition.contains("filename*=UTF-8''%E7%A1%AE%E8%AE%A4%E4%B9%A6-G16002025022510000694.pdf"),
+          "\(disposition)")
         #expect(disposition.contains("filename=\"confirmation-G16002025022510000694.pdf\""), "\(disposition)")
         #expect(String(buffer: response.body).hasPrefix("%PDF-"))
       }
@@ -108,12 +122,18 @@ struct RouteTests {
   @Test("one page as PNG for a web preview")
   func renderPNG() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/invoice-preview?format=png&page=1&dpi=72", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("invoice-preview", "qingdao-union")) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview?format=png&page=1&dpi=72", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("invoice-preview", "qingdao-union")
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "image/png")
         #expect(Array(response.body.readableBytesView.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
       }
-      try await client.execute(uri: "/v1/documents/invoice-preview?format=png&page=9", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("invoice-preview", "qingdao-union")) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview?format=png&page=9", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("invoice-preview", "qingdao-union")
+      ) { response in
         #expect(response.status == .badRequest)
       }
     }
@@ -125,11 +145,15 @@ struct RouteTests {
     let members = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-members"))
     let body = ByteBuffer(string: "[\(union),\(members)]")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: body) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: body
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
       }
-      try await client.execute(uri: "/v1/documents/invoice-preview/batch?format=zip", method: .post, headers: ServerFixtures.json, body: body) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview/batch?format=zip", method: .post, headers: ServerFixtures.json, body: body
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/zip")
         let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)
@@ -137,7 +161,10 @@ struct RouteTests {
         #expect(names == ["001-电子票据预览-37060125-0000815201.pdf", "002-电子票据预览-37060125-0000815202.pdf"])
       }
       let broken = members.replacingOccurrences(of: "\"total\": \"320.00\"", with: "\"total\": \"321.00\"")
-      try await client.execute(uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "[\(union),\(broken)]")) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: "[\(union),\(broken)]")
+      ) { response in
         #expect(response.status == .unprocessableContent)
         #expect(String(buffer: response.body).contains("\"path\":\"[1].total\""))
       }
@@ -153,8 +180,14 @@ struct RouteTests {
           #expect(text.contains("\"document\":\"\(d)\""))
         }
         // Guangdong's 缴款单 is its own layout; Henan's profile has no receiving account.
-        #expect(text.contains(#"{"offices":["guangdong"],"schema":"/v1/documents/payment-notice/schema?variant=default&office=guangdong","title":"缴款单"#), "\(text)")
-        #expect(text.contains(#"{"offices":["qingdao","shanghai"],"schema":"/v1/documents/payment-notice/schema?variant=default","title":"缴费通知单"#))
+        #expect(
+          text.contains(
+            #"{"offices":["guangdong"],"schema":"/v1/documents/payment-notice/schema?variant=default&office=guangdong","title":"缴款单"#
+          ), "\(text)")
+        #expect(
+          text.contains(
+            #"{"offices":["qingdao","shanghai"],"schema":"/v1/documents/payment-notice/schema?variant=default","title":"缴费通知单"#
+          ))
       }
       try await client.execute(uri: "/v1/documents/payment-notice/schema?office=guangdong", method: .get) { response in
         #expect(response.status == .ok)
@@ -170,8 +203,12 @@ struct RouteTests {
         #expect(String(buffer: response.body).contains("\"oneOf\""))
       }
       try await client.execute(uri: "/v1/documents/nonesuch/schema", method: .get) { #expect($0.status == .notFound) }
-      try await client.execute(uri: "/v1/documents/notification/schema?variant=nonesuch", method: .get) { #expect($0.status == .notFound) }
-      try await client.execute(uri: "/v1/documents/payment-notice/schema?office=henan", method: .get) { #expect($0.status == .notFound) }
+      try await client.execute(uri: "/v1/documents/notification/schema?variant=nonesuch", method: .get) {
+        #expect($0.status == .notFound)
+      }
+      try await client.execute(uri: "/v1/documents/payment-notice/schema?office=henan", method: .get) {
+        #expect($0.status == .notFound)
+      }
     }
   }
 }

@@ -15,19 +15,27 @@ struct SafetyTests {
   static let notice = (try? String(buffer: ServerFixtures.sample("payment-notice", "qingdao"))) ?? ""
   static let forged = notice.replacingOccurrences(
     of: "\"office\": \"qingdao\"",
-    with: "\"office\": {\"id\": \"qingdao\", \"account\": {\"name\": \"中国职工保险互助会青岛办事处\", \"number\": \"6222000011112222\", \"bank\": \"某银行\", \"bankCode\": \"1\"}}")
+    with:
+      "\"office\": {\"id\": \"qingdao\", \"account\": {\"name\": \"中国职工保险互助会青岛办事处\", \"number\": \"6222000011112222\", \"bank\": \"某银行\", \"bankCode\": \"1\"}}"
+  )
 
   @Test("an office's account in the data is refused; the operator may allow overrides")
   func officeOverrideRefused() async throws {
     #expect(Self.forged != Self.notice)
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: Self.forged)) { response in
+      try await client.execute(
+        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: Self.forged)
+      ) { response in
         #expect(response.status == .unprocessableContent)
         #expect(String(buffer: response.body).contains("\"path\":\"office\""))
       }
     }
     try await ServerFixtures.app(.init(workers: 1, allowOfficeOverrides: true)).test(.router) { client in
-      try await client.execute(uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: Self.forged)) {
+      try await client.execute(
+        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: Self.forged)
+      ) {
         #expect($0.status == .ok)
       }
     }
@@ -40,7 +48,10 @@ struct SafetyTests {
       for file in [name.name, name.ascii] {
         #expect(!file.contains(".."), "\(file)")
         #expect(file.rangeOfCharacter(from: CharacterSet(charactersIn: "/\\:*?\"<>|")) == nil, "\(file)")
-        #expect(!file.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }, "\(file)")
+        #expect(
+          !file.unicodeScalars.contains {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+          }, "\(file)")
         #expect(!file.hasPrefix("."), "\(file)")
         #expect(file.hasSuffix(".pdf"))
       }
@@ -60,13 +71,20 @@ struct SafetyTests {
     let hostile = letter.replacingCharacters(in: union, with: #""union": "../../etc/passwd""#)
     let other = letter.replacingCharacters(in: union, with: #""union": "..\\..\\x""#)
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/notification", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: hostile)) { response in
+      try await client.execute(
+        uri: "/v1/documents/notification", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: hostile)
+      ) { response in
         #expect(response.status == .ok, "\(String(buffer: response.body))")
         let disposition = response.headers[.contentDisposition] ?? ""
-        #expect(!disposition.contains("..") && !disposition.contains("/") && !disposition.contains("%2F"), "\(disposition)")
+        #expect(
+          !disposition.contains("..") && !disposition.contains("/") && !disposition.contains("%2F"), "\(disposition)")
         #expect(disposition.contains("filename=\"notification-etc_passwd.pdf\""), "\(disposition)")
       }
-      try await client.execute(uri: "/v1/documents/notification/batch?format=zip", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "[\(hostile),\(other)]")) { response in
+      try await client.execute(
+        uri: "/v1/documents/notification/batch?format=zip", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: "[\(hostile),\(other)]")
+      ) { response in
         #expect(response.status == .ok)
         let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)
         let names = archive.map(\.path)
@@ -81,9 +99,12 @@ struct SafetyTests {
   func bearerAnyCase() async throws {
     try await ServerFixtures.app(.init(apiKeys: ["s3cret-key"])).test(.router) { client in
       for scheme in ["Bearer", "bearer", "BEARER"] {
-        try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "\(scheme) s3cret-key"]) { #expect($0.status == .ok, "\(scheme)") }
+        try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "\(scheme) s3cret-key"])
+        { #expect($0.status == .ok, "\(scheme)") }
       }
-      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Basic s3cret-key"]) { #expect($0.status == .unauthorized) }
+      try await client.execute(uri: "/v1/documents", method: .get, headers: [.authorization: "Basic s3cret-key"]) {
+        #expect($0.status == .unauthorized)
+      }
     }
   }
 
@@ -91,16 +112,21 @@ struct SafetyTests {
   func requestIDs() async throws {
     let logs = LogStore()
     try await ServerFixtures.app(logs: logs).test(.router) { client in
-      try await client.execute(uri: "/healthz", method: .get, headers: [.requestID: "x status=500 path=/admin"]) { response in
+      try await client.execute(uri: "/healthz", method: .get, headers: [.requestID: "x status=500 path=/admin"]) {
+        response in
         let id = response.headers[.requestID] ?? ""
         #expect(id != "x status=500 path=/admin" && !id.isEmpty)
       }
-      try await client.execute(uri: "/healthz", method: .get, headers: [.requestID: String(repeating: "a", count: 129)]) {
+      try await client.execute(uri: "/healthz", method: .get, headers: [.requestID: String(repeating: "a", count: 129)])
+      {
         #expect($0.headers[.requestID]?.count == 36)
       }
       try await client.execute(
         uri: "/healthz", method: .get,
-        headers: [.requestID: "order-42", HTTPField.Name("traceparent")!: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"]
+        headers: [
+          .requestID: "order-42",
+          HTTPField.Name("traceparent")!: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        ]
       ) { #expect($0.headers[.requestID] == "order-42") }
     }
     let text = logs.all
@@ -120,7 +146,9 @@ struct SafetyTests {
         #expect(response.status == .methodNotAllowed)
         #expect(response.headers[.allow] == "GET, HEAD")
       }
-      for path in ["/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/documents", "/v1/documents/confirmation/schema"] {
+      for path in [
+        "/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/documents", "/v1/documents/confirmation/schema",
+      ] {
         try await client.execute(uri: path, method: .head) { response in
           #expect(response.status == .ok, "\(path)")
           #expect(response.body.readableBytes == 0)
@@ -133,11 +161,17 @@ struct SafetyTests {
   @Test("documents are not cached; a PNG preview is inline and gives the document's page count")
   func cachingAndPreview() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-12")) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("confirmation", "henan-12")
+      ) { response in
         #expect(response.headers[.cacheControl] == "no-store")
         #expect(response.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
       }
-      try await client.execute(uri: "/v1/documents/confirmation?format=png&page=2&dpi=30", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("confirmation", "henan-12")) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation?format=png&page=2&dpi=30", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("confirmation", "henan-12")
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.cacheControl] == "no-store")
         #expect(response.headers[.contentDisposition]?.hasPrefix("inline;") == true)
@@ -155,10 +189,14 @@ struct SafetyTests {
     try await ServerFixtures.app(.init(workers: 1, bodyLimit: 1 << 20)).test(.router) { client in
       var headers = ServerFixtures.json
       headers[.contentEncoding] = "gzip"
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: headers, body: ByteBuffer(bytes: zipped)) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: headers, body: ByteBuffer(bytes: zipped)
+      ) { response in
         #expect(response.status == .ok, "\(String(buffer: response.body))")
       }
-      try await client.execute(uri: "/v1/documents/confirmation", method: .post, headers: headers, body: ByteBuffer(bytes: bomb)) {
+      try await client.execute(
+        uri: "/v1/documents/confirmation", method: .post, headers: headers, body: ByteBuffer(bytes: bomb)
+      ) {
         #expect($0.status == .contentTooLarge)
       }
       headers[.contentEncoding] = "br"

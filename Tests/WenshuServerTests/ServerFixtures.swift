@@ -18,7 +18,9 @@ enum ServerFixtures {
 
   static let json: HTTPFields = [.contentType: "application/json"]
 
-  static func app(_ configuration: ServerConfiguration = .init(workers: 2), logs: LogStore? = nil) throws -> some ApplicationProtocol {
+  static func app(_ configuration: ServerConfiguration = .init(workers: 2), logs: LogStore? = nil) throws
+    -> some ApplicationProtocol
+  {
     var logger = Logger(label: "test") { label in
       logs.map { LogStoreHandler(store: $0) as any LogHandler } ?? SwiftLogNoOpLogHandler()
     }

@@ -16,7 +16,10 @@ struct ValidateTests {
   @Test("valid data: valid, its pages and its warnings in the body")
   func valid() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/invoice-preview/validate", method: .post, headers: ServerFixtures.json, body: try ServerFixtures.sample("invoice-preview", "qingdao-union")) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview/validate", method: .post, headers: ServerFixtures.json,
+        body: try ServerFixtures.sample("invoice-preview", "qingdao-union")
+      ) { response in
         #expect(response.status == .ok)
         let body = try object(response.body)
         #expect(body["valid"] as? Bool == true)
@@ -33,13 +36,20 @@ struct ValidateTests {
     let bad = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       .replacingOccurrences(of: "\"王丽娟\"", with: "\"\u{2A6D7}\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/confirmation/validate", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: bad)) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation/validate", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: bad)
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/json")
         let body = try object(response.body)
         #expect(body["valid"] as? Bool == false)
         let problems = try #require(body["problems"] as? [[String: Any]])
-        #expect(problems.contains { ($0["path"] as? String)?.hasPrefix("unit.contact") == true || ($0["message"] as? String)?.contains("U+2A6D7") == true }, "\(problems)")
+        #expect(
+          problems.contains {
+            ($0["path"] as? String)?.hasPrefix("unit.contact") == true
+              || ($0["message"] as? String)?.contains("U+2A6D7") == true
+          }, "\(problems)")
       }
       let row = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       let data = try JSONSerialization.jsonObject(with: Data(row.utf8)) as! [String: Any]
@@ -47,9 +57,13 @@ struct ValidateTests {
       members[11]["idNumber"] = "41010519900101001X"
       var changed = data
       changed["members"] = members
-      try await client.execute(uri: "/v1/documents/confirmation/validate", method: .post, headers: ServerFixtures.json, body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: changed))) { response in
+      try await client.execute(
+        uri: "/v1/documents/confirmation/validate", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: changed))
+      ) { response in
         let problems = try #require(try object(response.body)["problems"] as? [[String: Any]])
-        let p = try #require(problems.first { ($0["path"] as? String)?.hasPrefix("members[11]") == true }, "\(problems)")
+        let p = try #require(
+          problems.first { ($0["path"] as? String)?.hasPrefix("members[11]") == true }, "\(problems)")
         #expect(p["row"] as? Int == 12)
       }
     }
@@ -60,7 +74,10 @@ struct ValidateTests {
     let bill = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-union"))
     let batch = "[" + Array(repeating: bill, count: 300).joined(separator: ",") + "]"
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: batch)) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
+        body: ByteBuffer(string: batch)
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[HTTPField.Name("X-Wenshu-Warnings")!] == "300")
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "300")
@@ -75,7 +92,9 @@ struct ValidateTests {
     text += (0..<300_000).map { ",\"k\($0)\":1" }.joined() + "}"
     let body = ByteBuffer(string: text)
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(uri: "/v1/documents/invoice-preview", method: .post, headers: ServerFixtures.json, body: body) { response in
+      try await client.execute(
+        uri: "/v1/documents/invoice-preview", method: .post, headers: ServerFixtures.json, body: body
+      ) { response in
         #expect(response.status == .unprocessableContent)
         #expect(response.body.readableBytes < 64 << 10, "\(response.body.readableBytes) bytes")
         let body = try object(response.body)

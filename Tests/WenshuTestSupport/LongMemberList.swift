@@ -10,7 +10,9 @@ public func longMemberList(from sample: [UInt8], times: Int) throws -> Data {
   // 3–6, which the rules do not check), with the check character to match.
   data["members"] = (0..<times).flatMap { copy in
     members.map { member in
-      guard copy > 0, var m = member as? [String: Any], let id = m["idNumber"] as? String, id.count == 18 else { return member }
+      guard copy > 0, var m = member as? [String: Any], let id = m["idNumber"] as? String, id.count == 18 else {
+        return member
+      }
       let county = (Int(id.dropFirst(2).prefix(4))! + copy) % 10_000
       let first17 = String(id.prefix(2)) + String(format: "%04d", county) + String(id.dropFirst(6).prefix(11))
       m["idNumber"] = first17 + String(checkCharacter(first17))

@@ -29,11 +29,13 @@ struct AgeLimitProfileTests {
 
   @Test("per activity, with a fallback")
   func perActivity() throws {
-    let profile = try OfficeProfile.read("ageLimits:\n  fallback: 65\n  activities:\n    退休职工互助保障: none\n", file: "x.yaml")
+    let profile = try OfficeProfile.read(
+      "ageLimits:\n  fallback: 65\n  activities:\n    退休职工互助保障: none\n", file: "x.yaml")
     let limits = try OfficeAgeLimits.read(profile, office: "test", file: "x.yaml")
     #expect(limits.limit(for: "退休职工互助保障") == .unlimited)
     #expect(limits.limit(for: "在职职工互助保障") == .years(65))
-    #expect(try OfficeAgeLimits.read(.object(DataObject()), office: "test", file: "x.yaml") == AgeLimits(office: "test"))
+    #expect(
+      try OfficeAgeLimits.read(.object(DataObject()), office: "test", file: "x.yaml") == AgeLimits(office: "test"))
   }
 
   /// The same over-age list, printed under a profile whose limit nobody on it reaches: the
@@ -45,9 +47,11 @@ struct AgeLimitProfileTests {
     defer { try? fm.removeItem(at: root) }
     try fm.createDirectory(at: root, withIntermediateDirectories: true)
     try fm.copyItem(at: Fixtures.root.appendingPathComponent("Layouts"), to: root.appendingPathComponent("Layouts"))
-    try fm.createSymbolicLink(at: root.appendingPathComponent("fonts"), withDestinationURL: Fixtures.root.appendingPathComponent("fonts"))
+    try fm.createSymbolicLink(
+      at: root.appendingPathComponent("fonts"), withDestinationURL: Fixtures.root.appendingPathComponent("fonts"))
     let henan = root.appendingPathComponent("Layouts/offices/henan.yaml")
-    let text = try String(contentsOf: henan, encoding: .utf8).replacingOccurrences(of: "  fallback: statutory", with: "  fallback: \"70\"")
+    let text = try String(contentsOf: henan, encoding: .utf8).replacingOccurrences(
+      of: "  fallback: statutory", with: "  fallback: \"70\"")
     try text.write(to: henan, atomically: true, encoding: .utf8)
     let renderer = try DocumentRenderer(home: WenshuHome(root: root), document: "overage-certificate")
     let json = try Fixtures.sample("overage-certificate", "henan")

@@ -23,10 +23,12 @@ struct BatchMemoryTests {
       try? FileManager.default.removeItem(at: out)
     }
     try Data(("[" + Array(repeating: one, count: 40).joined(separator: ",") + "]").utf8).write(to: batch)
-    let r = try run("curl", [
-      "-s", "-o", out.path, "-w", "%{http_code}", "-H", "Content-Type: application/json", "--max-time", "300",
-      "--data-binary", "@" + batch.path, "http://127.0.0.1:\(port)/v1/documents/confirmation/batch?format=zip",
-    ])
+    let r = try run(
+      "curl",
+      [
+        "-s", "-o", out.path, "-w", "%{http_code}", "-H", "Content-Type: application/json", "--max-time", "300",
+        "--data-binary", "@" + batch.path, "http://127.0.0.1:\(port)/v1/documents/confirmation/batch?format=zip",
+      ])
     #expect(String(decoding: r.stdout, as: UTF8.self) == "200")
     let listing = try run("unzip", ["-l", out.path])
     #expect(String(decoding: listing.stdout, as: UTF8.self).contains("40 files"))

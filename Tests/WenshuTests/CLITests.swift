@@ -11,7 +11,8 @@ struct CLITests {
   static let sample = Fixtures.root.appendingPathComponent("samples/confirmation/henan-12.json").path
 
   func wenshu(_ args: [String], stdin: [UInt8]? = nil) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
-    let binary = FileManager.default.fileExists(atPath: Self.binary)
+    let binary =
+      FileManager.default.fileExists(atPath: Self.binary)
       ? Self.binary : Fixtures.root.appendingPathComponent(".build/debug/wenshu").path
     return try run(binary, args, stdin: stdin)
   }
@@ -55,9 +56,12 @@ struct CLITests {
     let r = try wenshu(["print", "confirmation", input.path, "-o", out.path])
     #expect(r.status == 0, "\(r.stderr)")
     let info = String(decoding: try run("pdfinfo", [out.path]).stdout, as: UTF8.self)
-    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+    let pages =
+      info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
+      ?? 0
     #expect(pages > 200_000 / 40, "\(pages) pages")
-    let last = String(decoding: try run("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", out.path, "-"]).stdout, as: UTF8.self)
+    let last = String(
+      decoding: try run("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", out.path, "-"]).stdout, as: UTF8.self)
     #expect(last.contains("第 \(pages) 页 共 \(pages) 页") && last.contains("单位领导"), "\(last.suffix(400))")
   }
 
@@ -125,7 +129,9 @@ struct BenchLayoutTests {
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("variant: 没有适用的版式"), "\(refused.stderr)")
     #expect(refused.stdout.isEmpty)
-    let printed = try CLITests().wenshu(["print", "invoice-preview", Self.benchInvoice, "--extra-layouts", Self.benchFolder, "-o", "-"])
+    let printed = try CLITests().wenshu([
+      "print", "invoice-preview", Self.benchInvoice, "--extra-layouts", Self.benchFolder, "-o", "-",
+    ])
     #expect(printed.status == 0, "\(printed.stderr)")
     #expect(printed.stdout.starts(with: Array("%PDF-".utf8)))
     let text = String(decoding: try run("pdftotext", ["-", "-"], stdin: printed.stdout).stdout, as: UTF8.self)
@@ -134,7 +140,9 @@ struct BenchLayoutTests {
 
   @Test("a missing --extra-layouts folder is an error naming it")
   func missingFolder() throws {
-    let r = try CLITests().wenshu(["print", "invoice-preview", Self.benchInvoice, "--extra-layouts", "/nonexistent-layouts", "-o", "-"])
+    let r = try CLITests().wenshu([
+      "print", "invoice-preview", Self.benchInvoice, "--extra-layouts", "/nonexistent-layouts", "-o", "-",
+    ])
     #expect(r.status == 78)
     #expect(r.stderr.contains("/nonexistent-layouts"), "\(r.stderr)")
   }
@@ -142,11 +150,13 @@ struct BenchLayoutTests {
 
 @Suite("wenshu schema")
 struct SchemaCommandTests {
-  @Test("every document's schema is JSON listing its required fields", arguments: [
-    ("confirmation", [String](), "members"), ("notification", ["--variant", "district"], "counts"),
-    ("payment-notice", ["--office", "guangdong"], "slipNumber"), ("invoice-preview", [], "billCode"),
-    ("overage-certificate", [], "startDate"),
-  ])
+  @Test(
+    "every document's schema is JSON listing its required fields",
+    arguments: [
+      ("confirmation", [String](), "members"), ("notification", ["--variant", "district"], "counts"),
+      ("payment-notice", ["--office", "guangdong"], "slipNumber"), ("invoice-preview", [], "billCode"),
+      ("overage-certificate", [], "startDate"),
+    ])
   func schema(_ document: String, _ options: [String], _ field: String) throws {
     let r = try CLITests().wenshu(["schema", document] + options)
     #expect(r.status == 0, "\(r.stderr)")

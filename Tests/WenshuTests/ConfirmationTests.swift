@@ -6,9 +6,10 @@ import WenshuRender
 /// The 确认书 end to end: what the unit signs and keeps as a legal record.
 @Suite("确认书", .serialized)
 struct ConfirmationTests {
-  static let big: [UInt8] = (try? Fixtures.withRenderer {
-    try $0.renderPDF(document: "confirmation", json: try Fixtures.sample("confirmation", "henan-2000"))
-  }) ?? []
+  static let big: [UInt8] =
+    (try? Fixtures.withRenderer {
+      try $0.renderPDF(document: "confirmation", json: try Fixtures.sample("confirmation", "henan-2000"))
+    }) ?? []
 
   func pagesText(_ pdf: [UInt8]) throws -> [String] {
     let text = try run("pdftotext", ["-layout", "-", "-"], stdin: pdf).stdout
@@ -76,7 +77,8 @@ struct ConfirmationTests {
   @Test("pages drawn on a second thread while the rest are laid out give the bytes of drawing after layout")
   func drawnAlongsideLayout() throws {
     let whole = try Fixtures.withRenderer {
-      try PDFRenderer.render($0.layOut(document: "confirmation", json: try Fixtures.sample("confirmation", "henan-2000")))
+      try PDFRenderer.render(
+        $0.layOut(document: "confirmation", json: try Fixtures.sample("confirmation", "henan-2000")))
     }
     #expect(whole.count > 100_000)
     #expect(whole == Self.big)
@@ -93,10 +95,13 @@ struct ConfirmationTests {
   @Test("a character no font has names the character, code point and field")
   func missingGlyph() throws {
     var json = String(decoding: try Fixtures.sample("confirmation", "henan-12"), as: UTF8.self)
-    let firstName = try #require(json.range(of: "\"name\" : \"", range: json.range(of: "\"members\"")!.upperBound..<json.endIndex))
+    let firstName = try #require(
+      json.range(of: "\"name\" : \"", range: json.range(of: "\"members\"")!.upperBound..<json.endIndex))
     json.insert(contentsOf: "\u{2A6D7}", at: firstName.upperBound)
     let problems = try renderProblems(json)
-    #expect(problems.map(\.description).contains("members[0].name: U+2A6D7 '\u{2A6D7}' has no glyph in any bundled font (字库中没有此字)"))
+    #expect(
+      problems.map(\.description).contains(
+        "members[0].name: U+2A6D7 '\u{2A6D7}' has no glyph in any bundled font (字库中没有此字)"))
   }
 
   @Test("every problem in the data is reported at once, each with its path")

@@ -19,13 +19,17 @@ struct ConnectionFaultTests {
       address.sin_port = in_port_t(UInt16(port).bigEndian)
       address.sin_addr.s_addr = inet_addr("127.0.0.1")
       let result = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
       }
       guard result == 0 else { throw CocoaError(.fileReadUnknown) }
       var timeout = timeval(tv_sec: 10, tv_usec: 0)
       setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
-    func send(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count }
+    func send(_ bytes: [UInt8]) -> Bool {
+      bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+    }
     func receive(_ count: Int) -> [UInt8] {
       var buffer = [UInt8](repeating: 0, count: count)
       let n = recv(fd, &buffer, count, 0)
@@ -48,13 +52,21 @@ struct ConnectionFaultTests {
     let body = try Fixtures.sample("confirmation", "henan-2000")
     for _ in 0..<3 {
       let c = try Connection(port: port)
-      #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body))
+      #expect(
+        c.send(
+          Array(
+            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+              .utf8) + body))
       #expect(!c.receive(64).isEmpty)  // the response has begun; hang up now
     }
     #expect(try healthy(port))
-    let r = try run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json",
-      "--data-binary", "@" + Fixtures.root.appendingPathComponent("samples/confirmation/henan-12.json").path,
-      "http://127.0.0.1:\(port)/v1/documents/confirmation"])
+    let r = try run(
+      "curl",
+      [
+        "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json",
+        "--data-binary", "@" + Fixtures.root.appendingPathComponent("samples/confirmation/henan-12.json").path,
+        "http://127.0.0.1:\(port)/v1/documents/confirmation",
+      ])
     #expect(String(decoding: r.stdout, as: UTF8.self) == "200")
   }
 
@@ -66,7 +78,11 @@ struct ConnectionFaultTests {
     let c = try Connection(port: port)
     var timeout = timeval(tv_sec: 2, tv_usec: 0)  // curl itself waits 1 s, then sends anyway
     setsockopt(c.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n".utf8)))
+    #expect(
+      c.send(
+        Array(
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n"
+            .utf8)))
     let interim = String(decoding: c.receive(4096), as: UTF8.self)
     #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n"), "\(interim.prefix(200))")
     #expect(c.send(body))
@@ -79,7 +95,11 @@ struct ConnectionFaultTests {
     let (port, server) = try serve(["--body-timeout", "1"])
     defer { server.terminate(); server.waitUntilExit() }
     let c = try Connection(port: port)
-    #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n".utf8)))
+    #expect(
+      c.send(
+        Array(
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+            .utf8)))
     let started = Date()
     var response: [UInt8] = []
     for byte in Array("{\"office\": \"henan\"".utf8) {

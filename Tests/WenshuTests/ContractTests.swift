@@ -48,7 +48,10 @@ struct ContractTests {
       let data = try JSONReader.parse(try Fixtures.sample(document, name))
       let variants = Set((catalog.layouts[document] ?? []).map(\.variant)).sorted()
       for (mutation, value) in Mutations.of(data, offices: catalog.offices.keys.sorted(), variants: variants) {
-        cases.append(Case(document: document, mutation: "\(name): \(mutation)", json: WenshuLayout.JSONWriter.write(value, pretty: false)))
+        cases.append(
+          Case(
+            document: document, mutation: "\(name): \(mutation)",
+            json: WenshuLayout.JSONWriter.write(value, pretty: false)))
       }
     }
     let verdicts = try Self.verdicts(cases, schemas: schemas)
@@ -57,7 +60,8 @@ struct ContractTests {
     for (c, schema) in zip(cases, verdicts) {
       let wenshu = try Fixtures.withRenderer { renderer -> Result<Void, RenderFailure> in
         Result { () throws(RenderFailure) in
-          _ = try renderer.prepare(document: c.document, data: try renderer.parse(document: c.document, json: Array(c.json.utf8)))
+          _ = try renderer.prepare(
+            document: c.document, data: try renderer.parse(document: c.document, json: Array(c.json.utf8)))
         }
       }
       if case .success = wenshu { accepted += 1 }
@@ -68,17 +72,24 @@ struct ContractTests {
       }
     }
     // Both kinds must be well represented, or the comparison proves little.
-    #expect(cases.count > 1_000 && accepted > 100 && cases.count - accepted > 500, "\(cases.count) cases, \(accepted) accepted")
-    #expect(disagreements.isEmpty, "\(disagreements.count) of \(cases.count) disagree:\n\(disagreements.prefix(40).joined(separator: "\n"))")
+    #expect(
+      cases.count > 1_000 && accepted > 100 && cases.count - accepted > 500,
+      "\(cases.count) cases, \(accepted) accepted")
+    #expect(
+      disagreements.isEmpty,
+      "\(disagreements.count) of \(cases.count) disagree:\n\(disagreements.prefix(40).joined(separator: "\n"))")
   }
 
-  @Test("a date with text after it is refused by the schema's pattern too, for validators that take format as a note only")
+  @Test(
+    "a date with text after it is refused by the schema's pattern too, for validators that take format as a note only")
   func datePatternAnchored() throws {
     let catalog = try Fixtures.withRenderer { $0.catalog }
     let schema = try catalog.schema(document: "payment-notice", variant: nil, office: "qingdao")
     let sample = try JSONReader.parse(try Fixtures.sample("payment-notice", "qingdao"))
     let cases = ["2025-02-25abc", "2025-02-25T10:00:00+08:00", "x2025-02-25"].map { date in
-      Case(document: "notice", mutation: date, json: WenshuLayout.JSONWriter.write(Mutations.set(sample, [.key("printedAt")], .string(date)), pretty: false))
+      Case(
+        document: "notice", mutation: date,
+        json: WenshuLayout.JSONWriter.write(Mutations.set(sample, [.key("printedAt")], .string(date)), pretty: false))
     }
     for (c, verdict) in zip(cases, try Self.verdicts(cases, schemas: ["notice": schema], formats: false)) {
       #expect(!verdict.valid, "\(c.mutation) passes the pattern")
@@ -97,7 +108,9 @@ struct ContractTests {
   }
 
   /// python-jsonschema's verdict on each case.
-  static func verdicts(_ cases: [Case], schemas: [String: DataValue], formats: Bool = true) throws -> [(valid: Bool, message: String)] {
+  static func verdicts(_ cases: [Case], schemas: [String: DataValue], formats: Bool = true) throws -> [(
+    valid: Bool, message: String
+  )] {
     let python = Fixtures.root.appendingPathComponent(".build/contract-venv/bin/python").path
     guard FileManager.default.isExecutableFile(atPath: python) else {
       throw ContractToolsMissing(description: "no \(python): run scripts/contract-tools (scripts/test does)")
@@ -109,14 +122,18 @@ struct ContractTests {
     ])
     let input = Array(WenshuLayout.JSONWriter.write(request, pretty: false).utf8)
     let result = try run(python, [Fixtures.root.appendingPathComponent("scripts/schema-verdicts").path], stdin: input)
-    guard result.status == 0, case .array(let list) = try JSONReader.parse(result.stdout), list.count == cases.count else {
+    guard result.status == 0, case .array(let list) = try JSONReader.parse(result.stdout), list.count == cases.count
+    else {
       // Kept to run again by hand: .build/contract-venv/bin/python scripts/schema-verdicts < …
       let kept = Fixtures.root.appendingPathComponent(".build/schema-verdicts-input.json")
       try Data(input).write(to: kept)
-      throw ContractToolsMissing(description: "scripts/schema-verdicts failed (\(result.status)) on \(kept.path): \(result.stderr)")
+      throw ContractToolsMissing(
+        description: "scripts/schema-verdicts failed (\(result.status)) on \(kept.path): \(result.stderr)")
     }
     return list.map { item in
-      guard case .array(let pair) = item, pair.count == 2, case .bool(let valid) = pair[0] else { return (false, "unreadable verdict") }
+      guard case .array(let pair) = item, pair.count == 2, case .bool(let valid) = pair[0] else {
+        return (false, "unreadable verdict")
+      }
       return (valid, pair[1].text ?? "")
     }
   }

@@ -45,7 +45,9 @@ struct CrossCheckTests {
   }
 
   static func text(_ document: String, _ data: DataValue) throws -> String {
-    let pdf = try Fixtures.withRenderer { try $0.render(document: document, json: Array(JSONWriter.text(data).utf8)).pdf }
+    let pdf = try Fixtures.withRenderer {
+      try $0.render(document: document, json: Array(JSONWriter.text(data).utf8)).pdf
+    }
     let out = try run("pdftotext", ["-layout", "-", "-"], stdin: pdf).stdout
     return String(decoding: out, as: UTF8.self).replacing(/\ +/, with: " ")
   }
@@ -60,42 +62,95 @@ struct CrossCheckTests {
 
   /// (what, document, sample, edits, path, fragment)
   static let mutations: [(String, String, String, [(String, DataValue?)], String, String)] = [
-    ("合计金额 ≠ 会费标准 × 每人份数 × 参保人数", "confirmation", "henan-12",
-     [("activities.0.amount", .string("961.00")), ("total", .string("961.00"))], "activities[0].amount", "合计金额应等于"),
-    ("参保人数 ≠ the members listed for the activity", "confirmation", "henan-12",
-     [("activities.0.memberCount", .number("13")), ("activities.0.amount", .string("1040.00")), ("total", .string("1040.00"))],
-     "activities[0].memberCount", "名单中参加此活动的有 12 人"),
-    ("a member's activity is not on the confirmation", "confirmation", "henan-12",
-     [("members.3.activity", .string("退休职工住院医疗互助保障活动"))], "members[3].activity", "不在本确认书的保障活动明细中"),
+    (
+      "合计金额 ≠ 会费标准 × 每人份数 × 参保人数", "confirmation", "henan-12",
+      [("activities.0.amount", .string("961.00")), ("total", .string("961.00"))], "activities[0].amount", "合计金额应等于"
+    ),
+    (
+      "参保人数 ≠ the members listed for the activity", "confirmation", "henan-12",
+      [
+        ("activities.0.memberCount", .number("13")), ("activities.0.amount", .string("1040.00")),
+        ("total", .string("1040.00")),
+      ],
+      "activities[0].memberCount", "名单中参加此活动的有 12 人"
+    ),
+    (
+      "a member's activity is not on the confirmation", "confirmation", "henan-12",
+      [("members.3.activity", .string("退休职工住院医疗互助保障活动"))], "members[3].activity", "不在本确认书的保障活动明细中"
+    ),
     ("an empty member list", "confirmation", "henan-12", [("members", .array([]))], "members", "会员名单为空"),
-    ("one ID number twice, both rows named", "confirmation", "henan-12",
-     [("members.5.idNumber", member(2, "idNumber")), ("members.5.sex", member(2, "sex")), ("members.5.age", member(2, "age"))],
-     "members[5].idNumber", "与 members[2] 重复"),
-    ("性别 disagrees with the ID number", "confirmation", "henan-12",
-     [("members.0.sex", .string(member(0, "sex").text == "男" ? "女" : "男"))], "members[0].sex", "性别与证件号码不符"),
-    ("年龄 disagrees with the ID number on printedAt", "confirmation", "henan-12",
-     [("members.0.age", .number(String(Int(member(0, "age").text ?? "0")! + 1)))], "members[0].age", "2025-02-25 时应为"),
-    ("出生日期 disagrees with the ID number", "confirmation", "henan-12",
-     [("members.0.birthDate", .string("1999-01-01"))], "members[0].birthDate", "出生日期与证件号码不符"),
-    ("a passport holder without birthDate and sex", "confirmation", "henan-12",
-     [("members.0.idType", .string("护照")), ("members.0.idNumber", .string("E12345678")), ("members.0.sex", nil), ("members.0.age", nil)],
-     "members[0].birthDate", "须填写 birthDate"),
-    ("an ID number checked by its own type", "confirmation", "henan-12",
-     [("members.0.idType", .string("港澳台居民居住证"))], "members[0].idNumber", "810000"),
-    ("an unknown idType", "confirmation", "henan-12", [("members.0.idType", .string("军官证"))], "members[0].idType", "证件类型应为"),
-    ("a name with a newline", "confirmation", "henan-12", [("members.4.name", .string("王\n丽"))], "members[4].name", "换行符 U+000A"),
+    (
+      "one ID number twice, both rows named", "confirmation", "henan-12",
+      [
+        ("members.5.idNumber", member(2, "idNumber")), ("members.5.sex", member(2, "sex")),
+        ("members.5.age", member(2, "age")),
+      ],
+      "members[5].idNumber", "与 members[2] 重复"
+    ),
+    (
+      "性别 disagrees with the ID number", "confirmation", "henan-12",
+      [("members.0.sex", .string(member(0, "sex").text == "男" ? "女" : "男"))], "members[0].sex", "性别与证件号码不符"
+    ),
+    (
+      "年龄 disagrees with the ID number on printedAt", "confirmation", "henan-12",
+      [("members.0.age", .number(String(Int(member(0, "age").text ?? "0")! + 1)))], "members[0].age", "2025-02-25 时应为"
+    ),
+    (
+      "出生日期 disagrees with the ID number", "confirmation", "henan-12",
+      [("members.0.birthDate", .string("1999-01-01"))], "members[0].birthDate", "出生日期与证件号码不符"
+    ),
+    (
+      "a passport holder without birthDate and sex", "confirmation", "henan-12",
+      [
+        ("members.0.idType", .string("护照")), ("members.0.idNumber", .string("E12345678")), ("members.0.sex", nil),
+        ("members.0.age", nil),
+      ],
+      "members[0].birthDate", "须填写 birthDate"
+    ),
+    (
+      "an ID number checked by its own type", "confirmation", "henan-12",
+      [("members.0.idType", .string("港澳台居民居住证"))], "members[0].idNumber", "810000"
+    ),
+    (
+      "an unknown idType", "confirmation", "henan-12", [("members.0.idType", .string("军官证"))], "members[0].idType",
+      "证件类型应为"
+    ),
+    (
+      "a name with a newline", "confirmation", "henan-12", [("members.4.name", .string("王\n丽"))], "members[4].name",
+      "换行符 U+000A"
+    ),
     ("an empty name", "confirmation", "henan-12", [("members.4.name", .string(""))], "members[4].name", "姓名为空"),
-    ("a birth after the document's date", "confirmation", "henan-12",
-     [("members.0.idNumber", .string(makeID("410105", "20250301", 2))), ("members.0.age", nil)], "members[0].idNumber", "晚于"),
-    ("超龄人员在职证明 with nobody over the limit", "overage-certificate", "henan",
-     [("members", .array([sampleMember("overage-certificate", "henan", 0), sampleMember("overage-certificate", "henan", 2)]))],
-     "members", "名单中没有人在 2025-03-01 超过年龄上限"),
-    ("告知书 category not A, B, A+ or B+", "notification", "shanghai-grassroots", [("category", .string("C"))], "category", "会员类别应为"),
-    ("缴款单 credit code with a wrong check character", "payment-notice", "guangdong",
-     [("unit.creditCode", .string("81440106MC1234567X"))], "unit.creditCode", "校验位错误，应为 T"),
-    ("在职证明 credit code with a wrong check character", "overage-certificate", "guangdong",
-     [("unit.creditCode", .string("81440106MC1234567X"))], "unit.creditCode", "校验位错误，应为 T"),
-    ("district total ≠ counts × the office's prices", "notification", "shanghai-district", [("total", .string("201500"))], "total", "201400.00 ≠ 201500.00"),
+    (
+      "a birth after the document's date", "confirmation", "henan-12",
+      [("members.0.idNumber", .string(makeID("410105", "20250301", 2))), ("members.0.age", nil)], "members[0].idNumber",
+      "晚于"
+    ),
+    (
+      "超龄人员在职证明 with nobody over the limit", "overage-certificate", "henan",
+      [
+        (
+          "members",
+          .array([sampleMember("overage-certificate", "henan", 0), sampleMember("overage-certificate", "henan", 2)])
+        )
+      ],
+      "members", "名单中没有人在 2025-03-01 超过年龄上限"
+    ),
+    (
+      "告知书 category not A, B, A+ or B+", "notification", "shanghai-grassroots", [("category", .string("C"))],
+      "category", "会员类别应为"
+    ),
+    (
+      "缴款单 credit code with a wrong check character", "payment-notice", "guangdong",
+      [("unit.creditCode", .string("81440106MC1234567X"))], "unit.creditCode", "校验位错误，应为 T"
+    ),
+    (
+      "在职证明 credit code with a wrong check character", "overage-certificate", "guangdong",
+      [("unit.creditCode", .string("81440106MC1234567X"))], "unit.creditCode", "校验位错误，应为 T"
+    ),
+    (
+      "district total ≠ counts × the office's prices", "notification", "shanghai-district",
+      [("total", .string("201500"))], "total", "201400.00 ≠ 201500.00"
+    ),
   ]
 
   static func sampleMember(_ document: String, _ name: String, _ i: Int) -> DataValue {
@@ -118,7 +173,8 @@ struct CrossCheckTests {
     #expect(try Self.problems("confirmation", data).isEmpty)
     let name = Self.member(0, "name").text!
     let line = try Self.text("confirmation", data).split(separator: "\n").first { $0.contains(name) }
-    #expect(line?.contains("\(Self.member(0, "sex").text!) \(Self.member(0, "age").text!)") == true, "\(line ?? "no line")")
+    #expect(
+      line?.contains("\(Self.member(0, "sex").text!) \(Self.member(0, "age").text!)") == true, "\(line ?? "no line")")
   }
 
   /// A member of every identity document, each over 63 on the start date: all certified.
@@ -147,7 +203,8 @@ struct CrossCheckTests {
     let data = try Self.sample("overage-certificate", "henan", [("members", list)])
     #expect(try Self.problems("overage-certificate", data).map(\.description) == [])
     // Lines wrap anywhere in Chinese text: compare without line breaks and spaces.
-    let text = try Self.text("overage-certificate", data).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+    let text = try Self.text("overage-certificate", data).replacingOccurrences(of: "\n", with: "").replacingOccurrences(
+      of: " ", with: "")
     for (type, number, _, _) in members {
       let label = type == "居民身份证" ? "公民身份号码" : type + "号码"
       #expect(text.contains("\(label)：\(number)"), "\(label) \(number) missing")
@@ -159,7 +216,8 @@ struct CrossCheckTests {
   /// profile has none, the letter prints what the data says.
   @Test("no stated price, no total check")
   func districtWithoutPrices() throws {
-    let data = try Self.sample("notification", "shanghai-district", [("year", .number("2024")), ("total", .string("201500"))])
+    let data = try Self.sample(
+      "notification", "shanghai-district", [("year", .number("2024")), ("total", .string("201500"))])
     #expect(try Self.problems("notification", data).isEmpty)
   }
 

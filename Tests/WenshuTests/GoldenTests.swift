@@ -6,7 +6,9 @@ struct GoldenTests {
   @Test("sample", arguments: Fixtures.samples.map { "\($0.0)/\($0.1)" })
   func sample(_ id: String) throws {
     let parts = id.split(separator: "/").map(String.init)
-    let pdf = try Fixtures.withRenderer { try $0.renderPDF(document: parts[0], json: try Fixtures.sample(parts[0], parts[1])) }
+    let pdf = try Fixtures.withRenderer {
+      try $0.renderPDF(document: parts[0], json: try Fixtures.sample(parts[0], parts[1]))
+    }
     try GoldenFile.check(pdf: pdf, name: id)
   }
 
@@ -27,7 +29,8 @@ struct GoldenTests {
     #expect(!folders.isEmpty, "no references found in \(Fixtures.goldenFolder.path)")
     for folder in folders where !samples.contains(folder) {
       Issue.record(
-        "Tests/WenshuTests/Golden/\(folder) has no sample (samples/\(folder).json is gone): restore the sample or git rm -r the folder")
+        "Tests/WenshuTests/Golden/\(folder) has no sample (samples/\(folder).json is gone): restore the sample or git rm -r the folder"
+      )
     }
   }
 }

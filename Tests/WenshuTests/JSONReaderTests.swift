@@ -16,9 +16,11 @@ struct JSONReaderTests {
     #expect(try parse(#""\ud869\udedf·\n""#) == .string("\u{2A6DF}·\n"))
   }
 
-  @Test("malformed input says where", arguments: [
-    ("{\"a\": }", 1, 7), ("[1,\n 2,,]", 2, 4), ("{\"a\":1,\"a\":2}", 1, 8), ("\"abc", 1, 5), ("[1] x", 1, 5),
-  ])
+  @Test(
+    "malformed input says where",
+    arguments: [
+      ("{\"a\": }", 1, 7), ("[1,\n 2,,]", 2, 4), ("{\"a\":1,\"a\":2}", 1, 8), ("\"abc", 1, 5), ("[1] x", 1, 5),
+    ])
   func errors(_ input: String, _ line: Int, _ column: Int) {
     do {
       _ = try JSONReader.parse(Array(input.utf8))

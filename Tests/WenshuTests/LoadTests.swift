@@ -14,17 +14,20 @@ struct LoadTests {
   func wrk(_ port: Int, connections: Int, seconds: Int) throws -> String {
     let script = Fixtures.root.appendingPathComponent("scripts/load/post.lua").path
     let sample = Fixtures.root.appendingPathComponent("samples/invoice-preview/qingdao-union.json").path
-    let r = try run("wrk", [
-      "-t2", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script,
-      "http://127.0.0.1:\(port)/v1/documents/invoice-preview", "--", sample,
-    ])
+    let r = try run(
+      "wrk",
+      [
+        "-t2", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script,
+        "http://127.0.0.1:\(port)/v1/documents/invoice-preview", "--", sample,
+      ])
     return String(decoding: r.stdout, as: UTF8.self)
   }
 
   @Test("saturation: only 200 and 503, memory returns to baseline")
   func saturation() throws {
     // scripts/setup installs wrk: without it this test fails rather than pass untested.
-    try #require(try run("sh", ["-c", "command -v wrk"]).status == 0, "wrk is not installed (scripts/setup installs it)")
+    try #require(
+      try run("sh", ["-c", "command -v wrk"]).status == 0, "wrk is not installed (scripts/setup installs it)")
     let (port, server) = try ServeProcessTests().startServer(["--queue", "4"])
     defer { server.terminate(); server.waitUntilExit() }
     // Warm-up at saturation: fonts, caches, and a buffer for each of the 32 connections.
@@ -44,7 +47,9 @@ struct LoadTests {
     }
     let p99 = report.split(separator: "\n").first { $0.contains("99%") }.map(String.init) ?? "?"
     let rate = report.split(separator: "\n").first { $0.hasPrefix("Requests/sec") }.map(String.init) ?? "?"
-    print("load: \(rate.trimmingCharacters(in: .whitespaces)); p99 \(p99.trimmingCharacters(in: .whitespaces)); RSS \(baseline / 1024) → \(after / 1024) MiB")
+    print(
+      "load: \(rate.trimmingCharacters(in: .whitespaces)); p99 \(p99.trimmingCharacters(in: .whitespaces)); RSS \(baseline / 1024) → \(after / 1024) MiB"
+    )
     // Tens of thousands of requests go through here; anything kept per request shows up.
     // (A cancelled `asyncAfter` timer kept each request's closure for the 60 s budget: +40 MiB.)
     #expect(after < baseline + 16 * 1024, "RSS grew from \(baseline) kB to \(after) kB")

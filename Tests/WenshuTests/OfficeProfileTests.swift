@@ -20,7 +20,9 @@ struct OfficeProfileTests {
     #expect(plain.contains("232554192616"))
     #expect(plain.contains("中国银行青岛市南支行"))
     let overridden = try sample("payment-notice", "qingdao").replacingOccurrences(
-      of: "\"office\": \"qingdao\"", with: "\"office\": {\"id\": \"qingdao\", \"account\": {\"number\": \"6222000011112222\"}, \"shortName\": \"青岛办\"}")
+      of: "\"office\": \"qingdao\"",
+      with: "\"office\": {\"id\": \"qingdao\", \"account\": {\"number\": \"6222000011112222\"}, \"shortName\": \"青岛办\"}"
+    )
     do {
       _ = try Fixtures.withRenderer { try $0.renderPDF(document: "payment-notice", json: Array(overridden.utf8)) }
       Issue.record("an override of the office's account was printed")

@@ -8,7 +8,8 @@ struct ServeProcessTests {
   /// Starts `wenshu serve --port 0` (the system picks a free port, so no two runs collide)
   /// and waits until it is ready; the port is read back from its "listening" log line.
   func startServer(_ extra: [String] = [], environment: [String: String] = [:]) throws -> (port: Int, server: Process) {
-    let binary = FileManager.default.fileExists(atPath: CLITests.binary)
+    let binary =
+      FileManager.default.fileExists(atPath: CLITests.binary)
       ? CLITests.binary : Fixtures.root.appendingPathComponent(".build/debug/wenshu").path
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-serve-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -35,7 +36,8 @@ struct ServeProcessTests {
     let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
     process.terminate()
     process.waitUntilExit()
-    throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "server did not become ready: \(text.suffix(500))"])
+    throw CocoaError(
+      .featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "server did not become ready: \(text.suffix(500))"])
   }
 
   /// The server's `wenshu_renders_in_flight` gauge, from `/metrics`.

@@ -45,7 +45,11 @@ struct WireTests {
     defer { server.terminate(); server.waitUntilExit() }
     for expect in ["Expect: 100-continue\r\n", ""] {
       let c = try Connection(port: port)
-      #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{".utf8)))
+      #expect(
+        c.send(
+          Array(
+            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{"
+              .utf8)))
       let started = Date()
       let answer = firstAnswer(c, seconds: 3)
       #expect(answer.hasPrefix("HTTP/1.1 413"), "\(expect): \(answer.prefix(120))")
@@ -58,7 +62,8 @@ struct WireTests {
   func continueAfterKey() throws {
     let (port, server) = try serve(environment: ["WENSHU_API_KEYS": "k-one"])
     defer { server.terminate(); server.waitUntilExit() }
-    let head = "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
+    let head =
+      "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
     let refused = try Connection(port: port)
     #expect(refused.send(Array((head + "Authorization: Bearer wrong\r\n\r\n").utf8)))
     let answer = firstAnswer(refused, seconds: 2)
@@ -75,7 +80,11 @@ struct WireTests {
     // 40,000 members: ~13 s of work in a debug build; parsing them (~1 s) cannot be interrupted.
     let body = try longMemberList(from: try Fixtures.sample("confirmation", "henan-2000"), times: 20)
     let c = try Connection(port: port)
-    #expect(c.send(Array("POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + [UInt8](body)))
+    #expect(
+      c.send(
+        Array(
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            .utf8) + [UInt8](body)))
     func inFlight() throws -> Double {
       let text = String(decoding: try run("curl", ["-s", "http://127.0.0.1:\(port)/metrics"]).stdout, as: UTF8.self)
       let line = text.split(separator: "\n").first { $0.hasPrefix("wenshu_renders_in_flight ") } ?? ""

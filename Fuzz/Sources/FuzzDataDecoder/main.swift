@@ -18,7 +18,8 @@ nonisolated(unsafe) var fixtures: Fixtures!
 func loadFixtures() -> Fixtures {
   let home = try! WenshuHome.locate()
   let catalog = try! DocumentCatalog(folder: home.layouts)
-  let validator = SchemaValidator(types: Dictionary(DomainTypes.all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+  let validator = SchemaValidator(
+    types: Dictionary(DomainTypes.all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
   let fixtures = Fixtures(validator: validator, schemas: catalog.layouts.values.joined().compactMap(\.schema))
   // One input through everything, so lazily made caches are made here too.
   if let value = try? JSONReader.parse(Array("{\"office\": \"qingdao\"}".utf8)) {

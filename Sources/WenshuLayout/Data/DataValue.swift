@@ -14,7 +14,9 @@ public indirect enum DataValue: Sendable, Equatable {
     switch self {
     case .null: ""
     case .bool(let b): b ? "是" : "否"
-    case .number(let n): n.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (n.utf8.first != 0x30 || n.utf8.count == 1) ? n : WholeNumber(literal: n)?.text ?? n
+    case .number(let n):
+      n.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (n.utf8.first != 0x30 || n.utf8.count == 1)
+        ? n : WholeNumber(literal: n)?.text ?? n
     case .string(let s): s
     case .array, .object: nil
     }
@@ -75,6 +77,7 @@ public struct DataObject: Sendable, Equatable {
   mutating func append(_ key: String, _ value: DataValue) { entries.append((key, value)) }
 
   public static func == (a: DataObject, b: DataObject) -> Bool {
-    a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    a.entries.count == b.entries.count
+      && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
   }
 }

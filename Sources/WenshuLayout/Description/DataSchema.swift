@@ -47,7 +47,8 @@ public struct ValueType: Sendable {
   /// nil when the value is acceptable; otherwise what is wrong, in words a clerk understands.
   public let problem: @Sendable (DataValue) -> String?
 
-  public init(_ name: String, summary: String, jsonSchema: String, problem: @escaping @Sendable (DataValue) -> String?) {
+  public init(_ name: String, summary: String, jsonSchema: String, problem: @escaping @Sendable (DataValue) -> String?)
+  {
     self.name = name
     self.summary = summary
     self.jsonSchema = jsonSchema
@@ -66,7 +67,8 @@ public struct ValueType: Sendable {
   }
 
   public static let generic: [ValueType] = [
-    ValueType("text", summary: "text of at most 20,000 characters", jsonSchema: #"{"type":"string","maxLength":20000}"#) { v in
+    ValueType("text", summary: "text of at most 20,000 characters", jsonSchema: #"{"type":"string","maxLength":20000}"#)
+    { v in
       guard case .string(let s) = v else { return "应为文字 (expected text, found \(v.kind))" }
       // A longer value is a mistake in the data, not something a printed form can hold.
       if s.utf8.count > 20_000 * 4 || s.unicodeScalars.count > 20_000 {
@@ -74,11 +76,17 @@ public struct ValueType: Sendable {
       }
       return nil
     },
-    ValueType("count", summary: "a whole number from 0 to 999,999,999 (43, 43.0 and 4.3e1 are the same number, printed 43)", jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#) { v in
+    ValueType(
+      "count", summary: "a whole number from 0 to 999,999,999 (43, 43.0 and 4.3e1 are the same number, printed 43)",
+      jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#
+    ) { v in
       if case .number(let n) = v, let whole = WholeNumber(literal: n, maxDigits: 9), !whole.negative { return nil }
       return "应为非负整数 (expected a whole number ≥ 0, found \(v.text ?? v.kind))"
     },
-    ValueType("profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked", jsonSchema: #"{"type":"object"}"#) { v in
+    ValueType(
+      "profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked",
+      jsonSchema: #"{"type":"object"}"#
+    ) { v in
       if case .object = v { return nil }
       return "应为对象 (expected an object, found \(v.kind))"
     },
@@ -114,7 +122,9 @@ public struct SchemaValidator: Sendable {
   ) {
     guard problems.count < ProblemLog.limit else { return }
     if case .null = value {
-      if !schema.isOptional { problems.append(DataProblem(path: Self.spelled(path), message: "缺少此项 (required, found null)")) }
+      if !schema.isOptional {
+        problems.append(DataProblem(path: Self.spelled(path), message: "缺少此项 (required, found null)"))
+      }
       return
     }
     switch schema {
@@ -122,7 +132,9 @@ public struct SchemaValidator: Sendable {
       if let valueType = types[type], let message = valueType.problem(value) {
         // A warning is for a value that fails its check, not for a value of another kind.
         let wrongKind = valueType.jsonKinds.map { !$0.contains(value.kind) } ?? false
-        if warnOnly && !wrongKind { warnings.append(DataProblem(path: Self.spelled(path), message: message)) } else {
+        if warnOnly && !wrongKind {
+          warnings.append(DataProblem(path: Self.spelled(path), message: message))
+        } else {
           problems.append(DataProblem(path: Self.spelled(path), message: message))
         }
       }
@@ -139,7 +151,8 @@ public struct SchemaValidator: Sendable {
       }
     case .object(let fields, _):
       guard case .object(let object) = value else {
-        problems.append(DataProblem(path: Self.spelled(path), message: "应为对象 (expected an object, found \(value.kind))"))
+        problems.append(
+          DataProblem(path: Self.spelled(path), message: "应为对象 (expected an object, found \(value.kind))"))
         return
       }
       var present = 0

@@ -11,7 +11,10 @@ public struct LayoutParser: Sendable {
   /// Where `image:` files are looked up.
   public let imagesFolder: String
 
-  public init(file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic, imagesFolder: String = "Layouts/images") {
+  public init(
+    file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic,
+    imagesFolder: String = "Layouts/images"
+  ) {
     self.imagesFolder = imagesFolder
     self.file = file
     self.formatters = formatters
@@ -34,20 +37,24 @@ public struct LayoutParser: Sendable {
     }
     var top = try YAMLFields(root, what: "the layout", file: file)
     let document = try string(top.take("document"), in: top, key: "document")
-    let summary = try top.take("summary").map { n throws(LayoutError) in
-      guard let s = n.string else { throw top.error("summary is text", at: n) }
-      return s
-    } ?? ""
-    let offices = try top.take("offices").map { n throws(LayoutError) -> [String] in
-      guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
-      return seq.compactMap(\.string)
-    } ?? []
-    let variant = try top.take("variant").map { n throws(LayoutError) in
-      guard let s = n.string else { throw top.error("variant is a name", at: n) }
-      return s
-    } ?? "default"
+    let summary =
+      try top.take("summary").map { n throws(LayoutError) in
+        guard let s = n.string else { throw top.error("summary is text", at: n) }
+        return s
+      } ?? ""
+    let offices =
+      try top.take("offices").map { n throws(LayoutError) -> [String] in
+        guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
+        return seq.compactMap(\.string)
+      } ?? []
+    let variant =
+      try top.take("variant").map { n throws(LayoutError) in
+        guard let s = n.string else { throw top.error("variant is a name", at: n) }
+        return s
+      } ?? "default"
     let styles = try parseStyles(top.take("styles"))
-    var metadataFields = try YAMLFields(required(top.take("metadata"), in: top, key: "metadata"), what: "metadata", file: file)
+    var metadataFields = try YAMLFields(
+      required(top.take("metadata"), in: top, key: "metadata"), what: "metadata", file: file)
     let metadata = LayoutDescription.Metadata(
       title: try template(required(metadataFields.take("title"), in: metadataFields, key: "title")),
       author: try metadataFields.take("author").map(template) ?? Template(literal: "Wenshu"),
@@ -66,7 +73,8 @@ public struct LayoutParser: Sendable {
     let watermark = try top.take("watermark").map(parseWatermark)
     try top.finish()
     let layout = LayoutDescription(
-      file: file, document: document, summary: summary, offices: offices, variant: variant, metadata: metadata, page: page, styles: styles,
+      file: file, document: document, summary: summary, offices: offices, variant: variant, metadata: metadata,
+      page: page, styles: styles,
       header: header, footer: footer, firstPageHeader: firstPageHeader, firstPageFooter: firstPageFooter, body: body,
       checks: checks, schema: schema, watermark: watermark)
     if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
@@ -213,7 +221,8 @@ public struct LayoutParser: Sendable {
     func styleName(_ key: String, default d: String) throws(LayoutError) -> String {
       guard let n = f.take(key) else { return d }
       guard let s = n.string, styles[s] != nil else {
-        throw f.error("unknown style '\(n.string ?? "")' (styles: \(styles.keys.sorted().joined(separator: ", ")))", at: n)
+        throw f.error(
+          "unknown style '\(n.string ?? "")' (styles: \(styles.keys.sorted().joined(separator: ", ")))", at: n)
       }
       return s
     }
@@ -224,7 +233,8 @@ public struct LayoutParser: Sendable {
       let style = try styleName("style", default: defaultStyle)
       let indent = try f.take("indent").map(length) ?? (kind == "paragraph" ? 2 * styles[style]!.size : 0)
       let keep = try f.take("keepWithNext").map { n throws(LayoutError) in try bool(n) } ?? (kind == "heading")
-      result = .text(TextElement(template: try template(value), style: style, firstLineIndent: indent, keepWithNext: keep))
+      result = .text(
+        TextElement(template: try template(value), style: style, firstLineIndent: indent, keepWithNext: keep))
     case "fields":
       result = .fields(try fieldGrid(value, styles: styles))
     case "table":
@@ -243,10 +253,11 @@ public struct LayoutParser: Sendable {
         throw l.error("a list needs items (fixed texts) or from (a path to an array)")
       }
       let marker = try l.take("marker").map(template) ?? Template(literal: "•")
-      let style = try l.take("style").map { n throws(LayoutError) in
-        guard let s = n.string, styles[s] != nil else { throw l.error("unknown style", at: n) }
-        return s
-      } ?? "body"
+      let style =
+        try l.take("style").map { n throws(LayoutError) in
+          guard let s = n.string, styles[s] != nil else { throw l.error("unknown style", at: n) }
+          return s
+        } ?? "body"
       try l.finish()
       result = .list(BulletList(source: source, marker: marker, style: style))
     case "signatures":
@@ -307,10 +318,11 @@ public struct LayoutParser: Sendable {
       try i.finish()
       items.append((label, value))
     }
-    let style = try f.take("style").map { n throws(LayoutError) in
-      guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
-      return s
-    } ?? "body"
+    let style =
+      try f.take("style").map { n throws(LayoutError) in
+        guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
+        return s
+      } ?? "body"
     try f.finish()
     return FieldGrid(columns: columns, items: items, style: style, labelStyle: "label")
   }
@@ -326,13 +338,19 @@ public struct LayoutParser: Sendable {
       var c = try YAMLFields(n, what: "a table column", file: file)
       let header = try c.take("header").map(template) ?? Template(literal: "")
       let value = try template(required(c.take("value"), in: c, key: "value"))
-      let width = try c.take("width").map { n throws(LayoutError) in
-        guard let w = n.float, w > 0 else { throw c.error("width is a positive number (a share of the table width)", at: n) }
-        return w
-      } ?? 1
-      var column = Table.Column(header: header, value: value, width: width, alignment: try c.take("align").map(alignment) ?? .left)
+      let width =
+        try c.take("width").map { n throws(LayoutError) in
+          guard let w = n.float, w > 0 else {
+            throw c.error("width is a positive number (a share of the table width)", at: n)
+          }
+          return w
+        } ?? 1
+      var column = Table.Column(
+        header: header, value: value, width: width, alignment: try c.take("align").map(alignment) ?? .left)
       if let v = c.take("valign") {
-        guard let s = v.string, let a = Table.VerticalAlignment(rawValue: s) else { throw c.error("valign is top, middle or bottom", at: v) }
+        guard let s = v.string, let a = Table.VerticalAlignment(rawValue: s) else {
+          throw c.error("valign is top, middle or bottom", at: v)
+        }
         column.verticalAlignment = a
       }
       if let n = c.take("style") {
@@ -351,10 +369,13 @@ public struct LayoutParser: Sendable {
       try c.finish()
       columns.append(column)
     }
-    let border: Table.Border = try f.take("border").map { n throws(LayoutError) in
-      guard let s = n.string, let b = Table.Border(rawValue: s) else { throw f.error("border is grid, rows or none", at: n) }
-      return b
-    } ?? .grid
+    let border: Table.Border =
+      try f.take("border").map { n throws(LayoutError) in
+        guard let s = n.string, let b = Table.Border(rawValue: s) else {
+          throw f.error("border is grid, rows or none", at: n)
+        }
+        return b
+      } ?? .grid
     let continuation = try f.take("continuation").map(template)
     let padding = try f.take("padding").map(length) ?? 3
     let minRowHeight = try f.take("minRowHeight").map(length) ?? 0
@@ -366,8 +387,14 @@ public struct LayoutParser: Sendable {
     let headerStyle = try style("headerStyle", "tableHeader")
     let cellStyle = try style("cellStyle", "tableCell")
     let footerStyle = try style("footerStyle", cellStyle)
-    let head = try f.take("head").map { n throws(LayoutError) in try cellRows(n, columns: columns.count, styles: styles, spansRows: true) } ?? []
-    let foot = try f.take("foot").map { n throws(LayoutError) in try cellRows(n, columns: columns.count, styles: styles, spansRows: false) } ?? []
+    let head =
+      try f.take("head").map { n throws(LayoutError) in
+        try cellRows(n, columns: columns.count, styles: styles, spansRows: true)
+      } ?? []
+    let foot =
+      try f.take("foot").map { n throws(LayoutError) in
+        try cellRows(n, columns: columns.count, styles: styles, spansRows: false)
+      } ?? []
     try f.finish()
     var table = Table(
       rows: rows, columns: columns, border: border, headerStyle: headerStyle, cellStyle: cellStyle,
@@ -381,7 +408,9 @@ public struct LayoutParser: Sendable {
   /// Header (`head:`) or footer (`foot:`) rows: each a list of cells, a cell a template or
   /// `{ text, span, rowSpan, align, style }`. Every row must fill the columns exactly, counting
   /// the cells that span down into it from above.
-  func cellRows(_ node: Node, columns: Int, styles: [String: TextStyle], spansRows: Bool) throws(LayoutError) -> [[Table.Cell]] {
+  func cellRows(_ node: Node, columns: Int, styles: [String: TextStyle], spansRows: Bool) throws(LayoutError) -> [[Table
+    .Cell]]
+  {
     guard case .sequence(let rowNodes) = node, !rowNodes.isEmpty else {
       throw LayoutError(file: file, line: node.line, message: "expected a list of rows, each a list of cells")
     }
@@ -414,7 +443,8 @@ public struct LayoutParser: Sendable {
         }
         while column < columns && below[column] > 0 { column += 1 }
         guard column + cell.span <= columns else {
-          throw LayoutError(file: file, line: cellNode.line, message: "this row has more cells than the table's \(columns) columns")
+          throw LayoutError(
+            file: file, line: cellNode.line, message: "this row has more cells than the table's \(columns) columns")
         }
         for c in column..<(column + cell.span) { below[c] = cell.rowSpan }
         column += cell.span
@@ -516,7 +546,9 @@ public struct LayoutParser: Sendable {
   func dataSchema(_ node: Node, optional: Bool) throws(LayoutError) -> DataSchema {
     switch node {
     case .scalar:
-      guard var name = node.string else { throw LayoutError(file: file, line: node.line, message: "expected a type name") }
+      guard var name = node.string else {
+        throw LayoutError(file: file, line: node.line, message: "expected a type name")
+      }
       let warnOnly = name.hasSuffix(" (warning)")
       if warnOnly { name.removeLast(" (warning)".count) }
       let isOptional = name.hasSuffix("?")
@@ -536,7 +568,8 @@ public struct LayoutParser: Sendable {
       return .object(fields: fields, optional: optional)
     case .sequence(let seq):
       guard seq.count == 1 else {
-        throw LayoutError(file: file, line: node.line, message: "an array is written as a list of one element: the shape of its items")
+        throw LayoutError(
+          file: file, line: node.line, message: "an array is written as a list of one element: the shape of its items")
       }
       return .array(items: try dataSchema(seq[0], optional: false), optional: optional)
     case .alias:
@@ -565,7 +598,8 @@ public struct LayoutParser: Sendable {
 
   func int(_ node: Node, _ range: ClosedRange<Int>) throws(LayoutError) -> Int {
     guard let i = node.int, range.contains(i) else {
-      throw LayoutError(file: file, line: node.line, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw LayoutError(
+        file: file, line: node.line, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return i
   }

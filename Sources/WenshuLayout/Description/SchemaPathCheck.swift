@@ -21,15 +21,21 @@ public struct SchemaPathCheck {
   }
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
-    for blocks in [layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body] {
+    for blocks in [
+      layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body,
+    ] {
       try walk(blocks, scopes: [root])
     }
-    for t in [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created, layout.metadata.filename] {
+    for t in [
+      layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created,
+      layout.metadata.filename,
+    ] {
       try template(t, scopes: [root], line: 1)
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
     for c in layout.checks {
-      let scopes = try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
+      let scopes =
+        try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
       try template(c.value, scopes: scopes, line: c.line)
       try template(c.equals, scopes: scopes, line: c.line)
     }

@@ -24,7 +24,7 @@ struct BlockLayout {
     case .list(let list): slices = self.list(list, scope, origin)
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
-    case .pageBreak: slices = AnySequence([Slice.pageBreakSlice])
+    case .pageBreak: slices = AnySequence([Slice.pageBreak])
     case .group(let blocks): slices = group(blocks, scope)
     case .each(let each): slices = self.each(each, scope, line: block.line)
     case .image(let image): slices = AnySequence([self.image(image, origin)])
@@ -39,7 +39,8 @@ struct BlockLayout {
   func style(_ name: String) -> TextStyle { styles[name] ?? styles["body"]! }
 
   /// Shapes text that wraps at `width`; a word or number wider than that is reported.
-  func shape(_ text: String, _ style: TextStyle, width: Double, indent: Double = 0, _ origin: SliceOrigin) -> ShapedText {
+  func shape(_ text: String, _ style: TextStyle, width: Double, indent: Double = 0, _ origin: SliceOrigin) -> ShapedText
+  {
     let shaped = fonts.shape(text, style: style, width: width, indent: indent)
     if shaped.overflows { filler.problems.report(origin.problem(Self.tooWide(text))) }
     return shaped
@@ -71,7 +72,8 @@ struct BlockLayout {
       let line = lines[i]
       let bottom = i + 1 < lines.count ? lines[i + 1].top : shaped.size.height
       var slice = Slice(
-        height: bottom - line.top, items: measureOnly ? [] : [.glyphs(line.glyphs, at: Point(x: line.x, y: 0), color: color)])
+        height: bottom - line.top,
+        items: measureOnly ? [] : [.glyphs(line.glyphs, at: Point(x: line.x, y: 0), color: color)])
       slice.keepWithNext = keepWithNext
       slice.origin = origin
       return slice
@@ -110,7 +112,8 @@ struct BlockLayout {
     }
     switch list.source {
     case .fixed(let templates):
-      return AnySequence(templates.enumerated().flatMap { i, t in item(t, scope.with("index", .number(String(i + 1)))) })
+      return AnySequence(
+        templates.enumerated().flatMap { i, t in item(t, scope.with("index", .number(String(i + 1)))) })
     case .bound(let path, let template):
       return AnySequence(rows(path, scope, line: origin.line).lazy.flatMap { rowScope in item(template, rowScope) })
     }
@@ -119,14 +122,17 @@ struct BlockLayout {
   /// The scopes of the rows of the array at `path`.
   func rows(_ path: DataPath, _ scope: Scope, line: Int) -> AnySequence<Scope> {
     guard let (value, full) = scope.resolve(path) else {
-      filler.problems.report(DataProblem(path: path.description, message: "缺少此项 (missing; required by \(filler.file):\(line))"))
+      filler.problems.report(
+        DataProblem(path: path.description, message: "缺少此项 (missing; required by \(filler.file):\(line))"))
       return AnySequence([])
     }
     guard case .array(let items) = value else {
-      filler.problems.report(DataProblem(path: full.description, message: "应为列表 (expected an array, found \(value.kind))"))
+      filler.problems.report(
+        DataProblem(path: full.description, message: "应为列表 (expected an array, found \(value.kind))"))
       return AnySequence([])
     }
-    return AnySequence(items.indices.lazy.map { i in scope.entering(items[i], at: full.appending(.index(i)), index: i) })
+    return AnySequence(
+      items.indices.lazy.map { i in scope.entering(items[i], at: full.appending(.index(i)), index: i) })
   }
 
   func signatures(_ block: SignatureBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
@@ -139,7 +145,8 @@ struct BlockLayout {
       let column = i % block.columns
       let label = shape(filler.fill(template, scope, line: origin.line), style, width: columnWidth - 6, origin)
       if !measureOnly {
-        slice.items += items(label, color: style.color, dx: Double(column) * columnWidth, dy: Double(row) * block.height)
+        slice.items += items(
+          label, color: style.color, dx: Double(column) * columnWidth, dy: Double(row) * block.height)
       }
       height = max(height, Double(row) * block.height + max(block.height, label.size.height))
     }
@@ -184,7 +191,7 @@ struct BlockLayout {
         let breakBefore = each.pageBreak && !first
         first = false
         let body = each.blocks.flatMap { self.slices($0, rowScope) }
-        return breakBefore ? [Slice.pageBreakSlice] + body : body
+        return breakBefore ? [Slice.pageBreak] + body : body
       })
   }
 

@@ -48,7 +48,8 @@ public struct FormatterSet: Sendable {
       guard case .array(let items) = value else { throw FormatError("不是列表 (expected an array)") }
       return .number(String(items.count))
     },
-    Formatter("default", arguments: 0...1, summary: "the argument (or nothing) when the value is empty, null or absent") {
+    Formatter("default", arguments: 0...1, summary: "the argument (or nothing) when the value is empty, null or absent")
+    {
       value, args throws(FormatError) in
       (value.text ?? "").isEmpty ? .string(args.first ?? "") : value
     },

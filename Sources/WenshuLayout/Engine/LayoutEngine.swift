@@ -14,7 +14,9 @@ public final class LayoutEngine {
   let formatters: FormatterSet
   let validator: SchemaValidator
 
-  public init(layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet, types: [ValueType] = ValueType.generic) {
+  public init(
+    layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet, types: [ValueType] = ValueType.generic
+  ) {
     self.layout = layout
     self.fonts = fonts
     self.formatters = formatters
@@ -22,7 +24,9 @@ public final class LayoutEngine {
   }
 
   /// Pass 1: validates, runs the checks, counts the pages.
-  public func prepare(_ data: DataValue, cancellation: RenderCancellation? = nil) throws(RenderFailure) -> PreparedDocument {
+  public func prepare(_ data: DataValue, cancellation: RenderCancellation? = nil) throws(RenderFailure)
+    -> PreparedDocument
+  {
     var warnings: [DataProblem] = []
     if let schema = layout.schema {
       let result = validator.validate(data, schema, cancellation: cancellation)
@@ -41,18 +45,23 @@ public final class LayoutEngine {
     for attempt in 0..<4 {
       let counting = ProblemLog()
       var pass = filler
-      if attempt > 0 { pass = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: counting) }
+      if attempt > 0 {
+        pass = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: counting)
+      }
       let frame = try PageFrame(layout: layout, engine: self, filler: pass, measureOnly: true, root: root)
       var paginator = frame.paginator(problems: pass.problems)
       let body = root.with("pages", .number(String(pageCount)))
-      let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in cancellation?.isCancelled != true }
+      let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in
+        cancellation?.isCancelled != true
+      }
       let counted = paginator.run(slices) { _, _ in }
       if cancellation?.isCancelled == true { throw .cancelled }
       let settled = counted == pageCount || !pass.trace.readPageCount
       pageCount = counted
       if settled { break }
       guard attempt < 3 else {
-        throw .layout(LayoutError(file: layout.file, line: 1, message: "the page count printed in the body does not settle"))
+        throw .layout(
+          LayoutError(file: layout.file, line: 1, message: "the page count printed in the body does not settle"))
       }
     }
     let m = layout.metadata
@@ -73,7 +82,8 @@ public final class LayoutEngine {
     var pages: [Page] = []
     pages.reserveCapacity(prepared.pageCount)
     try prepared.forEachPage { pages.append($0) }
-    return LaidOutDocument(pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
+    return LaidOutDocument(
+      pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
   }
 
   private func runChecks(_ root: Scope, _ filler: TemplateFiller, _ cancellation: RenderCancellation?) {
@@ -109,7 +119,8 @@ public final class PreparedDocument {
   let cancellation: RenderCancellation?
 
   init(
-    engine: LayoutEngine, data: DataValue, pageCount: Int, metadata: PDFMetadata, warnings: [DataProblem], filename: String,
+    engine: LayoutEngine, data: DataValue, pageCount: Int, metadata: PDFMetadata, warnings: [DataProblem],
+    filename: String,
     cancellation: RenderCancellation?
   ) {
     self.cancellation = cancellation
@@ -127,24 +138,29 @@ public final class PreparedDocument {
   public func forEachPage(_ deliver: (Page) -> Void) throws(RenderFailure) {
     let layout = engine.layout
     // Every problem was reported by `prepare`, which filled the same templates.
-    var filler = TemplateFiller(file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
+    var filler = TemplateFiller(
+      file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
     filler.checksText = false
     let root = Scope(root: data)
     let frame = try PageFrame(layout: layout, engine: engine, filler: filler, measureOnly: false, root: root)
     let watermark = layout.watermark.map { spec -> PageItem in
       // Serif bold: a face the page already embeds, so the mark adds no font to the PDF.
-      let style = TextStyle(families: [LayoutParser.fontFamilies["serif"]!], size: spec.size, bold: true, color: spec.color)
+      let style = TextStyle(
+        families: [LayoutParser.fontFamilies["serif"]!], size: spec.size, bold: true, color: spec.color)
       let shaped = engine.fonts.shape(filler.fill(spec.text, root, line: 1), style: style, width: nil)
       let items = frame.blocks.items(shaped, color: spec.color, dx: -shaped.size.width / 2, dy: -shaped.size.height / 2)
       let page = layout.page.size
       return .group(
-        ItemGroup(items: items, origin: Point(x: page.width / 2, y: page.height / 2), angle: spec.angle, opacity: spec.opacity))
+        ItemGroup(
+          items: items, origin: Point(x: page.width / 2, y: page.height / 2), angle: spec.angle, opacity: spec.opacity))
     }
     let total = pageCount
     var paginator = frame.paginator(problems: filler.problems)
     let cancellation = self.cancellation
     let body = root.with("pages", .number(String(total)))
-    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in cancellation?.isCancelled != true }
+    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in
+      cancellation?.isCancelled != true
+    }
     let laidOut = paginator.run(slices) { index, items in
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
       var items = items
@@ -178,7 +194,9 @@ struct PageFrame {
     var footerTop: Double
   }
 
-  init(layout: LayoutDescription, engine: LayoutEngine, filler: TemplateFiller, measureOnly: Bool, root: Scope) throws(RenderFailure) {
+  init(layout: LayoutDescription, engine: LayoutEngine, filler: TemplateFiller, measureOnly: Bool, root: Scope)
+    throws(RenderFailure)
+  {
     self.layout = layout
     let page = layout.page
     let width = page.size.width - page.margins.left - page.margins.right
@@ -203,7 +221,8 @@ struct PageFrame {
     rest = room(layout.header, layout.footer)
     first = room(layout.firstPageHeader ?? layout.header, layout.firstPageFooter ?? layout.footer)
     guard min(first.bodyHeight, rest.bodyHeight) > 50 else {
-      throw .layout(LayoutError(file: layout.file, line: 1, message: "margins, header and footer leave no room for the body"))
+      throw .layout(
+        LayoutError(file: layout.file, line: 1, message: "margins, header and footer leave no room for the body"))
     }
     blocks = BlockLayout(
       width: width, pageHeight: min(first.bodyHeight, rest.bodyHeight), styles: layout.styles, filler: filler,

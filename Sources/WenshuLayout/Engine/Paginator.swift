@@ -68,7 +68,8 @@ struct Paginator {
       for header in slice.repeatHeader { put(header) }
     }
     if y + slice.height > height + 0.001 {
-      let message = "内容高于一页，无法排版 (\(Self.points(slice.height)) pt tall; the page has room for \(Self.points(height - y)) pt)"
+      let message =
+        "内容高于一页，无法排版 (\(Self.points(slice.height)) pt tall; the page has room for \(Self.points(height - y)) pt)"
       problems.report(slice.origin?.problem(message) ?? DataProblem(path: "", message: message))
       return
     }

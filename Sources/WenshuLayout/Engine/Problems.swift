@@ -51,6 +51,8 @@ final class ProblemLog {
   }
 
   var all: [DataProblem] {
-    dropped == 0 ? problems : problems + [DataProblem(path: "", message: "另有 \(dropped) 个问题未列出 (\(dropped) more problems not listed)")]
+    dropped == 0
+      ? problems
+      : problems + [DataProblem(path: "", message: "另有 \(dropped) 个问题未列出 (\(dropped) more problems not listed)")]
   }
 }

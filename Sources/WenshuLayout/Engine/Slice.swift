@@ -21,7 +21,7 @@ struct Slice {
   /// Where it comes from, for the error when it cannot be placed on any page.
   var origin: SliceOrigin?
 
-  static let pageBreakSlice = Slice(height: 0, kind: .pageBreak)
+  static let pageBreak = Slice(height: 0, kind: .pageBreak)
   static func space(_ height: Double) -> Slice { Slice(height: height, kind: .space) }
 
   /// Stacks slices into one, for a group that is kept together.

@@ -17,7 +17,8 @@ extension BlockLayout {
       var s = place.cell.style.map(style) ?? base
       s.alignment = place.cell.alignment ?? base.alignment
       let w = spanWidth(frames, place.column, place.cell.span)
-      return cell(filler.fill(place.cell.text, scope, line: origin.line), s, width: max(w - 2 * pad, 1), column: nil, origin)
+      return cell(
+        filler.fill(place.cell.text, scope, line: origin.line), s, width: max(w - 2 * pad, 1), column: nil, origin)
     }
     var heights = Array(repeating: 2 * pad, count: rows.count)
     for (place, content) in zip(placed, contents) where place.cell.rowSpan == 1 {

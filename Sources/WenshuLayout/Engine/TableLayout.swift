@@ -87,15 +87,21 @@ extension BlockLayout {
   /// A cell's lines: one line of glyphs when the text fits (the fast path: characters
   /// shaped once), else Pango's lines. A `noBreak` column's text stays on one line, shrunk
   /// to fit down to the column's minimum size, and is refused below it.
-  func cell(_ text: String, _ style: TextStyle, width: Double, column: Table.Column?, _ origin: SliceOrigin) -> CellLines {
+  func cell(_ text: String, _ style: TextStyle, width: Double, column: Table.Column?, _ origin: SliceOrigin)
+    -> CellLines
+  {
     if let column, column.noBreak { return unbroken(text, style, width: width, column: column, origin) }
     if measureOnly {
-      if let height = fonts.singleLineHeight(text, style: style, width: width) { return CellLines(lines: [(nil, 0, height)]) }
+      if let height = fonts.singleLineHeight(text, style: style, width: width) {
+        return CellLines(lines: [(nil, 0, height)])
+      }
       return CellLines(lines: shape(text, style, width: width, origin).lines.map { (nil, $0.top, $0.glyphs.height) })
     }
     let line = fonts.glyphLine(text, style: style)
     if let line, line.width <= width - 2 {
-      return CellLines(lines: [(.glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color), 0, line.height)])
+      return CellLines(lines: [
+        (.glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color), 0, line.height)
+      ])
     }
     // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
     if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
@@ -103,7 +109,10 @@ extension BlockLayout {
       return CellLines(lines: [(group(items(shaped, color: style.color)), 0, height)])
     }
     let shaped = shape(text, style, width: width, origin)
-    return CellLines(lines: shaped.lines.map { (.glyphs($0.glyphs, at: Point(x: $0.x, y: 0), color: style.color), $0.top, $0.glyphs.height) })
+    return CellLines(
+      lines: shaped.lines.map {
+        (.glyphs($0.glyphs, at: Point(x: $0.x, y: 0), color: style.color), $0.top, $0.glyphs.height)
+      })
   }
 
   private func group(_ items: [PageItem]) -> PageItem {
@@ -118,17 +127,21 @@ extension BlockLayout {
     }
   }
 
-  private func unbroken(_ text: String, _ style: TextStyle, width: Double, column: Table.Column, _ origin: SliceOrigin) -> CellLines {
+  private func unbroken(_ text: String, _ style: TextStyle, width: Double, column: Table.Column, _ origin: SliceOrigin)
+    -> CellLines
+  {
     var style = style
     var shaped = fonts.shape(text, style: style, width: nil)
     if shaped.size.width > width {
       // Quarter points, so a column of codes shares a few sizes (each a font to remember).
       let fitting = (style.size * width / shaped.size.width * 4).rounded(.down) / 4
       guard fitting >= column.minSize else {
-        let name = column.header.parts.isEmpty ? "" : "「\(filler.fill(column.header, Scope(root: .null), line: origin.line))」"
+        let name =
+          column.header.parts.isEmpty ? "" : "「\(filler.fill(column.header, Scope(root: .null), line: origin.line))」"
         filler.problems.report(
           origin.problem(
-            "列\(name)太窄：缩小到 \(Self.trimmed(column.minSize)) pt 仍放不下 (the column is too narrow for this text even at its minimum size)"))
+            "列\(name)太窄：缩小到 \(Self.trimmed(column.minSize)) pt 仍放不下 (the column is too narrow for this text even at its minimum size)"
+          ))
         return CellLines(lines: [(nil, 0, shaped.size.height)])
       }
       style.size = fitting
@@ -138,7 +151,8 @@ extension BlockLayout {
       return CellLines(lines: shaped.lines.map { (nil, $0.top, $0.glyphs.height) })
     }
     let item: PageItem? =
-      measureOnly ? nil : .glyphs(line.glyphs, at: Point(x: aligned(line.glyphs.width, style, width), y: 0), color: style.color)
+      measureOnly
+      ? nil : .glyphs(line.glyphs, at: Point(x: aligned(line.glyphs.width, style, width), y: 0), color: style.color)
     return CellLines(lines: [(item, 0, shaped.size.height)])
   }
 
@@ -181,7 +195,8 @@ extension BlockLayout {
         filler.problems.report(origin.problem("表格的一行文字高于一页 (a line of a table row is taller than a page)"))
         return slices
       }
-      slices.append(rowSlice(band, table, frames: frames, fill: fill, height: bandHeight + 2 * pad, offsets: nil, origin))
+      slices.append(
+        rowSlice(band, table, frames: frames, fill: fill, height: bandHeight + 2 * pad, offsets: nil, origin))
     }
     return slices
   }
@@ -198,7 +213,9 @@ extension BlockLayout {
     items.reserveCapacity(cells.count + frames.count + 4)
     if let fill { items.append(.box(Rect(x: 0, y: 0, width: width, height: height), fill: fill)) }
     for cell in cells {
-      if let fill = cell.fill { items.append(.box(Rect(x: cell.x, y: 0, width: cell.width, height: height), fill: fill)) }
+      if let fill = cell.fill {
+        items.append(.box(Rect(x: cell.x, y: 0, width: cell.width, height: height), fill: fill))
+      }
     }
     for cell in cells {
       let free = height - 2 * pad - cell.content.height

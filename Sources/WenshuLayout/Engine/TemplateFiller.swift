@@ -25,7 +25,10 @@ struct TemplateFiller {
       case .field(let field):
         if let value = value(of: field, scope, line: line) {
           guard let text = value.text else {
-            problems.report(DataProblem(path: fullPath(field, scope), message: "是\(value.kind)，不能直接打印 (a \(value.kind) cannot be printed; \(file):\(line))"))
+            problems.report(
+              DataProblem(
+                path: fullPath(field, scope),
+                message: "是\(value.kind)，不能直接打印 (a \(value.kind) cannot be printed; \(file):\(line))"))
             continue
           }
           if checksText, let bad = textProblem(text) {
@@ -53,7 +56,8 @@ struct TemplateFiller {
     }
     guard let raw = found else {
       let base = scope.frames.last!.path
-      let shown = field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
+      let shown =
+        field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
       problems.report(DataProblem(path: shown, message: "缺少此项 (missing; required by \(file):\(line))"))
       return nil
     }

@@ -35,7 +35,9 @@ public indirect enum PageItem: Sendable {
     case .picture(let p, let r):
       .picture(p, in: Rect(x: r.minX + dx, y: r.minY + dy, width: r.size.width, height: r.size.height))
     case .group(let g):
-      .group(ItemGroup(items: g.items, origin: Point(x: g.origin.x + dx, y: g.origin.y + dy), angle: g.angle, opacity: g.opacity))
+      .group(
+        ItemGroup(
+          items: g.items, origin: Point(x: g.origin.x + dx, y: g.origin.y + dy), angle: g.angle, opacity: g.opacity))
     }
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import Graphics
 import Testing
 import WenshuDocuments
+
 @testable import WenshuLayout
 
 /// Small layouts laid out to pages of items, asserted without drawing anything.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WenshuLayout
 
 /// Where pages break: nothing lost, nothing past the page, headings and footers never alone.
@@ -112,7 +113,8 @@ struct PaginationTests {
     #expect(!pages[0].contains("合计"))
     #expect(pages[1].starts(with: ["序号", "内容"]), "the header repeats above the moved rows")
     #expect(pages[1].contains("合计"))
-    #expect(pages[1].filter { $0.hasSuffix("行") && $0.hasPrefix("第") }.count >= 1, "at least the last row is with the footer")
+    #expect(
+      pages[1].filter { $0.hasSuffix("行") && $0.hasPrefix("第") }.count >= 1, "at least the last row is with the footer")
   }
 
   @Test("a row taller than a page splits between its lines, the header repeated, every line printed")
@@ -129,7 +131,8 @@ struct PaginationTests {
     let pages = try Engine.pages(layout, "{\"rows\": [{\"n\": \"\(long)\"}]}")
     #expect(pages.count >= 2)
     for page in pages { #expect(page.lines.first == "序号", "header on every page") }
-    let printed = pages.flatMap(\.lines).filter { $0 != "序号" && $0 != "说明" && $0 != "1" && !$0.hasPrefix("第 ") }.joined()
+    let printed = pages.flatMap(\.lines).filter { $0 != "序号" && $0 != "说明" && $0 != "1" && !$0.hasPrefix("第 ") }
+      .joined()
     #expect(printed == long)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WenshuLayout
 
 /// What a cell or a line prints is exactly the data: no hyphen added, no number cut, no
@@ -44,13 +45,15 @@ struct TextAndTableTests {
     let layout = Self.narrowTable("{ header: 代码, value: \"{code}\", width: 0.6, noBreak: true, minSize: 8 }")
     let problems = try #require(
       try Engine.problems(layout, "{\"rows\": [{\"name\": \"甲\", \"code\": \"81310115MCTN1HNG95\"}]}"))
-    #expect(problems.contains { $0.path == "rows[0]" && $0.message.contains("「代码」") && $0.message.contains("test.yaml:") })
+    #expect(
+      problems.contains { $0.path == "rows[0]" && $0.message.contains("「代码」") && $0.message.contains("test.yaml:") })
   }
 
   @Test("a word wider than its column is refused with its row's path, not broken")
   func wordTooWide() throws {
     let layout = Self.narrowTable("{ header: 代码, value: \"{code}\", width: 0.5 }")
-    let problems = try #require(try Engine.problems(layout, "{\"rows\": [{\"name\": \"甲\", \"code\": \"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"}]}"))
+    let problems = try #require(
+      try Engine.problems(layout, "{\"rows\": [{\"name\": \"甲\", \"code\": \"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"}]}"))
     #expect(problems.contains { $0.path == "rows[0]" })
   }
 
@@ -68,7 +71,8 @@ struct TextAndTableTests {
     let opening = Set("（「『【《“")
     for width in stride(from: 60, through: 200, by: 7) {
       let layout = Engine.layout(
-        "  - paragraph: \"\(text)\"\n    indent: 0", extra: "page: { size: A5, margins: [20mm, \(369 - width)pt, 20mm, 50pt] }"
+        "  - paragraph: \"\(text)\"\n    indent: 0",
+        extra: "page: { size: A5, margins: [20mm, \(369 - width)pt, 20mm, 50pt] }"
       ).replacingOccurrences(of: "page: { size: A5, margins: [20mm, 15mm, 20mm, 15mm] }\n", with: "")
       let lines = try Engine.pages(layout).flatMap(\.lines).filter { !$0.hasPrefix("第 ") }
       #expect(lines.joined() == text, "nothing added or lost at width \(width)")
@@ -77,7 +81,8 @@ struct TextAndTableTests {
         #expect(!opening.contains(line.last!), "line ends with opening punctuation: \(line)")
         let end = line.trimmingCharacters(in: .whitespaces)
         let endsInFigure = end.last.map { $0.isNumber } ?? false
-        #expect(!(endsInFigure && (next.first!.isNumber || next.first == "人" || next.first == "元" || next.first == ".")),
+        #expect(
+          !(endsInFigure && (next.first!.isNumber || next.first == "人" || next.first == "元" || next.first == ".")),
           "a figure split from its digits or unit: \(line) | \(next)")
       }
     }

@@ -42,7 +42,9 @@ enum Fixtures {
 }
 
 /// Runs a command-line tool and returns its status, standard output and standard error.
-func run(_ tool: String, _ arguments: [String], stdin: [UInt8]? = nil) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
+func run(_ tool: String, _ arguments: [String], stdin: [UInt8]? = nil) throws -> (
+  status: Int32, stdout: [UInt8], stderr: String
+) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = [tool] + arguments

@@ -27,7 +27,8 @@ enum GoldenFile {
     defer { try? FileManager.default.removeItem(at: work) }
     let pdfURL = work.appendingPathComponent("document.pdf")
     try Data(pdf).write(to: pdfURL)
-    let raster = try run("pdftoppm", ["-r", "\(dpi)", "-gray", "-png", pdfURL.path, work.appendingPathComponent("page").path])
+    let raster = try run(
+      "pdftoppm", ["-r", "\(dpi)", "-gray", "-png", pdfURL.path, work.appendingPathComponent("page").path])
     #expect(raster.status == 0, "pdftoppm failed: \(raster.stderr)", sourceLocation: sourceLocation)
     let pages = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix("page") }.sorted()
     let text = try run("pdftotext", ["-layout", pdfURL.path, "-"]).stdout
@@ -68,7 +69,9 @@ enum GoldenFile {
       let actual = try RasterImage(pngFile: work.appendingPathComponent(pages[i]).path)
       let expected = try RasterImage(pngFile: reference.appendingPathComponent(expectedPages[i]).path)
       guard let (count, diff) = compare(actual, expected) else {
-        Issue.record("\(name) page \(i + 1): size \(actual.width)×\(actual.height), expected \(expected.width)×\(expected.height)", sourceLocation: sourceLocation)
+        Issue.record(
+          "\(name) page \(i + 1): size \(actual.width)×\(actual.height), expected \(expected.width)×\(expected.height)",
+          sourceLocation: sourceLocation)
         continue
       }
       let share = Double(count) / Double(actual.pixels.count)

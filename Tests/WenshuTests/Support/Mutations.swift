@@ -14,25 +14,34 @@ enum Mutations {
   static func of(_ data: DataValue, offices: [String], variants: [String]) -> [(String, DataValue)] {
     var out: [(String, DataValue)] = []
     walk(data, at: [], root: data, into: &out)
-    for office in offices + ["atlantis"] { out.append(("office = \(office)", set(data, [.key("office")], .string(office)))) }
+    for office in offices + ["atlantis"] {
+      out.append(("office = \(office)", set(data, [.key("office")], .string(office))))
+    }
     if case .string(let office)? = data["office"] {
       out.append(("office = {id}", set(data, [.key("office")], .object(["id": .string(office)]))))
       let account = DataValue.object(["number": .string("6222000011112222")])
-      out.append(("office = {id, account}", set(data, [.key("office")], .object(["id": .string(office), "account": account]))))
+      out.append(
+        ("office = {id, account}", set(data, [.key("office")], .object(["id": .string(office), "account": account]))))
     }
-    for variant in variants + ["nonesuch"] { out.append(("variant = \(variant)", set(data, [.key("variant")], .string(variant)))) }
+    for variant in variants + ["nonesuch"] {
+      out.append(("variant = \(variant)", set(data, [.key("variant")], .string(variant))))
+    }
     return out
   }
 
-  private static func walk(_ value: DataValue, at path: [Step], root: DataValue, into out: inout [(String, DataValue)]) {
+  private static func walk(_ value: DataValue, at path: [Step], root: DataValue, into out: inout [(String, DataValue)])
+  {
     switch value {
     case .object(let object):
-      out.append(("\(spelled(path + [.key("unknownField")])) added", set(root, path + [.key("unknownField")], .string("x"))))
+      out.append(
+        ("\(spelled(path + [.key("unknownField")])) added", set(root, path + [.key("unknownField")], .string("x"))))
       for key in object.keys {
         let child = path + [.key(key)]
         let name = spelled(child)
         out.append(("\(name) dropped", set(root, child, nil)))
-        for (what, replacement) in replacements(object[key]!) { out.append(("\(name) = \(what)", set(root, child, replacement))) }
+        for (what, replacement) in replacements(object[key]!) {
+          out.append(("\(name) = \(what)", set(root, child, replacement)))
+        }
         walk(object[key]!, at: child, root: root, into: &out)
       }
     case .array(let items):
@@ -55,9 +64,13 @@ enum Mutations {
         ("{}", .object([:])), ("[…]", .array([.string(s)])),
       ]
       if s.utf8.count == 10, s.split(separator: "-").count == 3 {  // a date
-        list += [("2025-02-30", .string("2025-02-30")), ("timestamp", .string(s + "T10:00:00+08:00")), ("2025/02/25", .string("2025/02/25"))]
+        list += [
+          ("2025-02-30", .string("2025-02-30")), ("timestamp", .string(s + "T10:00:00+08:00")),
+          ("2025/02/25", .string("2025/02/25")),
+        ]
       }
-      if s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), s.first?.isNumber == true {  // an amount, or digits
+      // An amount, or digits.
+      if s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), s.first?.isNumber == true {
         // As a JSON number, where it is one (`0000815202` is not).
         if !s.hasPrefix("0") || s == "0" || s.hasPrefix("0.") { list.append(("number \(s)", .number(s))) }
         list += [("\"¥\(s)\"", .string("¥" + s)), ("\"1,\(s)\"", .string("1," + s))]
@@ -65,7 +78,8 @@ enum Mutations {
       }
     case .number(let n):
       list += [
-        ("\(n).0", .number(n + ".0")), ("\(n)e0", .number(n + "e0")), ("\(n).5", .number(n + ".5")), ("-1", .number("-1")),
+        ("\(n).0", .number(n + ".0")), ("\(n)e0", .number(n + "e0")), ("\(n).5", .number(n + ".5")),
+        ("-1", .number("-1")),
         ("1e9", .number("1e9")), ("\"\(n)\"", .string(n)),
       ]
     case .bool:
