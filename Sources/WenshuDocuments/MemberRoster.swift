@@ -124,7 +124,8 @@ struct MemberRoster {
     if let referenceDate, fields.contains("age") {
       let age = birth.age(on: referenceDate)
       if let given = member["age"] {
-        if case .number(let n) = given, Int(n) != age {
+        // A JSON number: 43, 43.0 and 4.3e1 are the same whole number.
+        if case .number(let n) = given, Double(n) != Double(age) {
           problems.append(
             DataProblem(
               path: path + ".age",

@@ -175,7 +175,10 @@ struct ErrorTests {
     let text = logs.all
     let requests = logs.events.filter { $0.message == "request" }.map(\.metadata)
     #expect(requests.count == 2, "\(requests)")
-    #expect(requests.allSatisfy { $0["request_id"]?.isEmpty == false && $0["path"] == "/v1/documents/confirmation" })
+    // Values a client chooses are logged quoted, so none can forge a field or a line.
+    #expect(
+      requests.allSatisfy { $0["request_id"]?.isEmpty == false && $0["path"] == "\"/v1/documents/confirmation\"" },
+      "\(requests)")
     #expect(requests.map { $0["status"] } == ["200", "422"], "\(requests)")
     #expect(requests.first?["pages"] == "2", "\(requests)")
     let data = try JSONSerialization.jsonObject(with: Data(buffer: sample)) as! [String: Any]

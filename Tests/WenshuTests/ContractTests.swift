@@ -38,6 +38,9 @@ struct ContractTests {
     }
   }
 
+  /// Refusals of the documents' cross-checks (issue 14), which relate fields to each other.
+  static let crossChecks = ["不在本确认书的保障活动明细中", "参保人数与会员名单不符"]
+
   @Test("schema-valid mutations of every sample are laid out, schema-invalid ones refused: the verdicts agree")
   func mutationsAgree() throws {
     var cases: [Case] = []
@@ -66,6 +69,9 @@ struct ContractTests {
       }
       if case .success = wenshu { accepted += 1 }
       switch (schema.valid, wenshu) {
+      case (true, .failure(.data(let problems)))
+      where problems.allSatisfy({ p in Self.crossChecks.contains { p.message.contains($0) } }):
+        break  // a figure that must agree with another: what a schema cannot say
       case (true, .failure(let failure)): disagreements.append("\(c.mutation): schema-valid, refused: \(failure)")
       case (false, .success): disagreements.append("\(c.mutation): schema-invalid (\(schema.message)), accepted")
       default: break
