@@ -5,17 +5,17 @@ import WenshuDocuments
 enum OutputQuery {
   static func format(_ request: Request, batch: Bool) throws(Problem) -> OutputFormat {
     let query = request.uri.queryParameters
+    // Checked whatever the format, as the OpenAPI description states them.
+    guard let page = Int(query.get("page") ?? "1"), page >= 1 else {
+      throw Problem(status: .badRequest, title: "Bad page", detail: "page is a number from 1")
+    }
+    guard let dpi = Double(query.get("dpi") ?? "96"), (24...300).contains(dpi) else {
+      throw Problem(status: .badRequest, title: "Bad resolution", detail: "dpi is a number from 24 to 300")
+    }
     switch query.get("format") ?? "pdf" {
     case "pdf": return .pdf
     case "zip" where batch: return .zip
-    case "png" where !batch:
-      guard let page = Int(query.get("page") ?? "1"), page >= 1 else {
-        throw Problem(status: .badRequest, title: "Bad page", detail: "page is a number from 1")
-      }
-      guard let dpi = Double(query.get("dpi") ?? "96"), (24...300).contains(dpi) else {
-        throw Problem(status: .badRequest, title: "Bad resolution", detail: "dpi is a number from 24 to 300")
-      }
-      return .png(page: page, dpi: dpi)
+    case "png" where !batch: return .png(page: page, dpi: dpi)
     case let other:
       throw Problem(
         status: .badRequest, title: "Bad format",
