@@ -6,9 +6,33 @@ import Graphics
 /// alone is taller than a page; then it splits between its lines.
 extension BlockLayout {
   /// A laid-out cell: its lines from the cell's top, and what draws each (nil when measuring).
+  /// A cell of one line — nearly every cell of a member list — holds it inline, so laying a
+  /// row out allocates no array per cell.
   struct CellLines {
-    var lines: [(item: PageItem?, top: Double, height: Double)] = []
-    var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
+    typealias Line = (item: PageItem?, top: Double, height: Double)
+    private var one: Line?
+    private var many: [Line] = []
+
+    init(lines: [Line]) {
+      if lines.count == 1 { one = lines[0] } else { many = lines }
+    }
+
+    init(single line: Line) { one = line }
+
+    var lines: [Line] {
+      get { one.map { [$0] } ?? many }
+      set { self = CellLines(lines: newValue) }
+    }
+    var count: Int { one == nil ? many.count : 1 }
+    var height: Double {
+      if let one { return one.top + one.height }
+      return many.last.map { $0.top + $0.height } ?? 0
+    }
+
+    /// Each line, without making an array of them.
+    func forEach(_ body: (Line) -> Void) {
+      if let one { body(one) } else { many.forEach(body) }
+    }
   }
 
   /// A cell placed in a row: the columns it covers and how it sits there.
@@ -93,20 +117,21 @@ extension BlockLayout {
     if let column, column.noBreak { return unbroken(text, style, width: width, column: column, origin) }
     if measureOnly {
       if let height = fonts.singleLineHeight(text, style: style, width: width) {
-        return CellLines(lines: [(nil, 0, height)])
+        return CellLines(single: (nil, 0, height))
       }
       return CellLines(lines: shape(text, style, width: width, origin).lines.map { (nil, $0.top, $0.glyphs.height) })
     }
     let line = fonts.glyphLine(text, style: style)
     if let line, line.width <= width - 2 {
-      return CellLines(lines: [
-        (.glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color), 0, line.height)
-      ])
+      return CellLines(
+        single: (
+          .glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color), 0, line.height
+        ))
     }
     // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
     if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
       let shaped = fonts.shaped(text, style: style, width: width)
-      return CellLines(lines: [(group(items(shaped, color: style.color)), 0, height)])
+      return CellLines(single: (group(items(shaped, color: style.color)), 0, height))
     }
     let shaped = shape(text, style, width: width, origin)
     return CellLines(
@@ -142,7 +167,7 @@ extension BlockLayout {
           origin.problem(
             "列\(name)太窄：缩小到 \(Self.trimmed(column.minSize)) pt 仍放不下 (the column is too narrow for this text even at its minimum size)"
           ))
-        return CellLines(lines: [(nil, 0, shaped.size.height)])
+        return CellLines(single: (nil, 0, shaped.size.height))
       }
       style.size = fitting
       shaped = fonts.shape(text, style: style, width: nil)
@@ -153,7 +178,7 @@ extension BlockLayout {
     let item: PageItem? =
       measureOnly
       ? nil : .glyphs(line.glyphs, at: Point(x: aligned(line.glyphs.width, style, width), y: 0), color: style.color)
-    return CellLines(lines: [(item, 0, shaped.size.height)])
+    return CellLines(single: (item, 0, shaped.size.height))
   }
 
   static func trimmed(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
@@ -174,7 +199,7 @@ extension BlockLayout {
     var next = Array(repeating: 0, count: cells.count)
     var slices: [Slice] = []
     let inner = room - 2 * pad
-    while cells.indices.contains(where: { next[$0] < cells[$0].content.lines.count }) {
+    while cells.indices.contains(where: { next[$0] < cells[$0].content.count }) {
       var band = cells
       var bandHeight = 0.0
       for (c, cell) in cells.enumerated() {
@@ -225,7 +250,7 @@ extension BlockLayout {
       case .middle: dy = pad + free / 2
       case .bottom: dy = pad + free
       }
-      for line in cell.content.lines {
+      cell.content.forEach { line in
         if let item = line.item { items.append(item.offset(dx: cell.x + pad, dy: dy + line.top)) }
       }
     }
