@@ -30,8 +30,12 @@ extension BlockLayout {
     }
 
     /// Each line, without making an array of them.
-    func forEach(_ body: (Line) -> Void) {
-      if let one { body(one) } else { many.forEach(body) }
+    func eachLine(_ body: (Line) -> Void) {
+      if let one {
+        body(one)
+      } else {
+        for line in many { body(line) }
+      }
     }
   }
 
@@ -250,7 +254,7 @@ extension BlockLayout {
       case .middle: dy = pad + free / 2
       case .bottom: dy = pad + free
       }
-      cell.content.forEach { line in
+      cell.content.eachLine { line in
         if let item = line.item { items.append(item.offset(dx: cell.x + pad, dy: dy + line.top)) }
       }
     }
