@@ -25,7 +25,6 @@ public struct GlyphLine: Sendable {
   public let ascent: Double
   public let descent: Double
   public var height: Double { ascent + descent }
-  public var glyphCount: Int { glyphs.count }
 }
 
 /// A font Pango chose for some glyphs, as the Cairo scaled font that draws them. Retains the

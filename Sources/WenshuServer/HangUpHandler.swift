@@ -7,6 +7,8 @@ import NIOHTTPTypes
 /// Hummingbird does not cancel a handler when its connection closes, and it allows
 /// half-closed connections, so a hang-up arrives here first as the input closing (an
 /// HTTP/1.1 client does not close its side while it waits for its answer). One per connection.
+// Sendable: the route's task calls `watch` while the channel's event loop calls the inbound
+// methods; `current` and `closed` are touched only under `lock`.
 final class HangUpHandler: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
   typealias InboundIn = HTTPRequestPart
   typealias InboundOut = HTTPRequestPart

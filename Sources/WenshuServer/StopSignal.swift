@@ -4,6 +4,8 @@ import WenshuLayout
 /// Stops one request's render, whoever asks first: its time budget running out, or its
 /// client hanging up. A render under way stops at its next row (`cancellation`); one still
 /// waiting for a worker leaves the queue at once (`onStop`), so it holds no place in line.
+// Sendable: `stopped` and `handlers` are read and written only under `lock`; `cancellation`
+// is itself thread-safe.
 final class StopSignal: @unchecked Sendable {
   let cancellation = RenderCancellation()
   private let lock = NSLock()

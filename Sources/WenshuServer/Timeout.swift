@@ -32,6 +32,9 @@ func withTimeout<T: Sendable>(
 }
 
 /// Resumes a continuation once, with whichever result comes first, and stops the clock.
+// Sendable: `continuation` and `timer` are set once by `withTimeout` before the timer is
+// started and the task created (which orders those writes before any `resume`); after that
+// they are only read and cleared under `lock`.
 final class FirstResult<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   var continuation: CheckedContinuation<T, any Error>?

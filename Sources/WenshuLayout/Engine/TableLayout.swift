@@ -87,7 +87,7 @@ extension BlockLayout {
             content: content, x: frames[i].x, width: frames[i].width, verticalAlignment: column.verticalAlignment,
             fill: column.fill))
       }
-      var slices = rowSlices(cells, table, frames: frames, fill: nil, room: room, rowOrigin)
+      var slices = rowSlices(cells, table, frames: frames, room: room, rowOrigin)
       for i in slices.indices { slices[i].repeatHeader = repeated }
       return slices
     }
@@ -101,7 +101,7 @@ extension BlockLayout {
     var foot = table.foot.flatMap { row in
       var slices = rowSlices(
         spannedCells(row, table, frames: frames, scope: scope, style: table.footerStyle, origin), table, frames: frames,
-        fill: nil, room: room, origin)
+        room: room, origin)
       for i in slices.indices { slices[i].repeatHeader = repeated }
       return slices
     }
@@ -135,7 +135,7 @@ extension BlockLayout {
     // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
     if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
       let shaped = fonts.shaped(text, style: style, width: width)
-      return CellLines(single: (group(items(shaped, color: style.color)), 0, height))
+      return CellLines(single: (oneItem(items(shaped, color: style.color)), 0, height))
     }
     let shaped = shape(text, style, width: width, origin)
     return CellLines(
@@ -144,7 +144,8 @@ extension BlockLayout {
       })
   }
 
-  private func group(_ items: [PageItem]) -> PageItem {
+  /// A Pango-shaped line's items as one, to sit in a cell as a glyph line does.
+  private func oneItem(_ items: [PageItem]) -> PageItem {
     items.count == 1 ? items[0] : .group(ItemGroup(items: items, origin: Point(x: 0, y: 0)))
   }
 
@@ -190,14 +191,14 @@ extension BlockLayout {
   /// A row's slices: one, unless the row is taller than `room` (a page less the repeated
   /// header); then one per band of lines that fits.
   func rowSlices(
-    _ cells: [PlacedCell], _ table: Table, frames: [(x: Double, width: Double)], fill: Color?, room: Double,
+    _ cells: [PlacedCell], _ table: Table, frames: [(x: Double, width: Double)], room: Double,
     _ origin: SliceOrigin
   ) -> [Slice] {
     let pad = table.padding
     let content = cells.reduce(0) { max($0, $1.content.height) }
     let height = max(content + 2 * pad, table.minRowHeight)
     if height <= room {
-      return [rowSlice(cells, table, frames: frames, fill: fill, height: height, offsets: nil, origin)]
+      return [rowSlice(cells, table, frames: frames, height: height, origin)]
     }
     // Split between lines: each band takes, from every cell, the lines that fit in it.
     var next = Array(repeating: 0, count: cells.count)
@@ -225,22 +226,20 @@ extension BlockLayout {
         return slices
       }
       slices.append(
-        rowSlice(band, table, frames: frames, fill: fill, height: bandHeight + 2 * pad, offsets: nil, origin))
+        rowSlice(band, table, frames: frames, height: bandHeight + 2 * pad, origin))
     }
     return slices
   }
 
   /// One strip of a row: fills, the cells' lines, then the rules.
   func rowSlice(
-    _ cells: [PlacedCell], _ table: Table, frames: [(x: Double, width: Double)], fill: Color?, height: Double,
-    offsets: [Double]?, _ origin: SliceOrigin
+    _ cells: [PlacedCell], _ table: Table, frames: [(x: Double, width: Double)], height: Double, _ origin: SliceOrigin
   ) -> Slice {
     var slice = Slice(height: height, origin: origin)
     if measureOnly { return slice }
     let pad = table.padding
     var items: [PageItem] = []
     items.reserveCapacity(cells.count + frames.count + 4)
-    if let fill { items.append(.box(Rect(x: 0, y: 0, width: width, height: height), fill: fill)) }
     for cell in cells {
       if let fill = cell.fill {
         items.append(.box(Rect(x: cell.x, y: 0, width: cell.width, height: height), fill: fill))
