@@ -60,28 +60,28 @@ struct RenderRoute {
       return problem.response()
     } catch is RenderPool.LeftQueue {
       status = 503
-      return Problem(
-        status: .serviceUnavailable, title: "Render took too long",
-        detail: "the request waited longer than its time budget of \(configuration.renderTimeout)", retryAfter: 5
-      ).response()
+      return Self.unavailable(
+        "Render took too long", "the request waited longer than its time budget of \(configuration.renderTimeout)",
+        retryAfter: 5)
     } catch is RenderPool.Busy {
       status = 503
-      return Problem(
-        status: .serviceUnavailable, title: "Busy",
-        detail: "all workers are busy and the queue is full; try again shortly", retryAfter: 1
-      ).response()
+      return Self.unavailable(
+        "Busy", "all workers are busy and the queue is full; try again shortly", retryAfter: 1)
     } catch is RenderTimeout {
       status = 503
-      return Problem(
-        status: .serviceUnavailable, title: "Render took too long",
-        detail: "the render exceeded its time budget of \(configuration.renderTimeout)", retryAfter: 5
-      ).response()
+      return Self.unavailable(
+        "Render took too long", "the render exceeded its time budget of \(configuration.renderTimeout)", retryAfter: 5)
     } catch {
       context.logger.error(
         "render failed", metadata: ["document": .string(document), "error": .string("\(type(of: error))")])
       return Problem(status: .internalServerError, title: "Internal error", detail: "the render failed unexpectedly")
         .response()
     }
+  }
+
+  /// A 503 with when to try again: a render is safe to retry, here or on another replica.
+  static func unavailable(_ title: String, _ detail: String, retryAfter: Int) -> Response {
+    Problem(status: .serviceUnavailable, title: title, detail: detail, retryAfter: retryAfter).response()
   }
 
   static func requireJSON(_ request: Request) throws(Problem) {
