@@ -124,6 +124,12 @@ public struct Table: Sendable {
   public var head: [[Cell]] = []
   /// Footer rows (合计), kept on the page of at least the table's last row.
   public var foot: [[Cell]] = []
+  /// Rows at the foot of every page the table has rows on (本页小计), rows added there when
+  /// the table goes on past the page (过次页), and rows under the repeated header on the
+  /// pages it continues on (承前页): see `BlockLayout.ledger`.
+  public var pageFoot: [[Cell]] = []
+  public var carryFoot: [[Cell]] = []
+  public var carryHead: [[Cell]] = []
   public var border: Border
   public var headerStyle: String
   public var cellStyle: String

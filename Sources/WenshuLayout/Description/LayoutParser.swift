@@ -395,12 +395,23 @@ public struct LayoutParser: Sendable {
       try f.take("foot").map { n throws(LayoutError) in
         try cellRows(n, columns: columns.count, styles: styles, spansRows: false)
       } ?? []
+    func pageRows(_ key: String) throws(LayoutError) -> [[Table.Cell]] {
+      guard let n = f.take(key) else { return [] }
+      guard rows != nil else { throw f.error("\(key) is for a table bound to rows (rows:)", at: n) }
+      return try cellRows(n, columns: columns.count, styles: styles, spansRows: false)
+    }
+    let pageFoot = try pageRows("pageFoot")
+    let carryFoot = try pageRows("carryFoot")
+    let carryHead = try pageRows("carryHead")
     try f.finish()
     var table = Table(
       rows: rows, columns: columns, border: border, headerStyle: headerStyle, cellStyle: cellStyle,
       continuation: continuation, padding: padding, minRowHeight: minRowHeight)
     table.head = head
     table.foot = foot
+    table.pageFoot = pageFoot
+    table.carryFoot = carryFoot
+    table.carryHead = carryHead
     table.footerStyle = footerStyle
     return table
   }

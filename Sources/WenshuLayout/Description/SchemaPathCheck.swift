@@ -59,7 +59,9 @@ public struct SchemaPathCheck {
           try template(c.value, scopes: inner, line: line)
         }
         if let caption = t.continuation { try template(caption, scopes: scopes, line: line) }
-        for cell in (t.head + t.foot).joined() { try template(cell.text, scopes: scopes, line: line) }
+        for cell in (t.head + t.foot + t.pageFoot + t.carryFoot + t.carryHead).joined() {
+          try template(cell.text, scopes: scopes, line: line)
+        }
       case .list(let l):
         switch l.source {
         case .fixed(let ts): for t in ts { try template(t, scopes: scopes, line: line) }

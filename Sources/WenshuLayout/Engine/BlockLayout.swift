@@ -17,6 +17,20 @@ struct BlockLayout {
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
     let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
     var slices: AnySequence<Slice>
+    if scope.variables["page"] == nil, block.readsPageNumber {
+      slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
+    } else {
+      slices = leafSlices(block, scope, origin)
+    }
+    guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
+    let before = block.spaceBefore > 0 ? [Slice.space(block.spaceBefore)] : []
+    let after = block.spaceAfter > 0 ? [Slice.space(block.spaceAfter)] : []
+    return AnySequence([AnySequence(before), slices, AnySequence(after)].joined())
+  }
+
+  /// The block's slices, without the space around it.
+  private func leafSlices(_ block: Block, _ scope: Scope, _ origin: SliceOrigin) -> AnySequence<Slice> {
+    let slices: AnySequence<Slice>
     switch block.kind {
     case .text(let element): slices = AnySequence(text(element, scope, origin))
     case .fields(let grid): slices = AnySequence(fields(grid, scope, origin))
@@ -30,10 +44,7 @@ struct BlockLayout {
     case .image(let image): slices = AnySequence([self.image(image, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
     }
-    guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
-    let before = block.spaceBefore > 0 ? [Slice.space(block.spaceBefore)] : []
-    let after = block.spaceAfter > 0 ? [Slice.space(block.spaceAfter)] : []
-    return AnySequence([AnySequence(before), slices, AnySequence(after)].joined())
+    return slices
   }
 
   func style(_ name: String) -> TextStyle { styles[name] ?? styles["body"]! }

@@ -16,6 +16,11 @@ struct Paginator {
   private var current: [PageItem] = []
   private var y = 0.0
   private var started = false
+  /// The ledger table whose rows are being placed: its rows on this page start at
+  /// `ledgerFirst` (nil: none yet), and `ledgerThrough` rows have been placed in all.
+  private var ledger: Ledger?
+  private var ledgerFirst: Int?
+  private var ledgerThrough = 0
 
   init(
     firstHeight: Double, restHeight: Double, firstOrigin: Point = Point(x: 0, y: 0),
@@ -62,18 +67,45 @@ struct Paginator {
       return
     case .content: break
     }
-    let needed = slice.keepWithNext ? chainHeight(slice, &queue) : slice.height
+    // A ledger row leaves room for the page's foot rows, unless the table ends after it
+    // (then its end, kept with it, is what follows).
+    var reserve = 0.0
+    if let (rowLedger, _, _) = slice.ledgerRow, queue.peek(0)?.endsLedger !== rowLedger {
+      reserve = rowLedger.reserve
+    }
+    let needed = (slice.keepWithNext ? chainHeight(slice, &queue) : slice.height) + reserve
     if y > 0 && y + needed > height { closePage(emit) }
     if y == 0 {
       for header in slice.repeatHeader { put(header) }
     }
-    if y + slice.height > height + 0.001 {
+    if y + slice.height + reserve > height + 0.001 {
       let message =
-        "内容高于一页，无法排版 (\(Self.points(slice.height)) pt tall; the page has room for \(Self.points(height - y)) pt)"
+        "内容高于一页，无法排版 (\(Self.points(slice.height)) pt tall; the page has room for \(Self.points(height - y - reserve)) pt)"
       problems.report(slice.origin?.problem(message) ?? DataProblem(path: "", message: message))
       return
     }
+    if let (rowLedger, row, starts) = slice.ledgerRow {
+      ledger = rowLedger
+      if starts {
+        if ledgerFirst == nil { ledgerFirst = row }
+        ledgerThrough = row + 1
+      }
+    }
+    if let ended = slice.endsLedger {
+      put(ended.foot(placement(continues: false)), measured: slice)
+      ledger = nil
+      ledgerFirst = nil
+      ledgerThrough = 0
+      return
+    }
     put(slice)
+  }
+
+  /// Where the next slice lands, for one made when placed.
+  private func placement(continues: Bool = false) -> Placement {
+    let first = ledgerFirst ?? ledgerThrough
+    return Placement(
+      page: emitted, rowsOnPage: first..<max(first, ledgerThrough), rowsBefore: first, continues: continues)
   }
 
   /// The height from `slice` through the content slices it must share a page with (past
@@ -84,6 +116,7 @@ struct Paginator {
     var last = slice
     var index = 0
     let room = restHeight - slice.repeatHeader.reduce(0) { $0 + $1.height }
+    var reserve = 0.0  // the page foot of a ledger table the chain ends in
     while last.keepWithNext, let next = queue.peek(index) {
       index += 1
       switch next.kind {
@@ -92,21 +125,43 @@ struct Paginator {
       case .content:
         total += next.height
         last = next
+        reserve = next.ledgerRow?.ledger.reserve ?? 0
+        if next.endsLedger != nil { reserve = 0 }
       }
-      if total > room { return slice.height }
+      if total + reserve > room { return slice.height }
     }
-    return total
+    return total + reserve
   }
 
   private mutating func put(_ slice: Slice) {
+    if let remake = slice.remake {
+      put(remake(placement()), measured: slice)
+    } else {
+      put(slice, measured: slice)
+    }
+  }
+
+  /// Puts a slice made where it lands in the room measured for it; made taller than
+  /// measured (a page number or a subtotal longer than the one measured), it is refused.
+  private mutating func put(_ slice: Slice, measured: Slice) {
+    if slice.height > measured.height + 0.01 {
+      let message = "按页生成的内容比预留的高 (made for its page, it is taller than the room kept for it)"
+      problems.report(measured.origin?.problem(message) ?? DataProblem(path: "", message: message))
+    }
     let origin = self.origin
     for item in slice.items { current.append(item.offset(dx: origin.x, dy: origin.y + y)) }
-    y += slice.height
+    y += measured.height
     started = true
   }
 
   private mutating func closePage(_ emit: (Int, [PageItem]) -> Void) {
     guard started else { return }
+    // A ledger table goes on past this page: its page foot (本页小计, 过次页) in the room kept.
+    if let ledger, ledgerFirst != nil {
+      let foot = ledger.foot(placement(continues: true))
+      put(foot, measured: Slice(height: ledger.reserve, origin: foot.origin))
+      ledgerFirst = nil
+    }
     emit(emitted, current)
     emitted += 1
     current = []

@@ -20,8 +20,16 @@ struct Slice {
   var repeatHeader: [Slice] = []
   /// Where it comes from, for the error when it cannot be placed on any page.
   var origin: SliceOrigin?
+  /// Made anew where it lands, from the page and the ledger rows there (`{@page}` in the
+  /// body, a table's 本页小计 / 过次页 / 承前页); `height` is what was measured and reserved.
+  var remake: ((Placement) -> Slice)?
+  /// A row (or a band of a row) of a table that prints per-page rows, and whether this
+  /// slice starts the row (a row split across pages counts on the page where it starts).
+  var ledgerRow: (ledger: Ledger, row: Int, starts: Bool)?
+  /// The end of a ledger table's rows: made as the last page's per-page rows.
+  var endsLedger: Ledger?
 
-  static let pageBreak = Slice(height: 0, kind: .pageBreak)
+  static var pageBreak: Slice { Slice(height: 0, kind: .pageBreak) }
   static func space(_ height: Double) -> Slice { Slice(height: height, kind: .space) }
 
   /// Stacks slices into one, for a group that is kept together.
@@ -33,7 +41,68 @@ struct Slice {
     }
     result.keepWithNext = slices.last { $0.kind == .content }?.keepWithNext ?? false
     result.origin = slices.first { $0.origin != nil }?.origin
+    if slices.contains(where: { $0.remake != nil || $0.endsLedger != nil }) {
+      result.remake = { placement in remade(slices, placement) }
+    }
     return result
+  }
+
+  /// A stack made where it lands: parts made when placed are made for that page, and a
+  /// ledger table held in the stack has all its rows on it.
+  private static func remade(_ slices: [Slice], _ placement: Placement) -> Slice {
+    var parts: [Slice] = []
+    var rows: [ObjectIdentifier: Range<Int>] = [:]
+    for s in slices {
+      if let (ledger, row, _) = s.ledgerRow {
+        let id = ObjectIdentifier(ledger)
+        rows[id] = (rows[id]?.lowerBound ?? row)..<(row + 1)
+      }
+      if let ledger = s.endsLedger {
+        parts.append(ledger.foot(Placement(page: placement.page, rowsOnPage: rows[ObjectIdentifier(ledger)] ?? 0..<0)))
+      } else {
+        parts.append(s.remake?(placement) ?? s)
+      }
+    }
+    var stacked = Slice(height: 0)
+    for s in parts {
+      stacked.items += s.items.map { $0.offset(dx: 0, dy: stacked.height) }
+      stacked.height += s.height
+    }
+    return stacked
+  }
+}
+
+/// Where a slice lands: what a slice made when placed needs to know.
+struct Placement {
+  /// 0-based page index.
+  var page: Int
+  /// The rows of the slice's ledger table on this page, and how many came on earlier pages.
+  var rowsOnPage: Range<Int> = 0..<0
+  var rowsBefore = 0
+  /// Whether the table goes on after this page (过次页 is printed only then).
+  var continues = false
+}
+
+/// A table with rows printed per page (本页小计, 过次页, 承前页): the paginator tells it
+/// which rows landed on each page and reserves room for its rows at every page foot.
+final class Ledger {
+  /// The rows printed at the foot of each page the table has rows on (and 过次页 where it
+  /// goes on), made for the page's rows.
+  let foot: (Placement) -> Slice
+  /// The rows printed under the repeated header on the pages it continues on (承前页).
+  let head: (Placement) -> Slice
+  /// What a page foot needs when the table goes on: page rows plus carry rows, measured.
+  let reserve: Double
+  /// The carry rows' height under the repeated header.
+  let headHeight: Double
+
+  init(
+    reserve: Double, headHeight: Double, foot: @escaping (Placement) -> Slice, head: @escaping (Placement) -> Slice
+  ) {
+    self.reserve = reserve
+    self.headHeight = headHeight
+    self.foot = foot
+    self.head = head
   }
 }
 

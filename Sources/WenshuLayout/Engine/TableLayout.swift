@@ -72,9 +72,15 @@ extension BlockLayout {
     }
     let header = headSlice(table, frames: frames, scope: scope, origin)
     if let header { repeated.append(header) }
-    let room = pageHeight - repeated.reduce(0) { $0 + $1.height }
+    let ledger = self.ledger(table, frames: frames, scope: scope, origin)
+    if let ledger, !table.carryHead.isEmpty {
+      var carried = Slice(height: ledger.ledger.headHeight, origin: origin)
+      carried.remake = ledger.ledger.head
+      repeated.append(carried)
+    }
+    let room = pageHeight - repeated.reduce(0) { $0 + $1.height } - (ledger?.ledger.reserve ?? 0)
 
-    func bodyRow(_ rowScope: Scope) -> [Slice] {
+    func bodyRow(_ index: Int, _ rowScope: Scope) -> [Slice] {
       var cells: [PlacedCell] = []
       cells.reserveCapacity(frames.count)
       let rowOrigin = SliceOrigin(file: origin.file, line: origin.line, path: rowScope.frames.last?.path.description)
@@ -88,15 +94,25 @@ extension BlockLayout {
             fill: column.fill))
       }
       var slices = rowSlices(cells, table, frames: frames, room: room, rowOrigin)
-      for i in slices.indices { slices[i].repeatHeader = repeated }
+      for i in slices.indices {
+        slices[i].repeatHeader = repeated
+        if let ledger { slices[i].ledgerRow = (ledger.ledger, index, i == 0) }
+      }
       return slices
     }
 
     var body: AnySequence<Slice>
     if let path = table.rows {
-      body = AnySequence(rows(path, scope, line: origin.line).lazy.flatMap(bodyRow))
+      body = AnySequence(rows(path, scope, line: origin.line).lazy.enumerated().flatMap(bodyRow))
     } else {
-      body = AnySequence(bodyRow(scope))
+      body = AnySequence(bodyRow(0, scope))
+    }
+    if let ledger {
+      // The last page's per-page rows, kept with the last row (and with the footer after).
+      var end = Slice(height: ledger.endHeight, origin: origin)
+      end.endsLedger = ledger.ledger
+      end.keepWithNext = !table.foot.isEmpty
+      body = AnySequence([AnySequence(KeepingLast(body)), AnySequence([end])].joined())
     }
     var foot = table.foot.flatMap { row in
       var slices = rowSlices(

@@ -1,0 +1,51 @@
+/// `{@page}` in the body (本页为第 N 页): a block that prints its own page number is measured
+/// with a two-digit number, and each of its slices is made again where it lands, with the
+/// page it landed on. The paginator refuses one that then grows past what was measured.
+extension BlockLayout {
+  func pageNumbered(_ block: Block, _ scope: Scope, _ make: @escaping (Scope) -> [Slice]) -> [Slice] {
+    var measured = make(scope.with("page", .number("88")))
+    let made = MadeForPage()
+    for k in measured.indices {
+      let fallback = measured[k]
+      measured[k].remake = { placement in
+        if made.page != placement.page {
+          made.page = placement.page
+          made.slices = make(scope.with("page", .number(String(placement.page + 1))))
+        }
+        guard k < made.slices.count else {
+          filler.problems.report(
+            fallback.origin?.problem("页码改变了版面 (the page number changes how the block breaks)")
+              ?? DataProblem(path: "\(filler.file):\(block.line)", message: "页码改变了版面"))
+          return fallback
+        }
+        return made.slices[k]
+      }
+    }
+    return measured
+  }
+}
+
+/// The slices of a block made for the page they were last asked for.
+private final class MadeForPage {
+  var page = -1
+  var slices: [Slice] = []
+}
+
+extension Block {
+  /// Whether the block's own text reads `{@page}` (a container's parts answer for themselves).
+  var readsPageNumber: Bool {
+    func reads(_ t: Template?) -> Bool { t?.fields.contains { $0.path.variable == "page" } ?? false }
+    switch kind {
+    case .text(let e): return reads(e.template)
+    case .fields(let g): return g.items.contains { reads($0.label) || reads($0.value) }
+    case .list(let l):
+      switch l.source {
+      case .fixed(let ts): return reads(l.marker) || ts.contains { reads($0) }
+      case .bound(_, let item): return reads(l.marker) || reads(item)
+      }
+    case .signatures(let s): return s.items.contains { reads($0) }
+    case .qr(let q): return reads(q.value) || reads(q.caption)
+    case .table, .spacer, .pageBreak, .group, .each, .image: return false
+    }
+  }
+}
