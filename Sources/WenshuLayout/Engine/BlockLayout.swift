@@ -17,7 +17,7 @@ struct BlockLayout {
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
     let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
     var slices: AnySequence<Slice>
-    if scope.variables["page"] == nil, block.readsPageNumber {
+    if !scope.has(variable: "page"), block.readsPageNumber {
       slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
     } else {
       slices = leafSlices(block, scope, origin)

@@ -7,6 +7,10 @@ struct Scope {
   }
   var frames: [Frame]
   var variables: [String: DataValue]
+  /// `@index` and `@item` of the innermost row, kept out of `variables`: they change on every
+  /// row of a member list, and a dictionary copied per row is most of what entering costs.
+  private var rowIndex: Int?
+  private var rowItem: DataValue?
 
   init(root: DataValue) {
     frames = [Frame(value: root, path: DataPath())]
@@ -16,16 +20,21 @@ struct Scope {
   func entering(_ value: DataValue, at path: DataPath, index: Int) -> Scope {
     var s = self
     s.frames.append(Frame(value: value, path: path))
-    s.variables["index"] = .number(String(index + 1))
-    s.variables["item"] = value
+    s.rowIndex = index + 1
+    s.rowItem = value
     return s
   }
 
   func with(_ name: String, _ value: DataValue) -> Scope {
     var s = self
+    if name == "index" { s.rowIndex = nil }
+    if name == "item" { s.rowItem = nil }
     s.variables[name] = value
     return s
   }
+
+  /// Whether a variable is set (`@page` is, in the running header and footer).
+  func has(variable name: String) -> Bool { variables[name] != nil }
 
   /// The value at `path` (see `resolve`), without spelling out where it was found: the
   /// lookup for every field of every row, whose full path is only needed for a problem.
@@ -42,7 +51,11 @@ struct Scope {
 
   /// The value and the frame it was found from (nil for a variable).
   private func find(_ path: DataPath) -> (value: DataValue, frame: Int?)? {
-    if let name = path.variable { return variables[name].map { ($0, nil) } }
+    if let name = path.variable {
+      if name == "index", let rowIndex { return (.number(String(rowIndex)), nil) }
+      if name == "item", let rowItem { return (rowItem, nil) }
+      return variables[name].map { ($0, nil) }
+    }
     guard case .key(let first)? = path.components.first else { return nil }
     for index in frames.indices.reversed() {
       guard case .object(let o) = frames[index].value, var value = o[first] else { continue }
