@@ -9,7 +9,7 @@ struct Scope {
   var variables: [String: DataValue]
   /// `@index` and `@item` of the innermost row, kept out of `variables`: they change on every
   /// row of a member list, and a dictionary copied per row is most of what entering costs.
-  private var rowIndex: Int?
+  private(set) var rowIndex: Int?
   private var rowItem: DataValue?
 
   init(root: DataValue) {

@@ -80,7 +80,7 @@ extension BlockLayout {
     }
     let room = pageHeight - repeated.reduce(0) { $0 + $1.height } - (ledger?.ledger.reserve ?? 0)
 
-    func bodyRow(_ index: Int, _ rowScope: Scope) -> [Slice] {
+    func bodyRow(_ rowScope: Scope) -> [Slice] {
       var cells: [PlacedCell] = []
       cells.reserveCapacity(frames.count)
       let rowOrigin = SliceOrigin(file: origin.file, line: origin.line, path: rowScope.frames.last?.path.description)
@@ -96,16 +96,17 @@ extension BlockLayout {
       var slices = rowSlices(cells, table, frames: frames, room: room, rowOrigin)
       for i in slices.indices {
         slices[i].repeatHeader = repeated
-        if let ledger { slices[i].ledgerRow = (ledger.ledger, index, i == 0) }
+        if let ledger { slices[i].ledgerRow = (ledger.ledger, (rowScope.rowIndex ?? 1) - 1, i == 0) }
       }
       return slices
     }
 
     var body: AnySequence<Slice>
     if let path = table.rows {
-      body = AnySequence(rows(path, scope, line: origin.line).lazy.enumerated().flatMap(bodyRow))
+      // Lazily, row by row: an eager step here (`enumerated()` is one) holds every row at once.
+      body = AnySequence(rows(path, scope, line: origin.line).lazy.flatMap(bodyRow))
     } else {
-      body = AnySequence(bodyRow(0, scope))
+      body = AnySequence(bodyRow(scope))
     }
     if let ledger {
       // The last page's per-page rows, kept with the last row (and with the footer after).

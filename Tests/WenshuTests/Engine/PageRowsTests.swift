@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WenshuDocuments
 
 @testable import WenshuLayout
 
@@ -122,5 +123,51 @@ struct PageRowsTests {
               - [小计]
       """
     #expect(throws: LayoutError.self) { try Engine.parse(Engine.layout(body)) }
+  }
+}
+
+/// Counts the rows a formatter has seen, to tell how far the layout has gone.
+private final class RowTally: @unchecked Sendable {
+  // Sendable: the count is only touched under the lock.
+  private let lock = NSLock()
+  private var count = 0
+  func add() { lock.withLock { count += 1 } }
+  var value: Int { lock.withLock { count } }
+  func reset() { lock.withLock { count = 0 } }
+}
+
+@Suite("Engine: streaming")
+struct StreamingTests {
+  @Test("a long table is laid out page by page: the first page is handed over before the later rows are made")
+  func rowsMadeAsPagesNeedThem() throws {
+    let tally = RowTally()
+    let formatters = DocumentCatalog.formatters.adding([
+      Formatter("tally", summary: "counts the rows filled") { v, _ throws(FormatError) in
+        tally.add()
+        return v
+      }
+    ])
+    let body = """
+        - table:
+            rows: rows
+            columns:
+              - { header: 内容, value: "{n | tally}", width: 1 }
+      """
+    let layout = try LayoutParser(
+      file: "test.yaml", formatters: formatters, types: ValueType.generic,
+      imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path
+    ).parse(Engine.layout(body))
+    let data = try JSONReader.parse(Array(PaginationTests.rows(2000).utf8))
+    try Engine.withFonts { fonts in
+      let prepared = try LayoutEngine(layout: layout, fonts: fonts, formatters: formatters).prepare(data)
+      #expect(prepared.pageCount > 20)
+      tally.reset()
+      var madeBeforeFirstPage: Int?
+      try prepared.forEachPage { _ in
+        if madeBeforeFirstPage == nil { madeBeforeFirstPage = tally.value }
+      }
+      #expect(tally.value == 2000)
+      #expect((madeBeforeFirstPage ?? 0) < 200, "rows made before page 1 was handed over: \(madeBeforeFirstPage ?? 0)")
+    }
   }
 }
