@@ -126,6 +126,16 @@ struct SheetReaderTests {
     #expect(headers.compactMap(MemberColumns.field(forHeader:)) == fields.map(\.name))
   }
 
+  @Test("shared strings: rich-text runs joined, Excel's phonetic guide (rPh) left out")
+  func sharedStrings() {
+    let xml = """
+      <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">\
+      <si><t>证件号码</t><rPh sb="0" eb="2"><t>ショウケン</t></rPh><phoneticPr fontId="1"/></si>\
+      <si><r><rPr><b/></rPr><t>姓</t></r><r><t xml:space="preserve">名 </t></r></si></sst>
+      """
+    #expect(SharedStringsXML.parse(Data(xml.utf8)) == ["证件号码", "姓名 "])
+  }
+
   @Test("not a sheet: a damaged ZIP and an old .xls say so")
   func notASheet() {
     #expect(throws: SheetError.self) { try SheetReader.read([0x50, 0x4B, 0x03, 0x04, 0, 0], fileName: "a.xlsx") }
