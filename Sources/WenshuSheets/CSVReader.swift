@@ -94,10 +94,13 @@ public enum CSVReader {
   }
 }
 
-/// Reads a member list by its content: a ZIP (PK) is an .xlsx, anything else CSV.
+/// Reads a member list by its content: a ZIP (PK) is an .xlsx, anything else CSV. Of a
+/// workbook, the first sheet with a member list's header row is read (else the first).
 public enum SheetReader {
   public static func read(_ bytes: [UInt8], fileName: String) throws(SheetError) -> Sheet {
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader.read(bytes) }
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      return try XLSXReader.read(bytes) { MemberSheet.headerRow($0) != nil }
+    }
     if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
       throw SheetError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx (old .xls files are not read; save as .xlsx)")
     }

@@ -5,14 +5,16 @@ import ZIPFoundation
   import FoundationXML
 #endif
 
-/// Reads the first worksheet of an .xlsx file: a ZIP holding the workbook (which names the
-/// sheets), the shared strings and the sheets' XML. Only what a member list needs: cell
-/// values and merged ranges; styles, formulas and the other sheets are not read.
+/// Reads a worksheet of an .xlsx file: a ZIP holding the workbook (which names the sheets),
+/// the shared strings and the sheets' XML. Only what a member list needs: cell values and
+/// merged ranges; styles and formulas are not read.
 public enum XLSXReader {
   /// Files larger than this when inflated are refused (a ZIP bomb is not a member list).
   static let entryLimit = 64 << 20
 
-  public static func read(_ bytes: [UInt8]) throws(SheetError) -> Sheet {
+  /// The first sheet, in tab order, that `wanted` accepts (a template's 填写说明 sheet may
+  /// come before the list), else the first sheet.
+  public static func read(_ bytes: [UInt8], wanted: (Sheet) -> Bool = { _ in true }) throws(SheetError) -> Sheet {
     let archive: Archive
     do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
       throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: cannot open it as a ZIP)")
@@ -21,20 +23,25 @@ public enum XLSXReader {
       throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no xl/workbook.xml)")
     }
     let book = WorkbookXML.parse(workbook)
-    guard let first = book.sheets.first else { throw SheetError("工作簿中没有工作表 (the workbook has no sheet)") }
-    var target = "xl/worksheets/sheet1.xml"
-    if let rels = try entry("xl/_rels/workbook.xml.rels", in: archive),
-      let path = RelationshipsXML.parse(rels)[first.relationship]
-    {
-      target = path.hasPrefix("/") ? String(path.dropFirst()) : "xl/" + path
-    }
-    guard let sheetXML = try entry(target, in: archive) else {
-      throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no \(target))")
-    }
+    guard !book.sheets.isEmpty else { throw SheetError("工作簿中没有工作表 (the workbook has no sheet)") }
+    let targets = try entry("xl/_rels/workbook.xml.rels", in: archive).map(RelationshipsXML.parse) ?? [:]
     let strings = try entry("xl/sharedStrings.xml", in: archive).map(SharedStringsXML.parse) ?? []
-    var sheet = try WorksheetXML.parse(sheetXML, name: first.name, sharedStrings: strings)
-    sheet.date1904 = book.date1904
-    return sheet
+    var first: Sheet?
+    for (index, described) in book.sheets.enumerated() {
+      var target = "xl/worksheets/sheet\(index + 1).xml"
+      if let path = targets[described.relationship] {
+        target = path.hasPrefix("/") ? String(path.dropFirst()) : "xl/" + path
+      }
+      guard let sheetXML = try entry(target, in: archive) else {
+        if index == 0 { throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no \(target))") }
+        continue  // a chart sheet or a part missing: not a list
+      }
+      var sheet = try WorksheetXML.parse(sheetXML, name: described.name, sharedStrings: strings)
+      sheet.date1904 = book.date1904
+      if wanted(sheet) { return sheet }
+      if first == nil { first = sheet }
+    }
+    return first!
   }
 
   static func entry(_ path: String, in archive: Archive) throws(SheetError) -> Data? {

@@ -9,11 +9,20 @@ import WenshuLayout
 struct SheetReaderTests {
   @Test(
     "a clean list from openpyxl, LibreOffice and Excel's two CSVs: the same members",
-    arguments: ["openpyxl-members.xlsx", "libreoffice-members.xlsx", "members-utf8-bom.csv", "members-gbk.csv"])
+    arguments: [
+      "openpyxl-members.xlsx", "libreoffice-members.xlsx", "members-utf8-bom.csv", "members-gbk.csv",
+      "openpyxl-second-sheet.xlsx",
+    ])
   func cleanList(file: String) throws {
     let list = MemberSheet(try SheetFixtures.sheet(file), fields: try SheetFixtures.overAgeFields())
     #expect(list.problems == [])
     #expect(SheetFixtures.people(list) == SheetFixtures.cleanList)
+  }
+
+  @Test("a workbook whose first sheet is a 填写说明: the list is read from the sheet with the header")
+  func listBehindInstructions() throws {
+    #expect(try SheetFixtures.sheet("openpyxl-second-sheet.xlsx").name == "会员名单")
+    #expect(try SheetFixtures.sheet("openpyxl-missing-column.xlsx").name == "Sheet1")
   }
 
   @Test("rows keep their sheet numbers: title and two-row header above, empty rows skipped")
