@@ -18,7 +18,13 @@ public struct MemberImport: Sendable {
       throw DataProblem(
         path: "members", message: "文书“\(document)”没有会员名单，不能读取名单表格 (this document has no member list)")
     }
-    let read = MemberSheet(sheet, fields: fields)
+    var read = MemberSheet(sheet, fields: fields)
+    if case .array(let given)? = root["members"], !given.isEmpty {
+      read.warnings.append(
+        DataProblem(
+          path: "members",
+          message: "数据中的 \(given.count) 名会员已由表格中的名单替换 (the data's members are replaced by the sheet's)"))
+    }
     root["members"] = .array(read.members)
     self.data = .object(root)
     self.sheet = read

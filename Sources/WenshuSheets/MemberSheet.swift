@@ -24,7 +24,7 @@ public struct MemberSheet: Sendable {
   /// The sheet's own problems, each at its cell (`Sheet1!C12`) or the sheet.
   public private(set) var problems: [DataProblem] = []
   /// What was ignored: columns this document does not read.
-  public private(set) var warnings: [DataProblem] = []
+  public internal(set) var warnings: [DataProblem] = []
   /// Field → 0-based column.
   public private(set) var columns: [String: Int] = [:]
   /// The sheet row of each member.

@@ -45,7 +45,7 @@ extension Wenshu {
 
     @Option(
       help: ArgumentHelp(
-        "A spreadsheet (.xlsx or .csv) whose rows replace the data's member list (`members`); its first sheet is read.",
+        "A spreadsheet (.xlsx or .csv) whose rows replace the data's member list (`members`); of a workbook, the first sheet with the list's header row is read.",
         valueName: "file"))
     var members: String?
 

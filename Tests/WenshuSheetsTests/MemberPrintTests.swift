@@ -56,6 +56,17 @@ struct MemberPrintTests {
     #expect(!r.stderr.contains("members["), "\(r.stderr)")
   }
 
+  @Test("members already in the data are replaced by the sheet's, with a warning saying so")
+  func replacesDataMembers() throws {
+    let sample = SheetFixtures.root.appendingPathComponent("samples/overage-certificate/henan.json").path
+    let members = SheetFixtures.folder.appendingPathComponent("openpyxl-members.xlsx").path
+    let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-\(UUID().uuidString).pdf")
+    defer { try? FileManager.default.removeItem(at: pdf) }
+    let r = try wenshu(["print", "overage-certificate", sample, "--members", members, "-o", pdf.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("members: 数据中的 4 名会员已由表格中的名单替换"), "\(r.stderr)")
+  }
+
   @Test("a missing column and an unreadable file are named")
   func missingColumnAndBadFile() throws {
     let missing = SheetFixtures.folder.appendingPathComponent("openpyxl-missing-column.xlsx").path
