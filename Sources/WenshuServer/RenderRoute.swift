@@ -29,7 +29,7 @@ struct RenderRoute {
         throw Problem.from(.unknownDocument(document, known: catalog.documents))
       }
       let boundary = kind == .document ? Self.formBoundary(request) : nil
-      if boundary == nil { try Self.requireJSON(request) }
+      if boundary == nil { try Self.requireJSON(request, formAllowed: kind == .document) }
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
       let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(
         request, context: context)
@@ -88,13 +88,14 @@ struct RenderRoute {
     Problem(status: .serviceUnavailable, title: title, detail: detail, retryAfter: retryAfter).response()
   }
 
-  static func requireJSON(_ request: Request) throws(Problem) {
+  /// `formAllowed`: the route also takes the data with a member sheet as a form.
+  static func requireJSON(_ request: Request, formAllowed: Bool = false) throws(Problem) {
     let contentType = request.headers[.contentType] ?? ""
     guard contentType.lowercased().hasPrefix("application/json") else {
       throw Problem(
         status: .unsupportedMediaType, title: "Unsupported media type",
         detail:
-          "send the data as application/json, or as multipart/form-data with a 'data' and a 'members' part (got '\(contentType)')"
+          "send the data as application/json\(formAllowed ? ", or as multipart/form-data with a 'data' and a 'members' part" : "") (got '\(contentType)')"
       )
     }
   }
