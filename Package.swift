@@ -45,11 +45,19 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    // Member lists from the offices' spreadsheets (.xlsx, CSV) and the empty template.
+    .target(
+      name: "WenshuSheets",
+      dependencies: [
+        "WenshuDocuments", "WenshuLayout", "WenshuRules",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
     // The HTTP render service: routes, render pool, problem+json, metrics.
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRender",
+        "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuSheets",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -62,7 +70,7 @@ let package = Package(
     .executableTarget(
       name: "wenshu",
       dependencies: [
-        "WenshuDocuments", "WenshuRules", "WenshuServer",
+        "WenshuDocuments", "WenshuRules", "WenshuServer", "WenshuSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -87,6 +95,11 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         "Yams",
       ]
+    ),
+    .testTarget(
+      name: "WenshuSheetsTests",
+      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "WenshuTests",

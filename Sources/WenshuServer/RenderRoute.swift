@@ -28,12 +28,16 @@ struct RenderRoute {
       guard catalog.layouts[document] != nil else {
         throw Problem.from(.unknownDocument(document, known: catalog.documents))
       }
-      try Self.requireJSON(request)
+      let boundary = kind == .document ? Self.formBoundary(request) : nil
+      if boundary == nil { try Self.requireJSON(request, formAllowed: kind == .document) }
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
       let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(
         request, context: context)
       let response: Response
-      if kind == .validate {
+      if let boundary {
+        response = try await renderWithMembers(
+          document: document, body: bytes, boundary: boundary, format: format, context: context)
+      } else if kind == .validate {
         response = ValidationAnswer.response(
           try await onWorker(context) { renderer, cancellation in
             do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch let
@@ -84,13 +88,21 @@ struct RenderRoute {
     Problem(status: .serviceUnavailable, title: title, detail: detail, retryAfter: retryAfter).response()
   }
 
-  static func requireJSON(_ request: Request) throws(Problem) {
+  /// `formAllowed`: the route also takes the data with a member sheet as a form.
+  static func requireJSON(_ request: Request, formAllowed: Bool = false) throws(Problem) {
     let contentType = request.headers[.contentType] ?? ""
     guard contentType.lowercased().hasPrefix("application/json") else {
       throw Problem(
         status: .unsupportedMediaType, title: "Unsupported media type",
-        detail: "send the data as application/json (got '\(contentType)')")
+        detail:
+          "send the data as application/json\(formAllowed ? ", or as multipart/form-data with a 'data' and a 'members' part" : "") (got '\(contentType)')"
+      )
     }
+  }
+
+  /// The boundary of a `multipart/form-data` request (data + member sheet), else nil.
+  static func formBoundary(_ request: Request) -> String? {
+    MultipartForm.boundary(contentType: request.headers[.contentType] ?? "")
   }
 
   /// Runs `work` on a worker. When the budget runs out the caller is answered at once, and

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuDocuments
 import WenshuLayout
+import WenshuSheets
 
 extension Wenshu {
   struct Print: ParsableCommand {
@@ -18,7 +19,14 @@ extension Wenshu {
           exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
           not writable; 78: layouts or fonts missing or broken.
 
-          Example: wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
+          With --members, the member list comes from a spreadsheet (.xlsx, or .csv in UTF-8 or \
+          GBK as Excel saves it): columns are found by their header names (姓名, 证件类型, \
+          证件号码 or 身份证号, 性别, 出生日期, 保障活动, …; `wenshu template <document> --xlsx` \
+          writes an empty one), and each problem names the cell to fix (Sheet1!C12: …).
+
+          Examples:
+            wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
+            wenshu print overage-certificate unit.json --members 名单.xlsx -o 超龄证明.pdf
           """)
     }
 
@@ -34,6 +42,12 @@ extension Wenshu {
         "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input)."
     )
     var output: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "A spreadsheet (.xlsx or .csv) whose rows replace the data's member list (`members`); of a workbook, the first sheet with the list's header row is read.",
+        valueName: "file"))
+    var members: String?
 
     @Option(
       help: ArgumentHelp(
@@ -63,11 +77,16 @@ extension Wenshu {
       }
       let pdf: [UInt8]
       do {
-        let parsed = try renderer.parse(document: document, json: json)
+        var parsed = try renderer.parse(document: document, json: json)
         json = []
-        let result = try renderer.render(document: document, data: parsed)
+        var list: MemberSheet?
+        if let members {
+          let imported = try memberImport(members, data: parsed, catalog: renderer.catalog, document: document)
+          (parsed, list) = (imported.data, imported.sheet)
+        }
+        let result = try render(renderer, parsed, list: list)
         pdf = result.pdf
-        for warning in result.warnings { printError("warning: \(warning)") }
+        for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
       } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
@@ -80,6 +99,23 @@ extension Wenshu {
       do { try writeOutput(pdf, to: target) } catch {
         printError("cannot write \(target): \(error.localizedDescription)")
         throw Exit.cannotCreate
+      }
+    }
+
+    /// Renders; with a member sheet, every problem is shown at its cell, the sheet's own
+    /// (which stop the print) together with what the rest of the checks find.
+    func render(
+      _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?
+    ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
+      guard let list else { return try renderer.render(document: document, data: data) }
+      do throws(RenderFailure) {
+        guard list.problems.isEmpty else {
+          _ = try renderer.prepare(document: document, data: data)
+          throw RenderFailure.data([])
+        }
+        return try renderer.render(document: document, data: data)
+      } catch .data(let found) {
+        throw .data(list.problems + list.locate(found))
       }
     }
 

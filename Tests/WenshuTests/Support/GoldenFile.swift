@@ -12,7 +12,7 @@ import Testing
 enum GoldenFile {
   /// The one command that records the references of `name` alone.
   static func recordCommand(_ name: String) -> String {
-    "WENSHU_RECORD=\(name) WENSHU_SKIP_FUZZ=1 scripts/test --filter GoldenTests"
+    "scripts/record-golden \(name)"
   }
 
   static let dpi = 50

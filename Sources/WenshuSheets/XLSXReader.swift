@@ -1,0 +1,152 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Reads a worksheet of an .xlsx file: a ZIP holding the workbook (which names the sheets),
+/// the shared strings and the sheets' XML. Only what a member list needs: cell values and
+/// merged ranges; styles and formulas are not read.
+public enum XLSXReader {
+  /// Files larger than this when inflated are refused (a ZIP bomb is not a member list).
+  static let entryLimit = 64 << 20
+
+  /// The first sheet, in tab order, that `wanted` accepts (a template's 填写说明 sheet may
+  /// come before the list), else the first sheet.
+  public static func read(_ bytes: [UInt8], wanted: (Sheet) -> Bool = { _ in true }) throws(SheetError) -> Sheet {
+    let archive: Archive
+    do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+      throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: cannot open it as a ZIP)")
+    }
+    guard let workbook = try entry("xl/workbook.xml", in: archive) else {
+      throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no xl/workbook.xml)")
+    }
+    let book = WorkbookXML.parse(workbook)
+    guard !book.sheets.isEmpty else { throw SheetError("工作簿中没有工作表 (the workbook has no sheet)") }
+    let targets = try entry("xl/_rels/workbook.xml.rels", in: archive).map(RelationshipsXML.parse) ?? [:]
+    let strings = try entry("xl/sharedStrings.xml", in: archive).map(SharedStringsXML.parse) ?? []
+    var first: Sheet?
+    for (index, described) in book.sheets.enumerated() {
+      var target = "xl/worksheets/sheet\(index + 1).xml"
+      if let path = targets[described.relationship] {
+        target = path.hasPrefix("/") ? String(path.dropFirst()) : "xl/" + path
+      }
+      guard let sheetXML = try entry(target, in: archive) else {
+        if index == 0 { throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no \(target))") }
+        continue  // a chart sheet or a part missing: not a list
+      }
+      var sheet = try WorksheetXML.parse(sheetXML, name: described.name, sharedStrings: strings)
+      sheet.date1904 = book.date1904
+      if wanted(sheet) { return sheet }
+      if first == nil { first = sheet }
+    }
+    return first!
+  }
+
+  static func entry(_ path: String, in archive: Archive) throws(SheetError) -> Data? {
+    guard let entry = archive[path] else { return nil }
+    guard entry.uncompressedSize <= UInt64(entryLimit) else {
+      throw SheetError("xlsx 文件过大 (\(path) is over \(entryLimit >> 20) MiB)")
+    }
+    var data = Data()
+    do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
+      throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: \(path) is damaged)")
+    }
+    return data
+  }
+}
+
+/// `xl/workbook.xml`: the sheets in tab order, each with its relationship id, and which
+/// date system the workbook counts in.
+final class WorkbookXML: NSObject, XMLParserDelegate {
+  var sheets: [(name: String, relationship: String)] = []
+  var date1904 = false
+
+  static func parse(_ data: Data) -> WorkbookXML {
+    let delegate = WorkbookXML()
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    parser.parse()
+    return delegate
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    if local(element) == "workbookPr" { date1904 = ["1", "true"].contains(attributes["date1904"] ?? "") }
+    guard local(element) == "sheet" else { return }
+    let id = attributes.first { local($0.key) == "id" && $0.key != "sheetId" }?.value ?? ""
+    sheets.append((attributes["name"] ?? "Sheet1", id))
+  }
+}
+
+/// `xl/_rels/workbook.xml.rels`: relationship id → part path.
+final class RelationshipsXML: NSObject, XMLParserDelegate {
+  var targets: [String: String] = [:]
+
+  static func parse(_ data: Data) -> [String: String] {
+    let delegate = RelationshipsXML()
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    parser.parse()
+    return delegate.targets
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    if local(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+      targets[id] = target
+    }
+  }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined; the phonetic
+/// guide (`<rPh>`, which Excel adds to Chinese and Japanese text) is not part of it.
+final class SharedStringsXML: NSObject, XMLParserDelegate {
+  var strings: [String] = []
+  var current = ""
+  var inText = false
+  var phonetic = 0
+
+  static func parse(_ data: Data) -> [String] {
+    let delegate = SharedStringsXML()
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    parser.parse()
+    return delegate.strings
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    switch local(element) {
+    case "si": current = ""
+    case "rPh": phonetic += 1
+    case "t": inText = phonetic == 0
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+    switch local(element) {
+    case "si": strings.append(current)
+    case "rPh": phonetic -= 1
+    case "t": inText = false
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inText { current += string }
+  }
+}
+
+/// Drops a namespace prefix: `x:sheet` → `sheet`.
+func local(_ name: String) -> Substring {
+  name.split(separator: ":").last ?? Substring(name)
+}
