@@ -9,6 +9,6 @@ struct Wenshu: AsyncParsableCommand {
       Layouts live in Layouts/, fonts in fonts/ (set up by scripts/setup). Wenshu finds them \
       from the current directory or the executable, or from $WENSHU_HOME.
       """,
-    subcommands: [Print.self, Serve.self, Documents.self, Schema.self, OpenAPI.self, RMB.self]
+    subcommands: [Print.self, Serve.self, Preview.self, Documents.self, Schema.self, OpenAPI.self, RMB.self]
   )
 }
