@@ -13,7 +13,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary, screenshot = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -92,6 +92,18 @@ def main():
         first = image()
         pages = driver.find_element(By.ID, "page-count").text
         step(f"page 1 of {pages} shown")
+        page_number = lambda: driver.find_element(By.ID, "page-number").get_attribute("value")
+        driver.find_element(By.ID, "next-page").click()
+        until("page 2 shown", lambda: state() == "ready" and page_number() == "2" and image() != first)
+        driver.find_element(By.ID, "prev-page").click()
+        until("page 1 shown again", lambda: state() == "ready" and page_number() == "1" and image() == first)
+        width = lambda: driver.execute_script("return document.getElementById('page-image').naturalWidth;")
+        at100 = width()
+        Select(driver.find_element(By.ID, "zoom")).select_by_value("1.5")
+        until("the page drawn larger at 150%", lambda: state() == "ready" and width() > at100 * 1.4)
+        Select(driver.find_element(By.ID, "zoom")).select_by_value("1")
+        until("the page back at 100%", lambda: state() == "ready" and image() == first)
+        step(f"next and previous page, zoom 150% ({at100} → {round(at100 * 1.5)} px wide) and back")
 
         unit = sample["unit"]["name"]
         retype(unit, "预览测试工会")

@@ -28,9 +28,13 @@ extension Wenshu {
     func run() async throws {
       LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
       var logger = Logger(label: "wenshu-preview")
-      logger.logLevel = .notice
+      // One line per request (path, status, time), never the data: as `serve` logs.
+      logger.logLevel = .info
       let app: any ApplicationProtocol
       let shown = host.contains(":") ? "[\(host)]" : host
+      if !["127.0.0.1", "::1", "localhost"].contains(host) {
+        printError("warning: the preview has no API keys; anyone who reaches \(shown):\(port) can use it")
+      }
       do {
         app = try PreviewService.application(home: WenshuHome.locate(), host: host, port: port, logger: logger) {
           bound in

@@ -17,6 +17,9 @@ struct LayoutWatcher: Sendable {
     var stamps: [String: Stamp] = [:]
     let files = FileManager.default.enumerator(atPath: folder.path)
     while let name = files?.nextObject() as? String {
+      // An editor's swap and backup files are not layouts.
+      let file = name.split(separator: "/").last ?? ""
+      if file.hasPrefix(".") || file.hasSuffix("~") { continue }
       let path = folder.appendingPathComponent(name).path
       guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
         attributes[.type] as? FileAttributeType == .typeRegular

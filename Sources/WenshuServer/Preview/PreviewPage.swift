@@ -25,8 +25,8 @@ enum PreviewPage {
         <textarea id="data" spellcheck="false" wrap="off" autocomplete="off" aria-label="数据（JSON）"></textarea>
         <div class="pane-title">问题 <span id="problem-count" class="count">0</span>
           <span class="hint">点击一项，定位到数据中的位置</span></div>
-        <ul id="problems" class="problems"></ul>
         <p id="no-problems" class="empty">没有问题。</p>
+        <ul id="problems" class="problems"></ul>
       </section>
       <section class="viewer">
         <div class="toolbar">
@@ -47,7 +47,10 @@ enum PreviewPage {
             <pre id="layout-error-message"></pre>
             <p class="hint">修改并保存该文件后，预览会自动恢复。</p>
           </div>
-          <div id="sheet" class="sheet"><img id="page-image" alt=""></div>
+          <div id="sheet" class="sheet">
+            <p id="stale-note" class="stale-note" hidden>数据有问题，下面是上一次生成的页面。</p>
+            <img id="page-image" alt="">
+          </div>
         </div>
       </section>
     </main>
@@ -71,7 +74,7 @@ enum PreviewPage {
     .bar h1 span { margin-left: 6px; font-weight: 400; opacity: 0.8; }
     .bar label { display: flex; align-items: center; gap: 6px; font-size: 13px; }
     select, input, button { font: inherit; font-size: 13px; }
-    .bar select { min-width: 110px; max-width: 280px; padding: 3px 6px; border: 0; border-radius: 4px; }
+    .bar select { min-width: 110px; max-width: 320px; padding: 3px 6px; border: 0; border-radius: 4px; }
     .status { margin-left: auto; padding: 2px 10px; border-radius: 10px; font-size: 13px; background: #ffffff22; }
     .status.ok { background: #2d6a4f; }
     .status.warn { background: #b7791f; }
@@ -119,6 +122,10 @@ enum PreviewPage {
     .sheet img { display: inline-block; background: #fff; box-shadow: 0 1px 4px #0003, 0 4px 18px #0001; }
     .sheet img:not([src]) { display: none; }
     .sheet img.stale { opacity: 0.35; filter: grayscale(1); }
+    .stale-note {
+      display: table; margin: 0 auto 12px; padding: 4px 14px; border-radius: 4px; font-size: 13px;
+      background: #fde2e1; color: #b42318;
+    }
     .layout-error {
       max-width: 720px; margin: 30px auto; padding: 18px 22px; text-align: left; background: #fff;
       border: 1px solid #f1b5ae; border-top: 4px solid #b42318; border-radius: 4px;

@@ -211,10 +211,12 @@ enum PreviewScript {
         image.src = "data:image/png;base64," + answer.png;
         image.alt = "第 " + answer.page + " 页";
         image.classList.remove("stale");
+        $("stale-note").hidden = true;
         state.page = answer.page;
         state.pages = answer.pages;
       } else {
         image.classList.add("stale");
+        $("stale-note").hidden = !image.getAttribute("src");
       }
       $("page-number").value = state.page;
       $("page-count").textContent = state.pages;
