@@ -151,6 +151,7 @@ def main():
         until(f"the unknown element shown at {expected}",
               lambda: driver.find_element(By.ID, "layout-error-where").text == expected)
         message = driver.find_element(By.ID, "layout-error-message").text
+        driver.save_screenshot(screenshot.replace(".png", "-layout-error.png"))
         if "titel" not in message:
             raise AssertionError(f"the message does not name the unknown element: {message!r}")
         step(f"an unknown element: the page shows {expected}: {message[:60]}")
@@ -166,6 +167,19 @@ def main():
         until("the problem listed again", lambda: state() == "problems")
         driver.save_screenshot(screenshot.replace(".png", "-problem.png"))
         step(f"screenshots: {screenshot}, {screenshot.replace('.png', '-problem.png')}")
+
+        # The pickers: another document loads its first sample; a variant chosen is written into the data.
+        Select(driver.find_element(By.ID, "document")).select_by_value("notification")
+        until("the notification's first sample shown", lambda: state() == "ready"
+              and '"union": "上海市浦东新区总工会"' in area().get_attribute("value"))
+        if driver.find_element(By.ID, "variant").get_attribute("value") != "district":
+            raise AssertionError("the variant picker does not show the data's variant, district")
+        district = image()
+        Select(driver.find_element(By.ID, "variant")).select_by_value("default")
+        # The district's data does not fit the grassroots form: its problems are listed instead.
+        until("the default variant written into the data and checked", lambda: '"variant": "default"' in
+              area().get_attribute("value") and (state() == "problems" or state() == "ready" and image() != district))
+        step(f"another document, and a variant chosen: written into the data ({state()})")
 
         log.flush()
         logged = open(log_path, encoding="utf-8").read()
