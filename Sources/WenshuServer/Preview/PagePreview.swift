@@ -6,17 +6,24 @@ import WenshuLayout
 /// service's `?format=png`. A page past the end shows the last one (the data got shorter).
 enum PagePreview {
   static func answer(
-    document: String, json: [UInt8], page: Int, dpi: Double, generation: Int, state: LiveLayouts.State
+    document: String, json: [UInt8], page: Int, dpi: Double, generation: Int, state: LiveLayouts.State,
+    cancellation: RenderCancellation? = nil
   ) -> PreviewAnswer {
     var answer = PreviewAnswer(generation: generation)
     guard case .ready(let renderer) = state else {
       if case .broken(let error) = state { answer.layoutError = LayoutErrorBody(error) }
       return answer
     }
+    // Dropped by the page while it waited for the queue: nobody reads the answer.
+    if cancellation?.isCancelled == true {
+      answer.detail = "cancelled"
+      return answer
+    }
     var wanted = page
     while true {
       do {
-        let file = try renderer.renderFile(document: document, json: json, format: .png(page: wanted, dpi: dpi))
+        let file = try renderer.renderFile(
+          document: document, json: json, format: .png(page: wanted, dpi: dpi), cancellation: cancellation)
         answer.pages = file.pages
         answer.page = wanted
         answer.png = file.bytes.base64

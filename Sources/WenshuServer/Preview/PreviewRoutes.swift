@@ -39,10 +39,21 @@ struct PreviewRoutes {
       let page = max(1, Int(query.get("page") ?? "1") ?? 1)
       let dpi = min(300, max(24, Double(query.get("dpi") ?? "96") ?? 96))
       let json = Array((try await request.body.collect(upTo: 64 << 20)).readableBytesView)
-      return Self.json(
-        await live.withState { generation, state in
-          PagePreview.answer(document: document, json: json, page: page, dpi: dpi, generation: generation, state: state)
-        })
+      // Stopped when the page drops this request for a newer one, so renders do not pile up
+      // behind each other while someone types into a 2,000-member list.
+      let stop = StopSignal()
+      let hangUp = try? await context.channel.pipeline.handler(type: HangUpHandler.self).get()
+      hangUp?.watch(stop)
+      defer { hangUp?.watch(nil) }
+      let cancellation = stop.cancellation
+      let answer = await live.withState { generation, state in
+        PagePreview.answer(
+          document: document, json: json, page: page, dpi: dpi, generation: generation, state: state,
+          cancellation: cancellation)
+      }
+      var response = Self.json(answer)
+      response.headers[.wenshuPages] = String(answer.pages)  // for the request's log line
+      return response
     }
     router.get("api/layouts") { request, context in
       let since = Int(request.uri.queryParameters.get("since") ?? "") ?? -1

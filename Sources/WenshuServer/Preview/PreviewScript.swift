@@ -10,7 +10,7 @@ enum PreviewScript {
     const $ = (id) => document.getElementById(id);
     const state = {
       catalog: null, generation: 0, page: 1, pages: 0, zoom: 1,
-      sent: 0, shown: 0, timer: null, lastPNG: null,
+      sent: 0, shown: 0, timer: null, controller: null,
     };
 
     function setStatus(text, kind) {
@@ -178,13 +178,17 @@ enum PreviewScript {
       const dpi = Math.round(Math.min(300, Math.max(24, 96 * state.zoom * ratio)));
       setStatus("正在生成…", "busy");
       setState("busy");
+      // The request for older data is dropped: the server stops its render (it hangs up).
+      if (state.controller) state.controller.abort();
+      const controller = state.controller = new AbortController();
       let answer;
       try {
         answer = await getJSON("/api/render/" + encodeURIComponent(doc) + "?page=" + state.page + "&dpi=" + dpi, {
           method: "POST", headers: { "Content-Type": "application/json" }, body: $("data").value,
+          signal: controller.signal,
         });
       } catch (e) {
-        if (seq === state.sent) { setStatus("无法连接预览服务", "error"); setState("offline"); }
+        if (seq === state.sent && e.name !== "AbortError") { setStatus("无法连接预览服务", "error"); setState("offline"); }
         return;
       }
       // A slower answer to an older request never replaces a newer one already shown.

@@ -20,6 +20,8 @@ public enum PreviewService {
     PreviewRoutes(live: live, samples: home.root.appendingPathComponent("samples")).add(to: router)
     return Application(
       responder: router.buildResponder(),
+      // A page drops the request of data it has since changed: its render stops (`HangUpHandler`).
+      server: .http1(configuration: .init(additionalChannelHandlers: [HangUpHandler()])),
       configuration: .init(address: .hostname(host, port: port), serverName: "Wenshu preview"),
       onServerRunning: { channel in
         live.startWatching(LayoutWatcher(folder: home.layouts))
