@@ -10,7 +10,8 @@ struct Wenshu: AsyncParsableCommand {
       from the current directory or the executable, or from $WENSHU_HOME.
       """,
     subcommands: [
-      Print.self, Check.self, Template.self, Serve.self, Documents.self, Schema.self, OpenAPI.self, RMB.self,
+      Print.self, Check.self, Template.self, Serve.self, Preview.self, Documents.self, Schema.self, OpenAPI.self,
+      RMB.self,
     ]
   )
 }

@@ -1,0 +1,86 @@
+import Dispatch
+import Foundation
+import WenshuDocuments
+import WenshuLayout
+
+/// The layouts as they are on disk now, for the preview (the render service loads them once
+/// at start-up and keeps them). A broken file becomes the current state, with its file and
+/// line, until it is fixed; `generation` counts the reloads so a page can wait for the next.
+/// Renders and reloads run one at a time on one queue, since a `DocumentRenderer` is used by
+/// one thread at a time; the state is read under a lock, hence `@unchecked Sendable`.
+final class LiveLayouts: @unchecked Sendable {
+  enum State: Sendable {
+    case ready(DocumentRenderer)
+    case broken(LayoutError)
+  }
+
+  let home: WenshuHome
+  private let queue = DispatchQueue(label: "wenshu.preview")
+  private let lock = NSLock()
+  private var current: (generation: Int, state: State)
+  /// The last catalogue that loaded, so the pickers stay filled while a layout is broken.
+  private var lastCatalog: DocumentCatalog?
+  private var watching: Task<Void, Never>?
+
+  /// Throws only when the fonts cannot be loaded; a broken layout is a state to show.
+  init(home: WenshuHome) throws {
+    self.home = home
+    let state = try Self.load(home)
+    current = (1, state)
+    if case .ready(let renderer) = state { lastCatalog = renderer.catalog }
+  }
+
+  deinit { watching?.cancel() }
+
+  /// Reloads after each change `watcher` sees, for as long as this object lives.
+  func startWatching(_ watcher: LayoutWatcher) {
+    lock.withLock {
+      guard watching == nil else { return }
+      let layouts = WeakLayouts(self)
+      watching = Task.detached { await watcher.watch { await layouts.live?.reload() } }
+    }
+  }
+
+  var snapshot: (generation: Int, state: State, catalog: DocumentCatalog?) {
+    lock.withLock { (current.generation, current.state, lastCatalog) }
+  }
+
+  var generation: Int { lock.withLock { current.generation } }
+
+  /// Reads every layout again (a new renderer: new catalogue, fonts loaded anew).
+  func reload() async {
+    let home = home
+    let state = await onQueue {
+      do { return try Self.load(home) } catch {
+        return .broken(LayoutError(file: "fonts/fonts.conf", line: 0, message: "\(error)"))
+      }
+    }
+    lock.withLock {
+      current = (current.generation + 1, state)
+      if case .ready(let renderer) = state { lastCatalog = renderer.catalog }
+    }
+  }
+
+  /// Runs `body` with the current state on the render queue.
+  func withState<T: Sendable>(_ body: @escaping @Sendable (Int, State) -> T) async -> T {
+    await onQueue { [self] in
+      let (generation, state) = lock.withLock { (current.generation, current.state) }
+      return body(generation, state)
+    }
+  }
+
+  private func onQueue<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in queue.async { continuation.resume(returning: body()) } }
+  }
+
+  private static func load(_ home: WenshuHome) throws -> State {
+    do { return .ready(try DocumentRenderer(home: home)) } catch let error as LayoutError { return .broken(error) }
+  }
+}
+
+/// Lets the watcher's task reach the layouts without keeping them alive (the task ends when
+/// they go). Set once in `init`, and a weak reference is read atomically: `@unchecked Sendable`.
+private final class WeakLayouts: @unchecked Sendable {
+  weak var live: LiveLayouts?
+  init(_ live: LiveLayouts) { self.live = live }
+}
