@@ -18,6 +18,23 @@ func writeOutput(_ bytes: [UInt8], to path: String) throws {
     return
   }
   let target = URL(fileURLWithPath: path)
+  // A device or a pipe (`-o /dev/stdout`, a FIFO) is written to, never renamed over: as root,
+  // renaming over /dev/null would replace the device with a file for everyone.
+  if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType {
+    if type == .typeDirectory {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path) is a folder, not a file"])
+    }
+    if type == .typeCharacterSpecial || type == .typeBlockSpecial || type == .typeSocket
+      || type.rawValue == "NSFileTypeFIFO" || type == .typeUnknown
+    {
+      guard let handle = FileHandle(forWritingAtPath: path) else {
+        throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "cannot write to \(path)"])
+      }
+      defer { try? handle.close() }
+      try handle.write(contentsOf: Data(bytes))
+      return
+    }
+  }
   var isFolder: ObjCBool = false
   let folder = target.deletingLastPathComponent().path
   guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {

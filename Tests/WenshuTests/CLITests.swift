@@ -25,6 +25,42 @@ struct CLITests {
     #expect(try Data(contentsOf: out).starts(with: Data("%PDF-".utf8)))
   }
 
+  @Test("-o naming a pipe writes into it and leaves it a pipe (renaming over it would replace /dev/null as root)")
+  func printsIntoAPipe() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-fifo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fifo = folder.appendingPathComponent("out.pdf").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    // Opened without waiting for a writer, and read on a thread so the writer never blocks.
+    let fd = open(fifo, O_RDONLY | O_NONBLOCK)
+    try #require(fd >= 0)
+    let received = Received()
+    let reader = Thread {
+      var buffer = [UInt8](repeating: 0, count: 65536)
+      let deadline = Date().addingTimeInterval(60)
+      while Date() < deadline {
+        let n = read(fd, &buffer, buffer.count)
+        if n > 0 {
+          received.append(buffer[0..<n])
+        } else if n == 0 && received.done {
+          return
+        } else {
+          Thread.sleep(forTimeInterval: 0.005)
+        }
+      }
+    }
+    reader.start()
+    let r = try wenshu(["print", "confirmation", Self.sample, "-o", fifo])
+    received.done = true
+    while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+    close(fd)
+    #expect(r.status == 0, "\(r.stderr)")
+    let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+    #expect(type != .typeRegular, "the pipe was replaced by a file")
+    #expect(received.bytes.starts(with: Array("%PDF-".utf8)), "the PDF went into the pipe")
+  }
+
   @Test func stdinToStdout() throws {
     let data = try Fixtures.sample("confirmation", "henan-12")
     let r = try wenshu(["print", "confirmation", "-", "-o", "-"], stdin: data)
@@ -169,4 +205,18 @@ struct SchemaCommandTests {
     #expect(!own.isEmpty, "\(field) required by a layout")
     #expect(own.allSatisfy { $0["additionalProperties"] == .bool(false) })
   }
+}
+
+/// What the pipe's reader thread received.
+private final class Received: @unchecked Sendable {
+  // Sendable: every field is read and written under the lock.
+  private let lock = NSLock()
+  private var data: [UInt8] = []
+  private var finished = false
+  var bytes: [UInt8] { lock.withLock { data } }
+  var done: Bool {
+    get { lock.withLock { finished } }
+    set { lock.withLock { finished = newValue } }
+  }
+  func append(_ chunk: ArraySlice<UInt8>) { lock.withLock { data += chunk } }
 }
