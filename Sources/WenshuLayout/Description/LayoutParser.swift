@@ -77,6 +77,7 @@ public struct LayoutParser: Sendable {
       page: page, styles: styles,
       header: header, footer: footer, firstPageHeader: firstPageHeader, firstPageFooter: firstPageFooter, body: body,
       checks: checks, schema: schema, watermark: watermark)
+    try VariableCheck(file: file).check(layout)
     if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
     return layout
   }
@@ -205,7 +206,9 @@ public struct LayoutParser: Sendable {
   func block(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Block {
     if let name = node.string {
       guard name == "pageBreak" else {
-        throw LayoutError(file: file, line: node.line, message: "unknown element '\(name)'")
+        throw LayoutError(
+          file: file, line: node.line,
+          message: "unknown element '\(name)'\(Suggestion.didYouMean(name, among: ["pageBreak"]))")
       }
       return Block(kind: .pageBreak, line: node.line, spaceBefore: 0, spaceAfter: 0)
     }
@@ -213,16 +216,29 @@ public struct LayoutParser: Sendable {
     guard let kind = f.keys.first(where: Self.blockKinds.contains) else {
       let key = f.keys.first ?? "?"
       throw f.error(
-        "unknown element '\(key)' (elements: \(Self.blockKinds.joined(separator: ", ")))")
+        "unknown element '\(key)'\(Suggestion.didYouMean(key, among: Self.blockKinds)) (elements: \(Self.blockKinds.joined(separator: ", ")))"
+      )
     }
     let value = f.take(kind)!
+    let when = try f.take("when").map(condition)
+    let id = try f.take("id").map { n throws(LayoutError) in
+      guard let s = n.string, !s.isEmpty else { throw f.error("id is a name", at: n) }
+      return s
+    }
+    // `style:` is written beside the element for every kind that sets text; fields, lists
+    // and tables also take it inside (as they always did), but not both.
+    let styleNode = f.take("style")
+    if let styleNode, ["spacer", "pageBreak", "group", "each", "image", "qr"].contains(kind) {
+      throw f.error("style does not apply to \(kind)", at: styleNode)
+    }
     let spaceBefore = try f.take("spaceBefore").map(length) ?? 0
     let spaceAfter = try f.take("spaceAfter").map(length) ?? (kind == "spacer" || kind == "pageBreak" ? 0 : 4)
     func styleName(_ key: String, default d: String) throws(LayoutError) -> String {
-      guard let n = f.take(key) else { return d }
+      guard let n = styleNode else { return d }
       guard let s = n.string, styles[s] != nil else {
         throw f.error(
-          "unknown style '\(n.string ?? "")' (styles: \(styles.keys.sorted().joined(separator: ", ")))", at: n)
+          "unknown style '\(n.string ?? "")'\(Suggestion.didYouMean(n.string ?? "", among: styles.keys.sorted())) (styles: \(styles.keys.sorted().joined(separator: ", ")))",
+          at: n)
       }
       return s
     }
@@ -236,34 +252,49 @@ public struct LayoutParser: Sendable {
       result = .text(
         TextElement(template: try template(value), style: style, firstLineIndent: indent, keepWithNext: keep))
     case "fields":
-      result = .fields(try fieldGrid(value, styles: styles))
+      result = .fields(try fieldGrid(value, styles: styles, style: styleNode))
     case "table":
-      result = .table(try table(value, styles: styles))
+      result = .table(try table(value, styles: styles, style: styleNode))
     case "list":
       var l = try YAMLFields(value, what: "list", file: file)
       let source: BulletList.Source
+      var itemConditions: [Condition?] = []
+      var itemWhen: Condition?
       if let items = l.take("items") {
         guard case .sequence(let seq) = items else { throw l.error("items is a list of texts", at: items) }
-        source = .fixed(try seq.map { n throws(LayoutError) in try template(n) })
+        var texts: [Template] = []
+        for n in seq {
+          // An item is a text, or { text, when } for one shown only when the data says so.
+          guard case .mapping = n else {
+            texts.append(try template(n))
+            itemConditions.append(nil)
+            continue
+          }
+          var i = try YAMLFields(n, what: "a list item", file: file)
+          texts.append(try template(required(i.take("text"), in: i, key: "text")))
+          itemConditions.append(try i.take("when").map(condition))
+          try i.finish()
+        }
+        source = .fixed(texts)
       } else if let from = l.take("from") {
         let item = try l.take("item").map(template)
         let itemField = try FieldReference(parsing: "@item", at: from, file: file)
         source = .bound(try path(from), item: item ?? Template(parts: [.field(itemField)]))
+        itemWhen = try l.take("when").map(condition)
       } else {
         throw l.error("a list needs items (fixed texts) or from (a path to an array)")
       }
       let marker = try l.take("marker").map(template) ?? Template(literal: "•")
-      let style =
-        try l.take("style").map { n throws(LayoutError) in
-          guard let s = n.string, styles[s] != nil else { throw l.error("unknown style", at: n) }
-          return s
-        } ?? "body"
+      let style = try innerStyle(l.take("style"), outer: styleNode, in: l, styles: styles) ?? "body"
       try l.finish()
-      result = .list(BulletList(source: source, marker: marker, style: style))
+      var list = BulletList(source: source, marker: marker, style: style)
+      list.itemConditions = itemConditions
+      list.itemWhen = itemWhen
+      result = .list(list)
     case "signatures":
       var s = try YAMLFields(value, what: "signatures", file: file)
       guard let itemsNode = s.take("items"), case .sequence(let seq) = itemsNode else {
-        throw s.error("signatures need items: a list of labels")
+        throw s.error("signatures need items: a list of labels\(s.misspelling(of: "items"))")
       }
       let columns = try s.take("columns").map { n throws(LayoutError) in try int(n, 1...6) } ?? 2
       let height = try s.take("height").map(length) ?? 42
@@ -281,11 +312,11 @@ public struct LayoutParser: Sendable {
     case "each":
       var e = try YAMLFields(value, what: "each", file: file)
       let from = try path(required(e.take("from"), in: e, key: "from"))
-      let when = try e.take("when").map(template)
+      let itemWhen = try e.take("when").map(condition)
       let pageBreak = try e.take("pageBreak").map(bool) ?? true
       let inner = try blocks(required(e.take("blocks"), in: e, key: "blocks"), styles: styles)
       try e.finish()
-      result = .each(Each(from: from, when: when, pageBreak: pageBreak, blocks: inner))
+      result = .each(Each(from: from, when: itemWhen, pageBreak: pageBreak, blocks: inner))
     case "image":
       result = .image(try image(value))
     case "qr":
@@ -301,37 +332,50 @@ public struct LayoutParser: Sendable {
       fatalError("unreachable: \(kind)")
     }
     try f.finish()
-    return Block(kind: result, line: node.line, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+    return Block(
+      kind: result, line: node.line, spaceBefore: spaceBefore, spaceAfter: spaceAfter, when: when, id: id)
   }
 
-  func fieldGrid(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> FieldGrid {
+  /// A style given inside a fields, list or table mapping, or beside it: one place only.
+  func innerStyle(_ inner: Node?, outer: Node?, in f: YAMLFields, styles: [String: TextStyle]) throws(LayoutError)
+    -> String?
+  {
+    if let inner, outer != nil { throw f.error("style is given twice: beside the element and inside it", at: inner) }
+    guard let n = inner ?? outer else { return nil }
+    guard let s = n.string, styles[s] != nil else {
+      throw f.error(
+        "unknown style '\(n.string ?? "")'\(Suggestion.didYouMean(n.string ?? "", among: styles.keys.sorted())) (styles: \(styles.keys.sorted().joined(separator: ", ")))",
+        at: n)
+    }
+    return s
+  }
+
+  func fieldGrid(_ node: Node, styles: [String: TextStyle], style outer: Node?) throws(LayoutError) -> FieldGrid {
     var f = try YAMLFields(node, what: "fields", file: file)
     let columns = try f.take("columns").map { n throws(LayoutError) in try int(n, 1...6) } ?? 1
     guard let itemsNode = f.take("items"), case .sequence(let seq) = itemsNode else {
-      throw f.error("fields need items: a list of {label, value}")
+      throw f.error("fields need items: a list of {label, value}\(f.misspelling(of: "items"))")
     }
-    var items: [(label: Template, value: Template)] = []
+    var items: [(label: Template, value: Template, when: Condition?)] = []
     for n in seq {
       var i = try YAMLFields(n, what: "a field", file: file)
       let label = try template(required(i.take("label"), in: i, key: "label"))
       let value = try template(required(i.take("value"), in: i, key: "value"))
+      let when = try i.take("when").map(condition)
       try i.finish()
-      items.append((label, value))
+      items.append((label, value, when))
     }
-    let style =
-      try f.take("style").map { n throws(LayoutError) in
-        guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
-        return s
-      } ?? "body"
+    let style = try innerStyle(f.take("style"), outer: outer, in: f, styles: styles) ?? "body"
     try f.finish()
     return FieldGrid(columns: columns, items: items, style: style, labelStyle: "label")
   }
 
-  func table(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Table {
+  func table(_ node: Node, styles: [String: TextStyle], style outer: Node?) throws(LayoutError) -> Table {
     var f = try YAMLFields(node, what: "table", file: file)
     let rows = try f.take("rows").map(path)
     guard let colsNode = f.take("columns"), case .sequence(let seq) = colsNode, !seq.isEmpty else {
-      throw f.error("a table needs columns: a list of {header, value, width, align}")
+      throw f.error(
+        "a table needs columns: a list of {header, value, width, align}\(f.misspelling(of: "columns"))")
     }
     var columns: [Table.Column] = []
     for n in seq {
@@ -362,6 +406,7 @@ public struct LayoutParser: Sendable {
         column.fill = color
       }
       if let n = c.take("noBreak") { column.noBreak = try bool(n) }
+      column.when = try c.take("when").map(condition)
       if let n = c.take("minSize") {
         guard column.noBreak else { throw c.error("minSize goes with noBreak: true", at: n) }
         column.minSize = try length(n)
@@ -385,7 +430,7 @@ public struct LayoutParser: Sendable {
       return s
     }
     let headerStyle = try style("headerStyle", "tableHeader")
-    let cellStyle = try style("cellStyle", "tableCell")
+    let cellStyle = try innerStyle(f.take("cellStyle"), outer: outer, in: f, styles: styles) ?? "tableCell"
     let footerStyle = try style("footerStyle", cellStyle)
     let head =
       try f.take("head").map { n throws(LayoutError) in
@@ -395,6 +440,11 @@ public struct LayoutParser: Sendable {
       try f.take("foot").map { n throws(LayoutError) in
         try cellRows(n, columns: columns.count, styles: styles, spansRows: false)
       } ?? []
+    if !head.isEmpty || !foot.isEmpty, columns.contains(where: { $0.when != nil }) {
+      throw f.error(
+        "a column with when: cannot be in a table with head: or foot: rows (their spans count the columns); give the whole table a when: instead"
+      )
+    }
     try f.finish()
     var table = Table(
       rows: rows, columns: columns, border: border, headerStyle: headerStyle, cellStyle: cellStyle,
@@ -580,7 +630,7 @@ public struct LayoutParser: Sendable {
   // MARK: Values
 
   func required(_ node: Node?, in f: YAMLFields, key: String) throws(LayoutError) -> Node {
-    guard let node else { throw f.error("\(f.what) needs '\(key)'") }
+    guard let node else { throw f.error("\(f.what) needs '\(key)'\(f.misspelling(of: key))") }
     return node
   }
 
@@ -641,21 +691,46 @@ public struct LayoutParser: Sendable {
       throw LayoutError(file: file, line: node.line, message: "expected text")
     }
     let t = try Template(parsing: s, at: node, file: file)
-    for field in t.fields {
-      for call in field.formatters {
-        guard let formatter = formatters[call.name] else {
-          throw LayoutError(
-            file: file, line: node.line,
-            message: "unknown formatter '\(call.name)' (formatters: \(formatters.names.joined(separator: ", ")))")
-        }
-        guard formatter.arguments.contains(call.arguments.count) else {
-          throw LayoutError(
-            file: file, line: node.line,
-            message: "formatter '\(call.name)' takes \(formatter.arguments) argument(s), got \(call.arguments.count)")
-        }
-      }
-    }
+    for field in t.fields { try check(field, line: node.line) }
     return t
+  }
+
+  /// Refuses, at load, a formatter that does not exist, wrong arguments, and a chain whose
+  /// steps cannot fit (`{d | date | money}`: the date's text is not an amount).
+  func check(_ field: FieldReference, line: Int) throws(LayoutError) {
+    var previous: Formatter?
+    for call in field.formatters {
+      guard let formatter = formatters[call.name] else {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "unknown formatter '\(call.name)'\(Suggestion.didYouMean(call.name, among: formatters.names)) (formatters: \(formatters.names.joined(separator: ", ")))"
+        )
+      }
+      guard formatter.arguments.contains(call.arguments.count) else {
+        let hint = formatter.checkArguments(call.arguments).map { ": \($0)" } ?? ""
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "formatter '\(call.name)' takes \(Self.counted(formatter.arguments)), got \(call.arguments.count)\(hint)")
+      }
+      if let problem = formatter.checkArguments(call.arguments) {
+        throw LayoutError(file: file, line: line, message: "in {\(field.path) | \(call.name)}: \(problem)")
+      }
+      if let previous, !previous.output.fits(formatter.input) {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "in {\(field.path)}: '\(previous.name)' gives \(previous.output.rawValue), but '\(call.name)' takes \(formatter.input.rawValue)"
+        )
+      }
+      previous = formatter
+    }
+  }
+
+  static func counted(_ range: ClosedRange<Int>) -> String {
+    let n = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+    return n + (range.upperBound == 1 ? " argument" : " arguments")
   }
 }
 

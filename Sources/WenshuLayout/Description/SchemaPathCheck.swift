@@ -44,10 +44,12 @@ public struct SchemaPathCheck {
   private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {
     for block in blocks {
       let line = block.line
+      for t in block.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
       switch block.kind {
       case .text(let e): try template(e.template, scopes: scopes, line: line)
       case .fields(let g):
         for item in g.items {
+          for t in item.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
           try template(item.label, scopes: scopes, line: line)
           try template(item.value, scopes: scopes, line: line)
         }
@@ -55,6 +57,7 @@ public struct SchemaPathCheck {
         var inner = scopes
         if let rows = t.rows { inner.append(try items(of: rows, scopes: scopes, line: line)) }
         for c in t.columns {
+          for w in c.when?.templates ?? [] { try template(w, scopes: scopes, line: line) }
           try template(c.header, scopes: scopes, line: line)
           try template(c.value, scopes: inner, line: line)
         }
@@ -62,15 +65,19 @@ public struct SchemaPathCheck {
         for cell in (t.head + t.foot).joined() { try template(cell.text, scopes: scopes, line: line) }
       case .list(let l):
         switch l.source {
-        case .fixed(let ts): for t in ts { try template(t, scopes: scopes, line: line) }
+        case .fixed(let ts):
+          for t in ts + l.itemConditions.flatMap({ $0?.templates ?? [] }) {
+            try template(t, scopes: scopes, line: line)
+          }
         case .bound(let path, let item):
-          try template(item, scopes: scopes + [try items(of: path, scopes: scopes, line: line)], line: line)
+          let inner = scopes + [try items(of: path, scopes: scopes, line: line)]
+          for t in [item] + (l.itemWhen?.templates ?? []) { try template(t, scopes: inner, line: line) }
         }
       case .signatures(let s): for t in s.items { try template(t, scopes: scopes, line: line) }
       case .group(let inner): try walk(inner, scopes: scopes)
       case .each(let e):
         let inner = scopes + [try items(of: e.from, scopes: scopes, line: line)]
-        if let when = e.when { try template(when, scopes: inner, line: line) }
+        for t in e.when?.templates ?? [] { try template(t, scopes: inner, line: line) }
         try walk(e.blocks, scopes: inner)
       case .qr(let q):
         try template(q.value, scopes: scopes, line: line)

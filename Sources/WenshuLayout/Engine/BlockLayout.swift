@@ -15,12 +15,16 @@ struct BlockLayout {
   var measureOnly = false
 
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
+    if let when = block.when, !filler.holds(when, scope, line: block.line) { return AnySequence([]) }
     let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
     var slices: AnySequence<Slice>
     switch block.kind {
     case .text(let element): slices = AnySequence(text(element, scope, origin))
     case .fields(let grid): slices = AnySequence(fields(grid, scope, origin))
-    case .table(let table): slices = self.table(table, scope, origin)
+    case .table(let table):
+      // Columns are shown or hidden once per table, from the data around it, not per row.
+      let shown = table.showingColumns { filler.holds($0, scope, line: block.line) }
+      slices = shown.columns.isEmpty ? AnySequence([]) : self.table(shown, scope, origin)
     case .list(let list): slices = self.list(list, scope, origin)
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
@@ -84,9 +88,10 @@ struct BlockLayout {
     let columnWidth = width / Double(grid.columns)
     let style = style(grid.style)
     var slices: [Slice] = []
-    for rowStart in stride(from: 0, to: grid.items.count, by: grid.columns) {
+    let shown = grid.items.filter { item in item.when.map { filler.holds($0, scope, line: origin.line) } ?? true }
+    for rowStart in stride(from: 0, to: shown.count, by: grid.columns) {
       var row = Slice(height: 0, origin: origin)
-      for (i, item) in grid.items[rowStart..<min(rowStart + grid.columns, grid.items.count)].enumerated() {
+      for (i, item) in shown[rowStart..<min(rowStart + grid.columns, shown.count)].enumerated() {
         let text = filler.fill(item.label, scope, line: origin.line) + filler.fill(item.value, scope, line: origin.line)
         let shaped = shape(text, style, width: columnWidth - 6, origin)
         if !measureOnly { row.items += items(shaped, color: style.color, dx: Double(i) * columnWidth) }
@@ -112,10 +117,17 @@ struct BlockLayout {
     }
     switch list.source {
     case .fixed(let templates):
+      let shown = templates.indices.filter { i in
+        let when = i < list.itemConditions.count ? list.itemConditions[i] : nil
+        return when.map { filler.holds($0, scope, line: origin.line) } ?? true
+      }
       return AnySequence(
-        templates.enumerated().flatMap { i, t in item(t, scope.with("index", .number(String(i + 1)))) })
+        shown.enumerated().flatMap { n, i in item(templates[i], scope.with("index", .number(String(n + 1)))) })
     case .bound(let path, let template):
-      return AnySequence(rows(path, scope, line: origin.line).lazy.flatMap { rowScope in item(template, rowScope) })
+      let shown = rows(path, scope, line: origin.line).lazy.filter { rowScope in
+        list.itemWhen.map { filler.holds($0, rowScope, line: origin.line) } ?? true
+      }
+      return AnySequence(shown.flatMap { rowScope in item(template, rowScope) })
     }
   }
 
@@ -181,9 +193,7 @@ struct BlockLayout {
   /// The blocks once per chosen item, each item on its own page when asked.
   func each(_ each: Each, _ scope: Scope, line: Int) -> AnySequence<Slice> {
     let chosen = rows(each.from, scope, line: line).lazy.filter { rowScope in
-      guard let when = each.when else { return true }
-      let text = filler.fill(when, rowScope, line: line)
-      return !(text.isEmpty || text == "否" || text == "false")
+      each.when.map { filler.holds($0, rowScope, line: line) } ?? true
     }
     var first = true
     return AnySequence(

@@ -47,10 +47,11 @@ struct TemplateFiller {
   }
 
   /// The value of a field after its formatters; `nil` after reporting a problem.
-  func value(of field: FieldReference, _ scope: Scope, line: Int) -> DataValue? {
+  func value(of field: FieldReference, _ scope: Scope, line: Int, absentIsNull: Bool = false) -> DataValue? {
     if field.path.variable == "pages" { trace.readPageCount = true }
     var found = scope.lookup(field.path)
-    // An absent optional field is empty for formatters that exist to fill gaps.
+    // An absent optional field is empty for formatters that exist to fill gaps, and false in a condition.
+    if found == nil, absentIsNull && field.path.variable == nil { found = .null }
     if found == nil, let first = field.formatters.first?.name, first == "blank" || first == "default" {
       found = .null
     }
