@@ -67,10 +67,17 @@ public struct DocumentCatalog: Sendable {
     }
     formatters = Self.formatters(ageLimits: ageLimits)
     var layouts: [String: [LayoutDescription]] = [:]
+    // `extends: payment-notice` reads Layouts/payment-notice.yaml, whichever files are loaded.
+    let bases: @Sendable (String) -> (file: String, text: String)? = { name in
+      let url = folder.appendingPathComponent(name + ".yaml")
+      guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+      else { return nil }
+      return ("Layouts/\(name).yaml", text)
+    }
     for (name, text) in layoutFiles {
       let layout = try LayoutParser(
         file: name, formatters: formatters, types: DomainTypes.all,
-        imagesFolder: folder.appendingPathComponent("images").path
+        imagesFolder: folder.appendingPathComponent("images").path, bases: bases
       ).parse(text)
       try LayoutFileName.check(name, against: layout)
       if let other = layouts[layout.document]?.first(where: { LayoutFileName.overlap($0, layout) }) {

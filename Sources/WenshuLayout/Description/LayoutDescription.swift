@@ -56,6 +56,9 @@ public struct Block: Sendable {
   public var when: Condition? = nil
   /// The name an `extends:` layout replaces or removes it by (`id:`).
   public var id: String? = nil
+  /// The file it was written in, when not the layout's own (inherited through `extends:`):
+  /// a problem in it is blamed on that file and line.
+  public var file: String? = nil
 
   public indirect enum Kind: Sendable {
     case text(TextElement)
@@ -174,6 +177,8 @@ public struct Check: Sendable {
   public var path: String
   public var message: String
   public var line: Int
+  /// The file it was written in, when inherited through `extends:`.
+  public var file: String? = nil
 }
 
 public struct Each: Sendable {

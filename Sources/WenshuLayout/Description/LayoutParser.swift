@@ -10,11 +10,17 @@ public struct LayoutParser: Sendable {
   public let types: [String: ValueType]
   /// Where `image:` files are looked up.
   public let imagesFolder: String
+  /// Finds the layout an `extends:` names: its file (for messages) and text; nil when
+  /// there is none. Without it, `extends:` is refused.
+  public var bases: (@Sendable (String) -> (file: String, text: String)?)?
+  /// The files being extended, outermost first, to refuse a cycle.
+  var extending: [String] = []
 
   public init(
     file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic,
-    imagesFolder: String = "Layouts/images"
+    imagesFolder: String = "Layouts/images", bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) {
+    self.bases = bases
     self.imagesFolder = imagesFolder
     self.file = file
     self.formatters = formatters
@@ -36,50 +42,70 @@ public struct LayoutParser: Sendable {
       throw LayoutError(file: file, line: 1, message: "YAML syntax error: \(error)")
     }
     var top = try YAMLFields(root, what: "the layout", file: file)
-    let document = try string(top.take("document"), in: top, key: "document")
+    // `extends:` starts from another layout: each key given here replaces the base's (styles
+    // are merged by name), then `replace:`, `remove:` and `insertAfter:` edit its blocks by id.
+    let base = try top.take("extends").map { n throws(LayoutError) in try baseLayout(n) }
+    guard
+      let document = try top.take("document").map({ n throws(LayoutError) in try string(n, in: top, key: "document") })
+        ?? base?.document
+    else { throw top.error("the layout needs 'document'\(top.misspelling(of: "document"))") }
     let summary =
       try top.take("summary").map { n throws(LayoutError) in
         guard let s = n.string else { throw top.error("summary is text", at: n) }
         return s
-      } ?? ""
+      } ?? base?.summary ?? ""
     let offices =
       try top.take("offices").map { n throws(LayoutError) -> [String] in
         guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
         return seq.compactMap(\.string)
-      } ?? []
+      } ?? base?.offices ?? []
     let variant =
       try top.take("variant").map { n throws(LayoutError) in
         guard let s = n.string else { throw top.error("variant is a name", at: n) }
         return s
-      } ?? "default"
-    let styles = try parseStyles(top.take("styles"))
-    var metadataFields = try YAMLFields(
-      required(top.take("metadata"), in: top, key: "metadata"), what: "metadata", file: file)
-    let metadata = LayoutDescription.Metadata(
-      title: try template(required(metadataFields.take("title"), in: metadataFields, key: "title")),
-      author: try metadataFields.take("author").map(template) ?? Template(literal: "Wenshu"),
-      subject: try metadataFields.take("subject").map(template) ?? Template(literal: ""),
-      created: try template(required(metadataFields.take("created"), in: metadataFields, key: "created")),
-      filename: try metadataFields.take("filename").map(template) ?? Template(literal: document))
-    try metadataFields.finish()
-    let page = try parsePage(top.take("page"))
-    let header = try top.take("header").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
-    let footer = try top.take("footer").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
-    let firstPageHeader = try top.take("firstPageHeader").map { n throws(LayoutError) in try blocks(n, styles: styles) }
-    let firstPageFooter = try top.take("firstPageFooter").map { n throws(LayoutError) in try blocks(n, styles: styles) }
-    let body = try blocks(required(top.take("body"), in: top, key: "body"), styles: styles)
-    let checks = try top.take("checks").map(parseChecks) ?? []
-    let schema = try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
-    let watermark = try top.take("watermark").map(parseWatermark)
-    try top.finish()
-    let layout = LayoutDescription(
+      } ?? base?.variant ?? "default"
+    let styles = try parseStyles(top.take("styles"), base: base?.styles ?? Self.defaultStyles)
+    guard
+      let metadata = try top.take("metadata").map({ n throws(LayoutError) in try parseMetadata(n, document: document) })
+        ?? base?.metadata
+    else { throw top.error("the layout needs 'metadata'\(top.misspelling(of: "metadata"))") }
+    let defaultPage = try parsePage(nil)
+    let page = try top.take("page").map(parsePage) ?? base?.page ?? defaultPage
+    func blockList(_ key: String) throws(LayoutError) -> [Block]? {
+      try top.take(key).map { n throws(LayoutError) in try blocks(n, styles: styles) }
+    }
+    guard let body = try blockList("body") ?? base?.body else {
+      throw top.error("the layout needs 'body'\(top.misspelling(of: "body"))")
+    }
+    var layout = LayoutDescription(
       file: file, document: document, summary: summary, offices: offices, variant: variant, metadata: metadata,
       page: page, styles: styles,
-      header: header, footer: footer, firstPageHeader: firstPageHeader, firstPageFooter: firstPageFooter, body: body,
-      checks: checks, schema: schema, watermark: watermark)
+      header: try blockList("header") ?? base?.header ?? [],
+      footer: try blockList("footer") ?? base?.footer ?? [],
+      firstPageHeader: try blockList("firstPageHeader") ?? base?.firstPageHeader,
+      firstPageFooter: try blockList("firstPageFooter") ?? base?.firstPageFooter,
+      body: body,
+      checks: try top.take("checks").map(parseChecks) ?? base?.checks ?? [],
+      schema: try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
+        ?? base?.schema,
+      watermark: try top.take("watermark").map(parseWatermark) ?? base?.watermark)
+    try editBlocks(&layout, &top, styles: styles, extending: base != nil)
+    try top.finish()
     try VariableCheck(file: file).check(layout)
-    if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
+    if let schema = layout.schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
     return layout
+  }
+
+  func parseMetadata(_ node: Node, document: String) throws(LayoutError) -> LayoutDescription.Metadata {
+    var f = try YAMLFields(node, what: "metadata", file: file)
+    let metadata = LayoutDescription.Metadata(
+      title: try template(required(f.take("title"), in: f, key: "title")),
+      author: try f.take("author").map(template) ?? Template(literal: "Wenshu"),
+      subject: try f.take("subject").map(template) ?? Template(literal: ""),
+      created: try template(required(f.take("created"), in: f, key: "created")),
+      filename: try f.take("filename").map(template) ?? Template(literal: document))
+    try f.finish()
+    return metadata
   }
 
   static func line(of error: YamlError) -> Int {
@@ -151,8 +177,8 @@ public struct LayoutParser: Sendable {
     ]
   }()
 
-  func parseStyles(_ node: Node?) throws(LayoutError) -> [String: TextStyle] {
-    var styles = Self.defaultStyles
+  func parseStyles(_ node: Node?, base: [String: TextStyle]) throws(LayoutError) -> [String: TextStyle] {
+    var styles = base
     guard let node else { return styles }
     let f = try YAMLFields(node, what: "styles", file: file)
     guard case .mapping(let mapping) = node else { return styles }

@@ -1,7 +1,7 @@
 /// Rejects a layout that reads a path its own `data:` section does not declare, naming the
 /// line, so a misspelt field is found when the layout is loaded, not when a clerk prints.
 public struct SchemaPathCheck {
-  let file: String
+  var file: String
   let root: DataSchema
   /// Collects the paths read through a `profile` field, when given.
   var profileReads: ProfileReads? = nil
@@ -34,15 +34,27 @@ public struct SchemaPathCheck {
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
     for c in layout.checks {
-      let scopes =
-        try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
-      try template(c.value, scopes: scopes, line: c.line)
-      try template(c.equals, scopes: scopes, line: c.line)
+      var checker = self
+      checker.file = c.file ?? file
+      try checker.check(c)
     }
+  }
+
+  private func check(_ c: Check) throws(LayoutError) {
+    let scopes =
+      try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
+    try template(c.value, scopes: scopes, line: c.line)
+    try template(c.equals, scopes: scopes, line: c.line)
   }
 
   private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {
     for block in blocks {
+      if let inherited = block.file, inherited != file {
+        var other = self
+        other.file = inherited
+        try other.walk([block], scopes: scopes)
+        continue
+      }
       let line = block.line
       for t in block.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
       switch block.kind {

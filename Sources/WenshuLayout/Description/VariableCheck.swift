@@ -2,7 +2,7 @@
 /// the body, `{@pages}` in the metadata or a check, `{@index}` outside a row or list. Without
 /// this the mistake surfaced at print time as a missing data field (`@pages: 缺少此项`).
 struct VariableCheck {
-  let file: String
+  var file: String
 
   static let all = ["page", "pages", "index", "item"]
 
@@ -19,13 +19,21 @@ struct VariableCheck {
     if let w = layout.watermark { try template(w.text, [], place: "the watermark", line: 1) }
     for c in layout.checks {
       let available: Set<String> = c.each == nil ? [] : ["index", "item"]
-      for t in [c.value, c.equals] { try template(t, available, place: "a check", line: c.line) }
+      var checker = self
+      checker.file = c.file ?? file
+      for t in [c.value, c.equals] { try checker.template(t, available, place: "a check", line: c.line) }
     }
   }
 
   private func walk(_ blocks: [Block], _ available: Set<String>, place: String) throws(LayoutError) {
     let inRow = available.union(["index", "item"])
     for block in blocks {
+      if let inherited = block.file, inherited != file {
+        var other = self
+        other.file = inherited
+        try other.walk([block], available, place: place)
+        continue
+      }
       let line = block.line
       func each(_ ts: [Template], _ vars: Set<String>) throws(LayoutError) {
         for t in ts { try template(t, vars, place: vars.contains("item") ? "\(place), in a row" : place, line: line) }

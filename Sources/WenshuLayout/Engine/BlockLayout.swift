@@ -8,13 +8,18 @@ struct BlockLayout {
   /// The body's height on a page after the first: what a group or a row must fit in.
   let pageHeight: Double
   let styles: [String: TextStyle]
-  let filler: TemplateFiller
+  var filler: TemplateFiller
   let fonts: FontLibrary
   /// The first pass only needs heights: table cells that fit on one line are measured
   /// from remembered glyph metrics and not made into glyph lines.
   var measureOnly = false
 
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
+    if let file = block.file, file != filler.file {
+      var inherited = self  // a block from an extended layout: its problems are blamed on its file
+      inherited.filler.file = file
+      return inherited.slices(block, scope)
+    }
     if let when = block.when, !filler.holds(when, scope, line: block.line) { return AnySequence([]) }
     let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
     var slices: AnySequence<Slice>

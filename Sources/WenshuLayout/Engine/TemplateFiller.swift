@@ -3,7 +3,7 @@ import Graphics
 /// Fills templates from the data, reporting every problem (missing field, bad value,
 /// character no font can draw) to the problem log with its data path, and carrying on.
 struct TemplateFiller {
-  let file: String
+  var file: String
   let formatters: FormatterSet
   let fonts: FontLibrary
   let problems: ProblemLog
