@@ -192,9 +192,14 @@ public struct Each: Sendable {
 
 /// A PNG from `Layouts/images/`: a seal over a signature line, a logo.
 public struct ImageBlock: Sendable {
-  public var picture: Picture
+  /// nil for a picture named by a profile field, loaded when the document is laid out.
+  public var picture: Picture?
   public var width: Double
   public var height: Double
+  /// For a picture named by a profile field (`file: "{office.sealImage}"`): the name's template
+  /// and the folder it must be in; `height` then follows its proportions unless `fixedHeight`.
+  public var named: (template: Template, folder: String)? = nil
+  public var fixedHeight = false
   public var alignment: TextStyle.Alignment
   /// Takes no room in the flow: drawn at `offset` from where the next block starts
   /// (a seal overlapping the signature above it).

@@ -23,7 +23,8 @@ public enum LayoutFields {
         case .group(let inner): walk(inner)
         case .each(let e): if case .key(let k)? = e.from.components.first { keys.insert(k) }
         case .qr(let q): add(q.value)
-        case .spacer, .pageBreak, .image: break
+        case .image(let i): if let named = i.named { add(named.template) }
+        case .spacer, .pageBreak: break
         }
       }
     }

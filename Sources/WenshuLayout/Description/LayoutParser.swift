@@ -92,8 +92,27 @@ public struct LayoutParser: Sendable {
     try editBlocks(&layout, &top, styles: styles, extending: base != nil)
     try top.finish()
     try VariableCheck(file: file).check(layout)
-    if let schema = layout.schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
+    if let schema = layout.schema {
+      try SchemaPathCheck(file: file, root: schema).check(layout)
+    } else if let line = Self.namedPictureLine(layout.header + layout.footer + layout.body) {
+      throw LayoutError(
+        file: file, line: line,
+        message: "a picture named by a field needs data: declaring it in a profile (office: profile)")
+    }
     return layout
+  }
+
+  /// The line of a picture named by a field, when there is one.
+  static func namedPictureLine(_ blocks: [Block]) -> Int? {
+    for b in blocks {
+      switch b.kind {
+      case .image(let i) where i.named != nil: return b.line
+      case .group(let inner): if let l = namedPictureLine(inner) { return l }
+      case .each(let e): if let l = namedPictureLine(e.blocks) { return l }
+      default: break
+      }
+    }
+    return nil
   }
 
   func parseMetadata(_ node: Node, document: String) throws(LayoutError) -> LayoutDescription.Metadata {
@@ -563,28 +582,42 @@ public struct LayoutParser: Sendable {
   func image(_ node: Node) throws(LayoutError) -> ImageBlock {
     var f = try YAMLFields(node, what: "image", file: file)
     let fileNode = try required(f.take("file"), in: f, key: "file")
-    guard let name = fileNode.string, !name.contains(".."), !name.hasPrefix("/") else {
-      throw f.error("file is a PNG name inside \(imagesFolder)", at: fileNode)
+    guard let name = fileNode.string, !name.contains(".."), !name.contains("/") else {
+      throw f.error("file is a PNG name inside \(imagesFolder), not a path", at: fileNode)
+    }
+    let width = try f.take("width").map(length)
+    let height = try f.take("height").map(length)
+    if name.contains("{") {
+      // The name from a profile's field (an office's seal): checked against data: once loaded.
+      var block = ImageBlock(
+        picture: nil, width: width ?? 72, height: height ?? 0,
+        alignment: try f.take("align").map(alignment) ?? .left,
+        float: try f.take("float").map(bool) ?? false, offset: try f.take("offset").map(offset) ?? Point(x: 0, y: 0))
+      block.named = (try template(fileNode), imagesFolder)
+      block.fixedHeight = height != nil
+      try f.finish()
+      return block
     }
     let picture: Picture
     do { picture = try Picture(pngFile: imagesFolder + "/" + name) } catch {
       throw f.error(error.message, at: fileNode)
     }
     let ratio = Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))
-    let width = try f.take("width").map(length)
-    let height = try f.take("height").map(length)
     let w = width ?? height.map { $0 / ratio } ?? 72
     let h = height ?? w * ratio
-    var offset = Point(x: 0, y: 0)
-    if let o = f.take("offset") {
-      guard case .sequence(let seq) = o, seq.count == 2 else { throw f.error("offset is [x, y]", at: o) }
-      offset = Point(x: try signedLength(seq[0]), y: try signedLength(seq[1]))
-    }
+    let offset = try f.take("offset").map(offset) ?? Point(x: 0, y: 0)
     let block = ImageBlock(
       picture: picture, width: w, height: h, alignment: try f.take("align").map(alignment) ?? .left,
       float: try f.take("float").map(bool) ?? false, offset: offset)
     try f.finish()
     return block
+  }
+
+  func offset(_ node: Node) throws(LayoutError) -> Point {
+    guard case .sequence(let seq) = node, seq.count == 2 else {
+      throw LayoutError(file: file, line: node.line, message: "offset is [x, y]")
+    }
+    return Point(x: try signedLength(seq[0]), y: try signedLength(seq[1]))
   }
 
   func signedLength(_ node: Node) throws(LayoutError) -> Double {

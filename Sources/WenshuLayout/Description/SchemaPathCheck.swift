@@ -94,7 +94,18 @@ public struct SchemaPathCheck {
       case .qr(let q):
         try template(q.value, scopes: scopes, line: line)
         if let c = q.caption { try template(c, scopes: scopes, line: line) }
-      case .spacer, .pageBreak, .image: break
+      case .image(let i):
+        guard let (name, _) = i.named else { break }
+        try template(name, scopes: scopes, line: line)
+        // A picture is named by the server's profile (an office's seal), never by the request.
+        for field in name.fields where field.path.variable != nil || !readsProfile(field.path) {
+          throw LayoutError(
+            file: file, line: line,
+            message:
+              "'\(field.path)' is not a field of a profile: a picture's name comes from a profile (office: profile, Layouts/offices/), never from the request's data"
+          )
+        }
+      case .spacer, .pageBreak: break
       }
     }
   }

@@ -59,7 +59,8 @@ struct VariableCheck {
         try each(e.when?.templates ?? [], inRow)
         try walk(e.blocks, inRow, place: place)
       case .qr(let q): try each([q.value] + (q.caption.map { [$0] } ?? []), available)
-      case .spacer, .pageBreak, .image: break
+      case .image(let i): try each(i.named.map { [$0.template] } ?? [], available)
+      case .spacer, .pageBreak: break
       }
     }
   }

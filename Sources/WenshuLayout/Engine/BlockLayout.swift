@@ -36,7 +36,7 @@ struct BlockLayout {
     case .pageBreak: slices = AnySequence([Slice.pageBreak])
     case .group(let blocks): slices = group(blocks, scope)
     case .each(let each): slices = self.each(each, scope, line: block.line)
-    case .image(let image): slices = AnySequence([self.image(image, origin)])
+    case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
     }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
@@ -218,14 +218,36 @@ struct BlockLayout {
     }
   }
 
-  func image(_ image: ImageBlock, _ origin: SliceOrigin) -> Slice {
+  func image(_ image: ImageBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
+    var image = image
+    if let (template, folder) = image.named {
+      guard let picture = namedPicture(template, folder, scope, origin) else { return Slice.space(0) }
+      image.picture = picture
+      if !image.fixedHeight {
+        image.height = image.width * Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))
+      }
+    }
+    guard let picture = image.picture else { return Slice.space(0) }
     let rect = Rect(
       x: x(for: image.alignment, width: image.width) + image.offset.x, y: image.offset.y,
       width: image.width, height: image.height)
     if rect.minX < -0.01 || rect.maxX > width + 0.01 || image.height > pageHeight {
       filler.problems.report(origin.problem("图片超出版心 (the picture does not fit inside the page's body)"))
     }
-    return Slice(height: image.float ? 0 : image.height, items: [.picture(image.picture, in: rect)], origin: origin)
+    return Slice(height: image.float ? 0 : image.height, items: [.picture(picture, in: rect)], origin: origin)
+  }
+
+  /// A picture named by a profile field: a file name in the images folder, never a path.
+  func namedPicture(_ template: Template, _ folder: String, _ scope: Scope, _ origin: SliceOrigin) -> Picture? {
+    let name = filler.fill(template, scope, line: origin.line)
+    guard !name.isEmpty, !name.contains("/"), !name.contains(".."), name.hasSuffix(".png") else {
+      filler.problems.report(origin.problem("图片名“\(name)”无效：应为图片文件夹中的 PNG 文件名 (a PNG file name, not a path)"))
+      return nil
+    }
+    do { return try Picture(pngFile: folder + "/" + name) } catch {
+      filler.problems.report(origin.problem("图片 \(name) 无法读取 (\(error.message))"))
+      return nil
+    }
   }
 
   /// A QR code drawn as filled runs of dark modules, with a quiet zone of four modules.

@@ -130,3 +130,31 @@ struct ExtendsTests {
     #expect(problems.map(\.message).contains { $0.contains("Layouts/reader.yaml:5") }, "\(problems)")
   }
 }
+
+/// An office's picture (its seal) named in its profile, from `Layouts/images/` only.
+@Suite("Format: pictures named by the office profile")
+struct ProfilePictureTests {
+  static let layout = Engine.layout(
+    """
+      - image: { file: "{office.sealImage}", width: 20mm }
+    """, extra: "data: { office: profile }")
+
+  @Test("the profile's picture is drawn, its height from its proportions")
+  func drawn() throws {
+    let pages = try Engine.pages(Self.layout, #"{"office": {"sealImage": "sample-seal.png"}}"#)
+    let pictures = pages[0].items.compactMap { if case .picture(_, let r) = $0 { r } else { nil } }
+    #expect(pictures.count == 1)
+    #expect(abs((pictures.first?.size.width ?? 0) - 20 * 72 / 25.4) < 0.01)
+    #expect((pictures.first?.size.height ?? 0) > 0)
+  }
+
+  @Test("a path in the profile's field is refused, and a field outside a profile at load")
+  func refused() throws {
+    let problems = try #require(try Engine.problems(Self.layout, #"{"office": {"sealImage": "../Package.swift"}}"#))
+    #expect(problems.contains { $0.message.contains("not a path") }, "\(problems)")
+    let fromRequest = Engine.layout(
+      "  - image: { file: \"{seal}\", width: 20mm }\n", extra: "data: { seal: text }")
+    #expect(throws: LayoutError.self) { try Engine.parse(fromRequest) }
+    #expect(throws: LayoutError.self) { try Engine.parse(Engine.layout("  - image: { file: ../x.png }\n")) }
+  }
+}
