@@ -93,7 +93,7 @@ public struct LayoutParser: Sendable {
     try top.finish()
     try VariableCheck(file: file).check(layout)
     if let schema = layout.schema {
-      try SchemaPathCheck(file: file, root: schema).check(layout)
+      try SchemaPathCheck(file: file, root: schema, formatters: formatters).check(layout)
     } else if let line = Self.namedPictureLine(layout.header + layout.footer + layout.body) {
       throw LayoutError(
         file: file, line: line,

@@ -5,6 +5,8 @@ public struct SchemaPathCheck {
   let root: DataSchema
   /// Collects the paths read through a `profile` field, when given.
   var profileReads: ProfileReads? = nil
+  /// When given, a field's first formatter is checked against the field's declared type.
+  var formatters: FormatterSet? = nil
 
   final class ProfileReads {
     var paths: [DataPath] = []
@@ -119,10 +121,37 @@ public struct SchemaPathCheck {
 
   private func template(_ t: Template, scopes: [DataSchema], line: Int) throws(LayoutError) {
     for field in t.fields where field.path.variable == nil {
-      guard resolve(field.path, scopes) != nil else {
+      guard let schema = resolve(field.path, scopes) else {
         throw LayoutError(file: file, line: line, message: "'\(field.path)' is not in the data described under data:")
       }
+      // The first formatter must take what data: says the field is: `{total | date}` on an amount.
+      if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let kind = Self.kind(of: schema),
+        !kind.fits(first.input)
+      {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "in {\(field.path) | \(first.name)}: '\(field.path)' is \(kind.rawValue) in data:, but '\(first.name)' takes \(first.input.rawValue)"
+        )
+      }
       if let profileReads, readsProfile(field.path) { profileReads.paths.append(field.path) }
+    }
+  }
+
+  /// The kind of value a declared field holds, for the formatter it is given to; nil when any.
+  static func kind(of schema: DataSchema) -> Formatter.Kind? {
+    switch schema {
+    case .array: return .array
+    case .object: return nil
+    case .value(let type, _, _):
+      switch type {
+      case "amount": return .amount
+      case "date": return .date
+      case "count": return .number
+      case "boolean": return .boolean
+      case "profile": return nil
+      default: return .text
+      }
     }
   }
 

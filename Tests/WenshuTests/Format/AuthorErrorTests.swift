@@ -35,6 +35,11 @@ struct AuthorErrorTests {
     #expect(error("  - text: \"{members | count | date}\"\n") != nil, "a count is not a date")
     #expect(error("  - text: \"{rows | sum: a | money}\"\n") == nil, "a sum is an amount")
     #expect(error("  - text: \"{d | date: paded}\"\n")?.message.contains("padded") == true)
+    let declared = error("  - text: \"{total | date}\"\n", extra: "data: { total: amount }\n")
+    #expect(
+      declared?.message.contains("'total' is amount in data:, but 'date' takes date") == true,
+      "\(declared?.message ?? "")")
+    #expect(error("  - text: \"{total | money}\"\n", extra: "data: { total: amount }\n") == nil)
   }
 
   @Test("a variable where it has no value is refused at load, not reported as missing data")
