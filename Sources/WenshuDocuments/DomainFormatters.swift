@@ -139,7 +139,7 @@ extension DomainFormatters {
         let text = v.text ?? ""
         let width = args.first.flatMap { Int($0) } ?? 8
         return text.isEmpty ? .string(String(repeating: "_", count: max(1, min(width, 80)))) : v
-      },
+      }.fillingGaps(),
     ]
   }
 

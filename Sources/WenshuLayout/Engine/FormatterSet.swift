@@ -14,6 +14,9 @@ public struct Formatter: Sendable {
   /// Checks the arguments written in the layout (not `$path` ones, known only with the data):
   /// a message when they are wrong, so `divide: 3` without its rounding is refused at load.
   public var checkArguments: @Sendable ([String]) -> String? = { _ in nil }
+  /// Whether it exists to fill a gap (`default`, a fill-in line): an absent optional field
+  /// given to it first is empty, not missing. The engine names no formatter for this.
+  public var fillsGaps = false
 
   /// The kind of value a formatter takes or gives.
   public enum Kind: String, Sendable {
@@ -42,6 +45,13 @@ public struct Formatter: Sendable {
     var copy = self
     copy.input = input
     copy.output = output
+    return copy
+  }
+
+  /// This formatter, taking an absent field as empty.
+  public func fillingGaps() -> Formatter {
+    var copy = self
+    copy.fillsGaps = true
     return copy
   }
 
@@ -88,7 +98,7 @@ public struct FormatterSet: Sendable {
       ) {
         value, args throws(FormatError) in
         (value.text ?? "").isEmpty ? .string(args.first ?? "") : value
-      },
+      }.fillingGaps(),
       Formatter("pad", arguments: 1...1, summary: "zero-pads a number to the given number of digits") {
         value, args throws(FormatError) in
         let text = value.text ?? ""

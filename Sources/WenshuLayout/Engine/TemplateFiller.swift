@@ -52,7 +52,7 @@ struct TemplateFiller {
     var found = scope.lookup(field.path)
     // An absent optional field is empty for formatters that exist to fill gaps, and false in a condition.
     if found == nil, absentIsNull && field.path.variable == nil { found = .null }
-    if found == nil, let first = field.formatters.first?.name, first == "blank" || first == "default" {
+    if found == nil, let first = field.formatters.first.flatMap({ formatters[$0.name] }), first.fillsGaps {
       found = .null
     }
     guard let raw = found else {
