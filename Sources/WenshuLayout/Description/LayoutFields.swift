@@ -8,12 +8,19 @@ public enum LayoutFields {
     }
     func walk(_ blocks: [Block]) {
       for b in blocks {
+        b.when?.templates.forEach(add)
         switch b.kind {
         case .text(let e): add(e.template)
-        case .fields(let g): for item in g.items { add(item.label); add(item.value) }
+        case .fields(let g):
+          for item in g.items {
+            add(item.label)
+            add(item.value)
+            item.when?.templates.forEach(add)
+          }
         case .table(let t):
           if case .key(let k)? = t.rows?.components.first { keys.insert(k) }
           if t.rows == nil { for column in t.columns { add(column.value) } }
+          for column in t.columns { column.when?.templates.forEach(add) }
         case .list(let l):
           switch l.source {
           case .fixed(let ts): ts.forEach(add)
