@@ -67,17 +67,27 @@ public struct DocumentCatalog: Sendable {
     }
     formatters = Self.formatters(ageLimits: ageLimits)
     var layouts: [String: [LayoutDescription]] = [:]
+    // `extends: payment-notice` reads Layouts/payment-notice.yaml, whichever files are loaded.
+    let bases: @Sendable (String) -> (file: String, text: String)? = { name in
+      let url = folder.appendingPathComponent(name + ".yaml")
+      guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+      else { return nil }
+      return ("Layouts/\(name).yaml", text)
+    }
     for (name, text) in layoutFiles {
       let layout = try LayoutParser(
         file: name, formatters: formatters, types: DomainTypes.all,
-        imagesFolder: folder.appendingPathComponent("images").path
+        imagesFolder: folder.appendingPathComponent("images").path, bases: bases
       ).parse(text)
-      if let other = layouts[layout.document]?.first(where: {
-        $0.variant == layout.variant && $0.offices == layout.offices
-      }) {
+      try LayoutFileName.check(name, against: layout)
+      if let other = layouts[layout.document]?.first(where: { LayoutFileName.overlap($0, layout) }) {
+        let both = Set(other.offices).intersection(layout.offices).sorted()
+        let whom = both.isEmpty ? "any office" : "office \(both.joined(separator: ", "))"
         throw LayoutError(
           file: name, line: 1,
-          message: "document '\(layout.document)' for these offices and variant is also defined by \(other.file)")
+          message:
+            "\(name) and \(other.file) are both layouts of '\(layout.document)' variant \(layout.variant) for \(whom): one must go"
+        )
       }
       layouts[layout.document, default: []].append(layout)
     }
@@ -120,10 +130,11 @@ public struct DocumentCatalog: Sendable {
   public var documents: [String] { layouts.keys.sorted() }
 
   /// The layout for a document, office and variant: one made for the office first, then one
-  /// for any office.
+  /// for any office. Without an office, a document only some offices print has none (the
+  /// caller lists the choices): taking one office's form for another would be a wrong paper.
   public func layout(document: String, office: String?, variant: String) -> LayoutDescription? {
     let candidates = (layouts[document] ?? []).filter { $0.variant == variant }
     if let office, let specific = candidates.first(where: { $0.offices.contains(office) }) { return specific }
-    return candidates.first { $0.offices.isEmpty } ?? (office == nil ? candidates.first : nil)
+    return candidates.first { $0.offices.isEmpty }
   }
 }

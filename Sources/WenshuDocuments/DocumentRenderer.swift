@@ -63,9 +63,10 @@ public final class DocumentRenderer: @unchecked Sendable {
       let known = (catalog.layouts[document] ?? []).map {
         "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))"
       }
+      let officeOnly = office == nil && (catalog.layouts[document] ?? []).contains { $0.variant == variant }
       throw .data([
         DataProblem(
-          path: office == nil ? "variant" : "office",
+          path: office == nil && !officeOnly ? "variant" : "office",
           message:
             "没有适用的版式 (no layout of '\(document)' for office \(office ?? "-") and variant \(variant); layouts: \(known.joined(separator: "; ")))"
         )

@@ -4,58 +4,64 @@ import WenshuRules
 /// The formatters layouts use for the associations' documents, built on `WenshuRules`.
 /// They are what connects the generic layout engine to the domain rules.
 public enum DomainFormatters {
-  public static let all: [Formatter] = [
-    Formatter("money", summary: "amount with grouping: 123,444.00") { v, _ throws(FormatError) in
-      .string(try amount(v).grouped)
-    },
-    Formatter("figures", summary: "amount with two decimals: 123444.00") { v, _ throws(FormatError) in
-      .string(try amount(v).figures)
-    },
-    Formatter("rmb", summary: "amount in uppercase RMB: 壹拾贰万叁仟肆佰肆拾肆元整") { v, _ throws(FormatError) in
-      .string(AmountInWords.uppercase(try amount(v)))
-    },
-    Formatter("sum", arguments: 1...1, summary: "sum of one amount field over an array: {rows | sum: amount}") {
-      v, args throws(FormatError) in
-      guard case .array(let rows) = v else { throw FormatError("应为列表 (expected an array)") }
-      var total = Amount(fen: 0)
-      for (i, row) in rows.enumerated() {
-        guard let field = row[args[0]] else { throw FormatError("[\(i)] 缺少 \(args[0]) (missing \(args[0]))") }
-        do throws(FormatError) { total = total + (try amount(field)) } catch {
-          throw FormatError("[\(i)].\(args[0]): \(error.message)")
+  public static let all: [Formatter] =
+    [
+      Formatter("money", summary: "amount with grouping: 123,444.00") { v, _ throws(FormatError) in
+        .string(try amount(v).grouped)
+      }.taking(.amount, giving: .text),
+      Formatter("figures", summary: "amount with two decimals: 123444.00") { v, _ throws(FormatError) in
+        .string(try amount(v).figures)
+      }.taking(.amount, giving: .amount),
+      Formatter("rmb", summary: "amount in uppercase RMB: 壹拾贰万叁仟肆佰肆拾肆元整") { v, _ throws(FormatError) in
+        .string(AmountInWords.uppercase(try amount(v)))
+      }.taking(.amount, giving: .text),
+      Formatter(
+        "sum", arguments: 1...1,
+        summary: "sum of one field over an array: amounts give 123444.00, counts (JSON numbers) a whole number: 55"
+      ) {
+        v, args throws(FormatError) in
+        guard case .array(let rows) = v else { throw FormatError("应为列表 (expected an array)") }
+        var total = Amount(fen: 0)
+        var allCounts = true
+        for (i, row) in rows.enumerated() {
+          guard let field = row[args[0]] else { throw FormatError("[\(i)] 缺少 \(args[0]) (missing \(args[0]))") }
+          if case .number = field {} else { allCounts = false }
+          let value: Amount
+          do throws(FormatError) { value = try amount(field) } catch {
+            throw FormatError("[\(i)].\(args[0]): \(error.message)")
+          }
+          total = try sum(total, value)
         }
-      }
-      return .string(total.figures)
-    },
-    Formatter(
-      "times", arguments: 1...1, summary: "amount × a whole number ($path or a literal): {standard | times: $members}"
-    ) {
-      v, args throws(FormatError) in
-      guard let n = Int(args[0]), n >= 0 else {
-        throw FormatError("乘数应为非负整数 (expected a whole number, got \(args[0]))")
-      }
-      do { return .string(try amount(v).multiplied(by: n).figures) } catch { throw FormatError("\(error)") }
-    },
-    Formatter("date", summary: "date the Chinese way: 2025年2月25日") { v, _ throws(FormatError) in
-      .string(try date(v).chinese)
-    },
-    Formatter("isodate", summary: "date as 2025-02-25") { v, _ throws(FormatError) in
-      .string(try date(v).iso)
-    },
-    Formatter("dateUpper", summary: "date in Chinese numerals: 二〇二五年二月二十五日") { v, _ throws(FormatError) in
-      .string(try date(v).chineseUppercase)
-    },
-    Formatter("maskID", arguments: 0...1, summary: "ID number masked for lists: 4101**********123X (optional pattern)")
-    {
-      v, args throws(FormatError) in
-      let mask: IDMask
-      if let pattern = args.first {
-        do { mask = try IDMask(pattern: pattern) } catch { throw FormatError("bad mask pattern \(pattern)") }
-      } else {
-        mask = .standard
-      }
-      return .string(mask.apply(v.text ?? ""))
-    },
-  ]
+        // Counts are JSON numbers, amounts strings: a sum of counts is a count.
+        if allCounts && !rows.isEmpty && total.fen % 100 == 0 { return .number(String(total.fen / 100)) }
+        return .string(total.figures)
+      }.taking(.array, giving: .amount),
+      Formatter(
+        "times", arguments: 1...1, summary: "amount × a whole number ($path or a literal): {standard | times: $members}"
+      ) {
+        v, args throws(FormatError) in
+        guard let n = Int(args[0]), n >= 0 else {
+          throw FormatError("乘数应为非负整数 (expected a whole number, got \(args[0]))")
+        }
+        do { return .string(try amount(v).multiplied(by: n).figures) } catch { throw FormatError("\(error)") }
+      }.taking(.amount, giving: .amount).checkingArguments { args in
+        args[0].hasPrefix("$") || Int(args[0]).map { $0 >= 0 } == true
+          ? nil : "times takes a whole number or a $path, got \(args[0])"
+      },
+    ] + arithmetic + dates + [
+      Formatter(
+        "maskID", arguments: 0...1, summary: "ID number masked for lists: 4101**********123X (optional pattern)"
+      ) {
+        v, args throws(FormatError) in
+        let mask: IDMask
+        if let pattern = args.first {
+          do { mask = try IDMask(pattern: pattern) } catch { throw FormatError("bad mask pattern \(pattern)") }
+        } else {
+          mask = .standard
+        }
+        return .string(mask.apply(v.text ?? ""))
+      }.taking(.text, giving: .text)
+    ]
 
   static func amount(_ v: DataValue) throws(FormatError) -> Amount {
     guard case .string(let s) = v else {
@@ -133,7 +139,7 @@ extension DomainFormatters {
         let text = v.text ?? ""
         let width = args.first.flatMap { Int($0) } ?? 8
         return text.isEmpty ? .string(String(repeating: "_", count: max(1, min(width, 80)))) : v
-      },
+      }.fillingGaps(),
     ]
   }
 

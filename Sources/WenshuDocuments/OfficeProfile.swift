@@ -65,6 +65,12 @@ enum OfficeProfile {
           message: "未知的办事处 '\(id)' (unknown office; profiles: \(offices.keys.sorted().joined(separator: ", ")))")
       ])
     }
+    // A picture (an office's seal) is the server's file: no data may name another.
+    for key in overrides.keys
+    where (profile[key]?.text ?? "").hasSuffix(".png") || (overrides[key]?.text ?? "").hasSuffix(".png") {
+      throw .data([DataProblem(path: "office.\(key)", message: "图片只能由办事处档案指定 (a picture is named by the profile only)")]
+      )
+    }
     for key in overrides.keys { profile[key] = overrides[key] }
     profile["id"] = .string(id)
     root["office"] = .object(profile)

@@ -52,6 +52,13 @@ public struct Block: Sendable {
   public var line: Int
   public var spaceBefore: Double
   public var spaceAfter: Double
+  /// Shown only when this holds (`when:`); nil: always.
+  public var when: Condition? = nil
+  /// The name an `extends:` layout replaces or removes it by (`id:`).
+  public var id: String? = nil
+  /// The file it was written in, when not the layout's own (inherited through `extends:`):
+  /// a problem in it is blamed on that file and line.
+  public var file: String? = nil
 
   public indirect enum Kind: Sendable {
     case text(TextElement)
@@ -84,7 +91,7 @@ public struct TextElement: Sendable {
 /// Label–value pairs in N columns.
 public struct FieldGrid: Sendable {
   public var columns: Int
-  public var items: [(label: Template, value: Template)]
+  public var items: [(label: Template, value: Template, when: Condition?)]
   public var style: String
   public var labelStyle: String
 }
@@ -105,6 +112,9 @@ public struct Table: Sendable {
     /// down to `minSize`, refused below that.
     public var noBreak = false
     public var minSize: Double = 6
+    /// Shown when this holds, decided once per table from the data around the table (not
+    /// per row); the shown columns share the width.
+    public var when: Condition? = nil
   }
   public enum VerticalAlignment: String, Sendable { case top, middle, bottom }
   /// A cell of a header or footer row, spanning columns and rows.
@@ -149,6 +159,10 @@ public struct BulletList: Sendable {
   /// `•`, or a template such as `{@index}.` for numbered lists.
   public var marker: Template
   public var style: String
+  /// Per fixed item, when it is shown (nil: always).
+  public var itemConditions: [Condition?] = []
+  /// For a bound list: which items are shown, judged in each item's scope.
+  public var itemWhen: Condition? = nil
 }
 
 /// Places to sign or stamp: labels laid out in columns, each with room below it.
@@ -169,12 +183,14 @@ public struct Check: Sendable {
   public var path: String
   public var message: String
   public var line: Int
+  /// The file it was written in, when inherited through `extends:`.
+  public var file: String? = nil
 }
 
 public struct Each: Sendable {
   public var from: DataPath
-  /// The item is used when this fills to text other than empty, 否 or false.
-  public var when: Template?
+  /// Which items are used, judged in each item's scope.
+  public var when: Condition?
   /// Each item starts on a new page.
   public var pageBreak: Bool
   public var blocks: [Block]
@@ -182,9 +198,14 @@ public struct Each: Sendable {
 
 /// A PNG from `Layouts/images/`: a seal over a signature line, a logo.
 public struct ImageBlock: Sendable {
-  public var picture: Picture
+  /// nil for a picture named by a profile field, loaded when the document is laid out.
+  public var picture: Picture?
   public var width: Double
   public var height: Double
+  /// For a picture named by a profile field (`file: "{office.sealImage}"`): the name's template
+  /// and the folder it must be in; `height` then follows its proportions unless `fixedHeight`.
+  public var named: (template: Template, folder: String)? = nil
+  public var fixedHeight = false
   public var alignment: TextStyle.Alignment
   /// Takes no room in the flow: drawn at `offset` from where the next block starts
   /// (a seal overlapping the signature above it).
@@ -206,4 +227,14 @@ public struct Watermark: Sendable {
   public var color: Color
   public var angle: Double
   public var opacity: Double
+}
+
+extension Table {
+  /// The table with only the columns whose `when:` holds.
+  public func showingColumns(where holds: (Condition) -> Bool) -> Table {
+    guard columns.contains(where: { $0.when != nil }) else { return self }
+    var copy = self
+    copy.columns = columns.filter { $0.when.map(holds) ?? true }
+    return copy
+  }
 }

@@ -8,12 +8,19 @@ public enum LayoutFields {
     }
     func walk(_ blocks: [Block]) {
       for b in blocks {
+        b.when?.templates.forEach(add)
         switch b.kind {
         case .text(let e): add(e.template)
-        case .fields(let g): for item in g.items { add(item.label); add(item.value) }
+        case .fields(let g):
+          for item in g.items {
+            add(item.label)
+            add(item.value)
+            item.when?.templates.forEach(add)
+          }
         case .table(let t):
           if case .key(let k)? = t.rows?.components.first { keys.insert(k) }
           if t.rows == nil { for column in t.columns { add(column.value) } }
+          for column in t.columns { column.when?.templates.forEach(add) }
         case .list(let l):
           switch l.source {
           case .fixed(let ts): ts.forEach(add)
@@ -23,7 +30,8 @@ public enum LayoutFields {
         case .group(let inner): walk(inner)
         case .each(let e): if case .key(let k)? = e.from.components.first { keys.insert(k) }
         case .qr(let q): add(q.value)
-        case .spacer, .pageBreak, .image: break
+        case .image(let i): if let named = i.named { add(named.template) }
+        case .spacer, .pageBreak: break
         }
       }
     }

@@ -10,11 +10,17 @@ public struct LayoutParser: Sendable {
   public let types: [String: ValueType]
   /// Where `image:` files are looked up.
   public let imagesFolder: String
+  /// Finds the layout an `extends:` names: its file (for messages) and text; nil when
+  /// there is none. Without it, `extends:` is refused.
+  public var bases: (@Sendable (String) -> (file: String, text: String)?)?
+  /// The files being extended, outermost first, to refuse a cycle.
+  var extending: [String] = []
 
   public init(
     file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic,
-    imagesFolder: String = "Layouts/images"
+    imagesFolder: String = "Layouts/images", bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) {
+    self.bases = bases
     self.imagesFolder = imagesFolder
     self.file = file
     self.formatters = formatters
@@ -36,49 +42,89 @@ public struct LayoutParser: Sendable {
       throw LayoutError(file: file, line: 1, message: "YAML syntax error: \(error)")
     }
     var top = try YAMLFields(root, what: "the layout", file: file)
-    let document = try string(top.take("document"), in: top, key: "document")
+    // `extends:` starts from another layout: each key given here replaces the base's (styles
+    // are merged by name), then `replace:`, `remove:` and `insertAfter:` edit its blocks by id.
+    let base = try top.take("extends").map { n throws(LayoutError) in try baseLayout(n) }
+    guard
+      let document = try top.take("document").map({ n throws(LayoutError) in try string(n, in: top, key: "document") })
+        ?? base?.document
+    else { throw top.error("the layout needs 'document'\(top.misspelling(of: "document"))") }
     let summary =
       try top.take("summary").map { n throws(LayoutError) in
         guard let s = n.string else { throw top.error("summary is text", at: n) }
         return s
-      } ?? ""
+      } ?? base?.summary ?? ""
     let offices =
       try top.take("offices").map { n throws(LayoutError) -> [String] in
         guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
         return seq.compactMap(\.string)
-      } ?? []
+      } ?? base?.offices ?? []
     let variant =
       try top.take("variant").map { n throws(LayoutError) in
         guard let s = n.string else { throw top.error("variant is a name", at: n) }
         return s
-      } ?? "default"
-    let styles = try parseStyles(top.take("styles"))
-    var metadataFields = try YAMLFields(
-      required(top.take("metadata"), in: top, key: "metadata"), what: "metadata", file: file)
-    let metadata = LayoutDescription.Metadata(
-      title: try template(required(metadataFields.take("title"), in: metadataFields, key: "title")),
-      author: try metadataFields.take("author").map(template) ?? Template(literal: "Wenshu"),
-      subject: try metadataFields.take("subject").map(template) ?? Template(literal: ""),
-      created: try template(required(metadataFields.take("created"), in: metadataFields, key: "created")),
-      filename: try metadataFields.take("filename").map(template) ?? Template(literal: document))
-    try metadataFields.finish()
-    let page = try parsePage(top.take("page"))
-    let header = try top.take("header").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
-    let footer = try top.take("footer").map { n throws(LayoutError) in try blocks(n, styles: styles) } ?? []
-    let firstPageHeader = try top.take("firstPageHeader").map { n throws(LayoutError) in try blocks(n, styles: styles) }
-    let firstPageFooter = try top.take("firstPageFooter").map { n throws(LayoutError) in try blocks(n, styles: styles) }
-    let body = try blocks(required(top.take("body"), in: top, key: "body"), styles: styles)
-    let checks = try top.take("checks").map(parseChecks) ?? []
-    let schema = try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
-    let watermark = try top.take("watermark").map(parseWatermark)
-    try top.finish()
-    let layout = LayoutDescription(
+      } ?? base?.variant ?? "default"
+    let styles = try parseStyles(top.take("styles"), base: base?.styles ?? Self.defaultStyles)
+    guard
+      let metadata = try top.take("metadata").map({ n throws(LayoutError) in try parseMetadata(n, document: document) })
+        ?? base?.metadata
+    else { throw top.error("the layout needs 'metadata'\(top.misspelling(of: "metadata"))") }
+    let defaultPage = try parsePage(nil)
+    let page = try top.take("page").map(parsePage) ?? base?.page ?? defaultPage
+    func blockList(_ key: String) throws(LayoutError) -> [Block]? {
+      try top.take(key).map { n throws(LayoutError) in try blocks(n, styles: styles) }
+    }
+    guard let body = try blockList("body") ?? base?.body else {
+      throw top.error("the layout needs 'body'\(top.misspelling(of: "body"))")
+    }
+    var layout = LayoutDescription(
       file: file, document: document, summary: summary, offices: offices, variant: variant, metadata: metadata,
       page: page, styles: styles,
-      header: header, footer: footer, firstPageHeader: firstPageHeader, firstPageFooter: firstPageFooter, body: body,
-      checks: checks, schema: schema, watermark: watermark)
-    if let schema { try SchemaPathCheck(file: file, root: schema).check(layout) }
+      header: try blockList("header") ?? base?.header ?? [],
+      footer: try blockList("footer") ?? base?.footer ?? [],
+      firstPageHeader: try blockList("firstPageHeader") ?? base?.firstPageHeader,
+      firstPageFooter: try blockList("firstPageFooter") ?? base?.firstPageFooter,
+      body: body,
+      checks: try top.take("checks").map(parseChecks) ?? base?.checks ?? [],
+      schema: try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
+        ?? base?.schema,
+      watermark: try top.take("watermark").map(parseWatermark) ?? base?.watermark)
+    try editBlocks(&layout, &top, styles: styles, extending: base != nil)
+    try top.finish()
+    try VariableCheck(file: file).check(layout)
+    if let schema = layout.schema {
+      try SchemaPathCheck(file: file, root: schema, formatters: formatters).check(layout)
+    } else if let line = Self.namedPictureLine(layout.header + layout.footer + layout.body) {
+      throw LayoutError(
+        file: file, line: line,
+        message: "a picture named by a field needs data: declaring it in a profile (office: profile)")
+    }
     return layout
+  }
+
+  /// The line of a picture named by a field, when there is one.
+  static func namedPictureLine(_ blocks: [Block]) -> Int? {
+    for b in blocks {
+      switch b.kind {
+      case .image(let i) where i.named != nil: return b.line
+      case .group(let inner): if let l = namedPictureLine(inner) { return l }
+      case .each(let e): if let l = namedPictureLine(e.blocks) { return l }
+      default: break
+      }
+    }
+    return nil
+  }
+
+  func parseMetadata(_ node: Node, document: String) throws(LayoutError) -> LayoutDescription.Metadata {
+    var f = try YAMLFields(node, what: "metadata", file: file)
+    let metadata = LayoutDescription.Metadata(
+      title: try template(required(f.take("title"), in: f, key: "title")),
+      author: try f.take("author").map(template) ?? Template(literal: "Wenshu"),
+      subject: try f.take("subject").map(template) ?? Template(literal: ""),
+      created: try template(required(f.take("created"), in: f, key: "created")),
+      filename: try f.take("filename").map(template) ?? Template(literal: document))
+    try f.finish()
+    return metadata
   }
 
   static func line(of error: YamlError) -> Int {
@@ -150,8 +196,8 @@ public struct LayoutParser: Sendable {
     ]
   }()
 
-  func parseStyles(_ node: Node?) throws(LayoutError) -> [String: TextStyle] {
-    var styles = Self.defaultStyles
+  func parseStyles(_ node: Node?, base: [String: TextStyle]) throws(LayoutError) -> [String: TextStyle] {
+    var styles = base
     guard let node else { return styles }
     let f = try YAMLFields(node, what: "styles", file: file)
     guard case .mapping(let mapping) = node else { return styles }
@@ -205,7 +251,9 @@ public struct LayoutParser: Sendable {
   func block(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Block {
     if let name = node.string {
       guard name == "pageBreak" else {
-        throw LayoutError(file: file, line: node.line, message: "unknown element '\(name)'")
+        throw LayoutError(
+          file: file, line: node.line,
+          message: "unknown element '\(name)'\(Suggestion.didYouMean(name, among: ["pageBreak"]))")
       }
       return Block(kind: .pageBreak, line: node.line, spaceBefore: 0, spaceAfter: 0)
     }
@@ -213,16 +261,29 @@ public struct LayoutParser: Sendable {
     guard let kind = f.keys.first(where: Self.blockKinds.contains) else {
       let key = f.keys.first ?? "?"
       throw f.error(
-        "unknown element '\(key)' (elements: \(Self.blockKinds.joined(separator: ", ")))")
+        "unknown element '\(key)'\(Suggestion.didYouMean(key, among: Self.blockKinds)) (elements: \(Self.blockKinds.joined(separator: ", ")))"
+      )
     }
     let value = f.take(kind)!
+    let when = try f.take("when").map(condition)
+    let id = try f.take("id").map { n throws(LayoutError) in
+      guard let s = n.string, !s.isEmpty else { throw f.error("id is a name", at: n) }
+      return s
+    }
+    // `style:` is written beside the element for every kind that sets text; fields, lists
+    // and tables also take it inside (as they always did), but not both.
+    let styleNode = f.take("style")
+    if let styleNode, ["spacer", "pageBreak", "group", "each", "image", "qr"].contains(kind) {
+      throw f.error("style does not apply to \(kind)", at: styleNode)
+    }
     let spaceBefore = try f.take("spaceBefore").map(length) ?? 0
     let spaceAfter = try f.take("spaceAfter").map(length) ?? (kind == "spacer" || kind == "pageBreak" ? 0 : 4)
     func styleName(_ key: String, default d: String) throws(LayoutError) -> String {
-      guard let n = f.take(key) else { return d }
+      guard let n = styleNode else { return d }
       guard let s = n.string, styles[s] != nil else {
         throw f.error(
-          "unknown style '\(n.string ?? "")' (styles: \(styles.keys.sorted().joined(separator: ", ")))", at: n)
+          "unknown style '\(n.string ?? "")'\(Suggestion.didYouMean(n.string ?? "", among: styles.keys.sorted())) (styles: \(styles.keys.sorted().joined(separator: ", ")))",
+          at: n)
       }
       return s
     }
@@ -236,34 +297,49 @@ public struct LayoutParser: Sendable {
       result = .text(
         TextElement(template: try template(value), style: style, firstLineIndent: indent, keepWithNext: keep))
     case "fields":
-      result = .fields(try fieldGrid(value, styles: styles))
+      result = .fields(try fieldGrid(value, styles: styles, style: styleNode))
     case "table":
-      result = .table(try table(value, styles: styles))
+      result = .table(try table(value, styles: styles, style: styleNode))
     case "list":
       var l = try YAMLFields(value, what: "list", file: file)
       let source: BulletList.Source
+      var itemConditions: [Condition?] = []
+      var itemWhen: Condition?
       if let items = l.take("items") {
         guard case .sequence(let seq) = items else { throw l.error("items is a list of texts", at: items) }
-        source = .fixed(try seq.map { n throws(LayoutError) in try template(n) })
+        var texts: [Template] = []
+        for n in seq {
+          // An item is a text, or { text, when } for one shown only when the data says so.
+          guard case .mapping = n else {
+            texts.append(try template(n))
+            itemConditions.append(nil)
+            continue
+          }
+          var i = try YAMLFields(n, what: "a list item", file: file)
+          texts.append(try template(required(i.take("text"), in: i, key: "text")))
+          itemConditions.append(try i.take("when").map(condition))
+          try i.finish()
+        }
+        source = .fixed(texts)
       } else if let from = l.take("from") {
         let item = try l.take("item").map(template)
         let itemField = try FieldReference(parsing: "@item", at: from, file: file)
         source = .bound(try path(from), item: item ?? Template(parts: [.field(itemField)]))
+        itemWhen = try l.take("when").map(condition)
       } else {
         throw l.error("a list needs items (fixed texts) or from (a path to an array)")
       }
       let marker = try l.take("marker").map(template) ?? Template(literal: "•")
-      let style =
-        try l.take("style").map { n throws(LayoutError) in
-          guard let s = n.string, styles[s] != nil else { throw l.error("unknown style", at: n) }
-          return s
-        } ?? "body"
+      let style = try innerStyle(l.take("style"), outer: styleNode, in: l, styles: styles) ?? "body"
       try l.finish()
-      result = .list(BulletList(source: source, marker: marker, style: style))
+      var list = BulletList(source: source, marker: marker, style: style)
+      list.itemConditions = itemConditions
+      list.itemWhen = itemWhen
+      result = .list(list)
     case "signatures":
       var s = try YAMLFields(value, what: "signatures", file: file)
       guard let itemsNode = s.take("items"), case .sequence(let seq) = itemsNode else {
-        throw s.error("signatures need items: a list of labels")
+        throw s.error("signatures need items: a list of labels\(s.misspelling(of: "items"))")
       }
       let columns = try s.take("columns").map { n throws(LayoutError) in try int(n, 1...6) } ?? 2
       let height = try s.take("height").map(length) ?? 42
@@ -281,11 +357,11 @@ public struct LayoutParser: Sendable {
     case "each":
       var e = try YAMLFields(value, what: "each", file: file)
       let from = try path(required(e.take("from"), in: e, key: "from"))
-      let when = try e.take("when").map(template)
+      let itemWhen = try e.take("when").map(condition)
       let pageBreak = try e.take("pageBreak").map(bool) ?? true
       let inner = try blocks(required(e.take("blocks"), in: e, key: "blocks"), styles: styles)
       try e.finish()
-      result = .each(Each(from: from, when: when, pageBreak: pageBreak, blocks: inner))
+      result = .each(Each(from: from, when: itemWhen, pageBreak: pageBreak, blocks: inner))
     case "image":
       result = .image(try image(value))
     case "qr":
@@ -301,179 +377,42 @@ public struct LayoutParser: Sendable {
       fatalError("unreachable: \(kind)")
     }
     try f.finish()
-    return Block(kind: result, line: node.line, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+    return Block(
+      kind: result, line: node.line, spaceBefore: spaceBefore, spaceAfter: spaceAfter, when: when, id: id)
   }
 
-  func fieldGrid(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> FieldGrid {
+  /// A style given inside a fields, list or table mapping, or beside it: one place only.
+  func innerStyle(_ inner: Node?, outer: Node?, in f: YAMLFields, styles: [String: TextStyle]) throws(LayoutError)
+    -> String?
+  {
+    if let inner, outer != nil { throw f.error("style is given twice: beside the element and inside it", at: inner) }
+    guard let n = inner ?? outer else { return nil }
+    guard let s = n.string, styles[s] != nil else {
+      throw f.error(
+        "unknown style '\(n.string ?? "")'\(Suggestion.didYouMean(n.string ?? "", among: styles.keys.sorted())) (styles: \(styles.keys.sorted().joined(separator: ", ")))",
+        at: n)
+    }
+    return s
+  }
+
+  func fieldGrid(_ node: Node, styles: [String: TextStyle], style outer: Node?) throws(LayoutError) -> FieldGrid {
     var f = try YAMLFields(node, what: "fields", file: file)
     let columns = try f.take("columns").map { n throws(LayoutError) in try int(n, 1...6) } ?? 1
     guard let itemsNode = f.take("items"), case .sequence(let seq) = itemsNode else {
-      throw f.error("fields need items: a list of {label, value}")
+      throw f.error("fields need items: a list of {label, value}\(f.misspelling(of: "items"))")
     }
-    var items: [(label: Template, value: Template)] = []
+    var items: [(label: Template, value: Template, when: Condition?)] = []
     for n in seq {
       var i = try YAMLFields(n, what: "a field", file: file)
       let label = try template(required(i.take("label"), in: i, key: "label"))
       let value = try template(required(i.take("value"), in: i, key: "value"))
+      let when = try i.take("when").map(condition)
       try i.finish()
-      items.append((label, value))
+      items.append((label, value, when))
     }
-    let style =
-      try f.take("style").map { n throws(LayoutError) in
-        guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
-        return s
-      } ?? "body"
+    let style = try innerStyle(f.take("style"), outer: outer, in: f, styles: styles) ?? "body"
     try f.finish()
     return FieldGrid(columns: columns, items: items, style: style, labelStyle: "label")
-  }
-
-  func table(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Table {
-    var f = try YAMLFields(node, what: "table", file: file)
-    let rows = try f.take("rows").map(path)
-    guard let colsNode = f.take("columns"), case .sequence(let seq) = colsNode, !seq.isEmpty else {
-      throw f.error("a table needs columns: a list of {header, value, width, align}")
-    }
-    var columns: [Table.Column] = []
-    for n in seq {
-      var c = try YAMLFields(n, what: "a table column", file: file)
-      let header = try c.take("header").map(template) ?? Template(literal: "")
-      let value = try template(required(c.take("value"), in: c, key: "value"))
-      let width =
-        try c.take("width").map { n throws(LayoutError) in
-          guard let w = n.float, w > 0 else {
-            throw c.error("width is a positive number (a share of the table width)", at: n)
-          }
-          return w
-        } ?? 1
-      var column = Table.Column(
-        header: header, value: value, width: width, alignment: try c.take("align").map(alignment) ?? .left)
-      if let v = c.take("valign") {
-        guard let s = v.string, let a = Table.VerticalAlignment(rawValue: s) else {
-          throw c.error("valign is top, middle or bottom", at: v)
-        }
-        column.verticalAlignment = a
-      }
-      if let n = c.take("style") {
-        guard let s = n.string, styles[s] != nil else { throw c.error("unknown style '\(n.string ?? "")'", at: n) }
-        column.style = s
-      }
-      if let n = c.take("fill") {
-        guard let text = n.string, let color = Color(hex: text) else { throw c.error("fill is #rrggbb", at: n) }
-        column.fill = color
-      }
-      if let n = c.take("noBreak") { column.noBreak = try bool(n) }
-      if let n = c.take("minSize") {
-        guard column.noBreak else { throw c.error("minSize goes with noBreak: true", at: n) }
-        column.minSize = try length(n)
-      }
-      try c.finish()
-      columns.append(column)
-    }
-    let border: Table.Border =
-      try f.take("border").map { n throws(LayoutError) in
-        guard let s = n.string, let b = Table.Border(rawValue: s) else {
-          throw f.error("border is grid, rows or none", at: n)
-        }
-        return b
-      } ?? .grid
-    let continuation = try f.take("continuation").map(template)
-    let padding = try f.take("padding").map(length) ?? 3
-    let minRowHeight = try f.take("minRowHeight").map(length) ?? 0
-    func style(_ key: String, _ d: String) throws(LayoutError) -> String {
-      guard let n = f.take(key) else { return d }
-      guard let s = n.string, styles[s] != nil else { throw f.error("unknown style", at: n) }
-      return s
-    }
-    let headerStyle = try style("headerStyle", "tableHeader")
-    let cellStyle = try style("cellStyle", "tableCell")
-    let footerStyle = try style("footerStyle", cellStyle)
-    let head =
-      try f.take("head").map { n throws(LayoutError) in
-        try cellRows(n, columns: columns.count, styles: styles, spansRows: true)
-      } ?? []
-    let foot =
-      try f.take("foot").map { n throws(LayoutError) in
-        try cellRows(n, columns: columns.count, styles: styles, spansRows: false)
-      } ?? []
-    func pageRows(_ key: String) throws(LayoutError) -> [[Table.Cell]] {
-      guard let n = f.take(key) else { return [] }
-      guard rows != nil else { throw f.error("\(key) is for a table bound to rows (rows:)", at: n) }
-      return try cellRows(n, columns: columns.count, styles: styles, spansRows: false)
-    }
-    let pageFoot = try pageRows("pageFoot")
-    let carryFoot = try pageRows("carryFoot")
-    let carryHead = try pageRows("carryHead")
-    try f.finish()
-    var table = Table(
-      rows: rows, columns: columns, border: border, headerStyle: headerStyle, cellStyle: cellStyle,
-      continuation: continuation, padding: padding, minRowHeight: minRowHeight)
-    table.head = head
-    table.foot = foot
-    table.pageFoot = pageFoot
-    table.carryFoot = carryFoot
-    table.carryHead = carryHead
-    table.footerStyle = footerStyle
-    return table
-  }
-
-  /// Header (`head:`) or footer (`foot:`) rows: each a list of cells, a cell a template or
-  /// `{ text, span, rowSpan, align, style }`. Every row must fill the columns exactly, counting
-  /// the cells that span down into it from above.
-  func cellRows(_ node: Node, columns: Int, styles: [String: TextStyle], spansRows: Bool) throws(LayoutError) -> [[Table
-    .Cell]]
-  {
-    guard case .sequence(let rowNodes) = node, !rowNodes.isEmpty else {
-      throw LayoutError(file: file, line: node.line, message: "expected a list of rows, each a list of cells")
-    }
-    var rows: [[Table.Cell]] = []
-    var below = Array(repeating: 0, count: columns)  // rows still taken by a cell spanning down
-    for rowNode in rowNodes {
-      guard case .sequence(let cellNodes) = rowNode else {
-        throw LayoutError(file: file, line: rowNode.line, message: "a row is a list of cells")
-      }
-      var row: [Table.Cell] = []
-      var column = 0
-      for cellNode in cellNodes {
-        var cell: Table.Cell
-        if case .mapping = cellNode {
-          var c = try YAMLFields(cellNode, what: "a table cell", file: file)
-          cell = Table.Cell(text: try c.take("text").map(template) ?? Template(literal: ""))
-          cell.span = try c.take("span").map { n throws(LayoutError) in try int(n, 1...columns) } ?? 1
-          if let n = c.take("rowSpan") {
-            guard spansRows else { throw c.error("rowSpan is for header rows (head:)", at: n) }
-            cell.rowSpan = try int(n, 1...rowNodes.count)
-          }
-          cell.alignment = try c.take("align").map(alignment)
-          if let n = c.take("style") {
-            guard let s = n.string, styles[s] != nil else { throw c.error("unknown style '\(n.string ?? "")'", at: n) }
-            cell.style = s
-          }
-          try c.finish()
-        } else {
-          cell = Table.Cell(text: try template(cellNode))
-        }
-        while column < columns && below[column] > 0 { column += 1 }
-        guard column + cell.span <= columns else {
-          throw LayoutError(
-            file: file, line: cellNode.line, message: "this row has more cells than the table's \(columns) columns")
-        }
-        for c in column..<(column + cell.span) { below[c] = cell.rowSpan }
-        column += cell.span
-        row.append(cell)
-      }
-      while column < columns && below[column] > 0 { column += 1 }
-      guard column == columns else {
-        throw LayoutError(
-          file: file, line: rowNode.line,
-          message: "this row covers \(column) of the table's \(columns) columns (spans included): it must cover all")
-      }
-      for c in 0..<columns { below[c] = max(0, below[c] - 1) }
-      rows.append(row)
-    }
-    guard below.allSatisfy({ $0 == 0 }) else {
-      throw LayoutError(file: file, line: node.line, message: "a cell spans more rows than there are")
-    }
-    return rows
   }
 
   func parseChecks(_ node: Node) throws(LayoutError) -> [Check] {
@@ -498,28 +437,42 @@ public struct LayoutParser: Sendable {
   func image(_ node: Node) throws(LayoutError) -> ImageBlock {
     var f = try YAMLFields(node, what: "image", file: file)
     let fileNode = try required(f.take("file"), in: f, key: "file")
-    guard let name = fileNode.string, !name.contains(".."), !name.hasPrefix("/") else {
-      throw f.error("file is a PNG name inside \(imagesFolder)", at: fileNode)
+    guard let name = fileNode.string, !name.contains(".."), !name.contains("/") else {
+      throw f.error("file is a PNG name inside \(imagesFolder), not a path", at: fileNode)
+    }
+    let width = try f.take("width").map(length)
+    let height = try f.take("height").map(length)
+    if name.contains("{") {
+      // The name from a profile's field (an office's seal): checked against data: once loaded.
+      var block = ImageBlock(
+        picture: nil, width: width ?? 72, height: height ?? 0,
+        alignment: try f.take("align").map(alignment) ?? .left,
+        float: try f.take("float").map(bool) ?? false, offset: try f.take("offset").map(offset) ?? Point(x: 0, y: 0))
+      block.named = (try template(fileNode), imagesFolder)
+      block.fixedHeight = height != nil
+      try f.finish()
+      return block
     }
     let picture: Picture
     do { picture = try Picture(pngFile: imagesFolder + "/" + name) } catch {
       throw f.error(error.message, at: fileNode)
     }
     let ratio = Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))
-    let width = try f.take("width").map(length)
-    let height = try f.take("height").map(length)
     let w = width ?? height.map { $0 / ratio } ?? 72
     let h = height ?? w * ratio
-    var offset = Point(x: 0, y: 0)
-    if let o = f.take("offset") {
-      guard case .sequence(let seq) = o, seq.count == 2 else { throw f.error("offset is [x, y]", at: o) }
-      offset = Point(x: try signedLength(seq[0]), y: try signedLength(seq[1]))
-    }
+    let offset = try f.take("offset").map(offset) ?? Point(x: 0, y: 0)
     let block = ImageBlock(
       picture: picture, width: w, height: h, alignment: try f.take("align").map(alignment) ?? .left,
       float: try f.take("float").map(bool) ?? false, offset: offset)
     try f.finish()
     return block
+  }
+
+  func offset(_ node: Node) throws(LayoutError) -> Point {
+    guard case .sequence(let seq) = node, seq.count == 2 else {
+      throw LayoutError(file: file, line: node.line, message: "offset is [x, y]")
+    }
+    return Point(x: try signedLength(seq[0]), y: try signedLength(seq[1]))
   }
 
   func signedLength(_ node: Node) throws(LayoutError) -> Double {
@@ -591,7 +544,7 @@ public struct LayoutParser: Sendable {
   // MARK: Values
 
   func required(_ node: Node?, in f: YAMLFields, key: String) throws(LayoutError) -> Node {
-    guard let node else { throw f.error("\(f.what) needs '\(key)'") }
+    guard let node else { throw f.error("\(f.what) needs '\(key)'\(f.misspelling(of: key))") }
     return node
   }
 
@@ -652,21 +605,46 @@ public struct LayoutParser: Sendable {
       throw LayoutError(file: file, line: node.line, message: "expected text")
     }
     let t = try Template(parsing: s, at: node, file: file)
-    for field in t.fields {
-      for call in field.formatters {
-        guard let formatter = formatters[call.name] else {
-          throw LayoutError(
-            file: file, line: node.line,
-            message: "unknown formatter '\(call.name)' (formatters: \(formatters.names.joined(separator: ", ")))")
-        }
-        guard formatter.arguments.contains(call.arguments.count) else {
-          throw LayoutError(
-            file: file, line: node.line,
-            message: "formatter '\(call.name)' takes \(formatter.arguments) argument(s), got \(call.arguments.count)")
-        }
-      }
-    }
+    for field in t.fields { try check(field, line: node.line) }
     return t
+  }
+
+  /// Refuses, at load, a formatter that does not exist, wrong arguments, and a chain whose
+  /// steps cannot fit (`{d | date | money}`: the date's text is not an amount).
+  func check(_ field: FieldReference, line: Int) throws(LayoutError) {
+    var previous: Formatter?
+    for call in field.formatters {
+      guard let formatter = formatters[call.name] else {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "unknown formatter '\(call.name)'\(Suggestion.didYouMean(call.name, among: formatters.names)) (formatters: \(formatters.names.joined(separator: ", ")))"
+        )
+      }
+      guard formatter.arguments.contains(call.arguments.count) else {
+        let hint = formatter.checkArguments(call.arguments).map { ": \($0)" } ?? ""
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "formatter '\(call.name)' takes \(Self.counted(formatter.arguments)), got \(call.arguments.count)\(hint)")
+      }
+      if let problem = formatter.checkArguments(call.arguments) {
+        throw LayoutError(file: file, line: line, message: "in {\(field.path) | \(call.name)}: \(problem)")
+      }
+      if let previous, !previous.output.fits(formatter.input) {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "in {\(field.path)}: '\(previous.name)' gives \(previous.output.rawValue), but '\(call.name)' takes \(formatter.input.rawValue)"
+        )
+      }
+      previous = formatter
+    }
+  }
+
+  static func counted(_ range: ClosedRange<Int>) -> String {
+    let n = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+    return n + (range.upperBound == 1 ? " argument" : " arguments")
   }
 }
 

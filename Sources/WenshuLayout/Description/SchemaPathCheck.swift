@@ -1,10 +1,12 @@
 /// Rejects a layout that reads a path its own `data:` section does not declare, naming the
 /// line, so a misspelt field is found when the layout is loaded, not when a clerk prints.
 public struct SchemaPathCheck {
-  let file: String
+  var file: String
   let root: DataSchema
   /// Collects the paths read through a `profile` field, when given.
   var profileReads: ProfileReads? = nil
+  /// When given, a field's first formatter is checked against the field's declared type.
+  var formatters: FormatterSet? = nil
 
   final class ProfileReads {
     var paths: [DataPath] = []
@@ -34,20 +36,34 @@ public struct SchemaPathCheck {
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
     for c in layout.checks {
-      let scopes =
-        try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
-      try template(c.value, scopes: scopes, line: c.line)
-      try template(c.equals, scopes: scopes, line: c.line)
+      var checker = self
+      checker.file = c.file ?? file
+      try checker.check(c)
     }
+  }
+
+  private func check(_ c: Check) throws(LayoutError) {
+    let scopes =
+      try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
+    try template(c.value, scopes: scopes, line: c.line)
+    try template(c.equals, scopes: scopes, line: c.line)
   }
 
   private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {
     for block in blocks {
+      if let inherited = block.file, inherited != file {
+        var other = self
+        other.file = inherited
+        try other.walk([block], scopes: scopes)
+        continue
+      }
       let line = block.line
+      for t in block.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
       switch block.kind {
       case .text(let e): try template(e.template, scopes: scopes, line: line)
       case .fields(let g):
         for item in g.items {
+          for t in item.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
           try template(item.label, scopes: scopes, line: line)
           try template(item.value, scopes: scopes, line: line)
         }
@@ -55,6 +71,7 @@ public struct SchemaPathCheck {
         var inner = scopes
         if let rows = t.rows { inner.append(try items(of: rows, scopes: scopes, line: line)) }
         for c in t.columns {
+          for w in c.when?.templates ?? [] { try template(w, scopes: scopes, line: line) }
           try template(c.header, scopes: scopes, line: line)
           try template(c.value, scopes: inner, line: line)
         }
@@ -64,20 +81,35 @@ public struct SchemaPathCheck {
         }
       case .list(let l):
         switch l.source {
-        case .fixed(let ts): for t in ts { try template(t, scopes: scopes, line: line) }
+        case .fixed(let ts):
+          for t in ts + l.itemConditions.flatMap({ $0?.templates ?? [] }) {
+            try template(t, scopes: scopes, line: line)
+          }
         case .bound(let path, let item):
-          try template(item, scopes: scopes + [try items(of: path, scopes: scopes, line: line)], line: line)
+          let inner = scopes + [try items(of: path, scopes: scopes, line: line)]
+          for t in [item] + (l.itemWhen?.templates ?? []) { try template(t, scopes: inner, line: line) }
         }
       case .signatures(let s): for t in s.items { try template(t, scopes: scopes, line: line) }
       case .group(let inner): try walk(inner, scopes: scopes)
       case .each(let e):
         let inner = scopes + [try items(of: e.from, scopes: scopes, line: line)]
-        if let when = e.when { try template(when, scopes: inner, line: line) }
+        for t in e.when?.templates ?? [] { try template(t, scopes: inner, line: line) }
         try walk(e.blocks, scopes: inner)
       case .qr(let q):
         try template(q.value, scopes: scopes, line: line)
         if let c = q.caption { try template(c, scopes: scopes, line: line) }
-      case .spacer, .pageBreak, .image: break
+      case .image(let i):
+        guard let (name, _) = i.named else { break }
+        try template(name, scopes: scopes, line: line)
+        // A picture is named by the server's profile (an office's seal), never by the request.
+        for field in name.fields where field.path.variable != nil || !readsProfile(field.path) {
+          throw LayoutError(
+            file: file, line: line,
+            message:
+              "'\(field.path)' is not a field of a profile: a picture's name comes from a profile (office: profile, Layouts/offices/), never from the request's data"
+          )
+        }
+      case .spacer, .pageBreak: break
       }
     }
   }
@@ -91,10 +123,37 @@ public struct SchemaPathCheck {
 
   private func template(_ t: Template, scopes: [DataSchema], line: Int) throws(LayoutError) {
     for field in t.fields where field.path.variable == nil {
-      guard resolve(field.path, scopes) != nil else {
+      guard let schema = resolve(field.path, scopes) else {
         throw LayoutError(file: file, line: line, message: "'\(field.path)' is not in the data described under data:")
       }
+      // The first formatter must take what data: says the field is: `{total | date}` on an amount.
+      if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let kind = Self.kind(of: schema),
+        !kind.fits(first.input)
+      {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "in {\(field.path) | \(first.name)}: '\(field.path)' is \(kind.rawValue) in data:, but '\(first.name)' takes \(first.input.rawValue)"
+        )
+      }
       if let profileReads, readsProfile(field.path) { profileReads.paths.append(field.path) }
+    }
+  }
+
+  /// The kind of value a declared field holds, for the formatter it is given to; nil when any.
+  static func kind(of schema: DataSchema) -> Formatter.Kind? {
+    switch schema {
+    case .array: return .array
+    case .object: return nil
+    case .value(let type, _, _):
+      switch type {
+      case "amount": return .amount
+      case "date": return .date
+      case "count": return .number
+      case "boolean": return .boolean
+      case "profile": return nil
+      default: return .text
+      }
     }
   }
 

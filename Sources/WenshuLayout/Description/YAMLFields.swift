@@ -31,6 +31,14 @@ struct YAMLFields {
     return pairs.first { $0.key == key }?.value
   }
 
+  /// For a required key that is absent: a key given instead that looks like a misspelling of it.
+  func misspelling(of key: String) -> String {
+    guard let near = Suggestion.nearest(key, among: keys.filter { !taken.contains($0) && $0 != key }) else {
+      return ""
+    }
+    return " (found '\(near)': did you mean '\(key)'?)"
+  }
+
   func error(_ message: String, at node: Node? = nil) -> LayoutError {
     LayoutError(file: file, line: node?.line ?? line, message: message)
   }
@@ -39,9 +47,10 @@ struct YAMLFields {
   func finish() throws(LayoutError) {
     if let extra = pairs.first(where: { !taken.contains($0.key) }) {
       let allowed = taken.sorted().joined(separator: ", ")
+      let hint = Suggestion.didYouMean(extra.key, among: taken.sorted())
       throw LayoutError(
         file: file, line: extra.value.line,
-        message: "unknown key '\(extra.key)' in \(what) (expected one of: \(allowed))")
+        message: "unknown key '\(extra.key)' in \(what)\(hint) (expected one of: \(allowed))")
     }
   }
 }

@@ -8,13 +8,19 @@ struct BlockLayout {
   /// The body's height on a page after the first: what a group or a row must fit in.
   let pageHeight: Double
   let styles: [String: TextStyle]
-  let filler: TemplateFiller
+  var filler: TemplateFiller
   let fonts: FontLibrary
   /// The first pass only needs heights: table cells that fit on one line are measured
   /// from remembered glyph metrics and not made into glyph lines.
   var measureOnly = false
 
   func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
+    if let file = block.file, file != filler.file {
+      var inherited = self  // a block from an extended layout: its problems are blamed on its file
+      inherited.filler.file = file
+      return inherited.slices(block, scope)
+    }
+    if let when = block.when, !filler.holds(when, scope, line: block.line) { return AnySequence([]) }
     let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
     var slices: AnySequence<Slice>
     if !scope.has(variable: "page"), block.readsPageNumber {
@@ -34,14 +40,17 @@ struct BlockLayout {
     switch block.kind {
     case .text(let element): slices = AnySequence(text(element, scope, origin))
     case .fields(let grid): slices = AnySequence(fields(grid, scope, origin))
-    case .table(let table): slices = self.table(table, scope, origin)
+    case .table(let table):
+      // Columns are shown or hidden once per table, from the data around it, not per row.
+      let shown = table.showingColumns { filler.holds($0, scope, line: block.line) }
+      slices = shown.columns.isEmpty ? AnySequence([]) : self.table(shown, scope, origin)
     case .list(let list): slices = self.list(list, scope, origin)
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
     case .pageBreak: slices = AnySequence([Slice.pageBreak])
     case .group(let blocks): slices = group(blocks, scope)
     case .each(let each): slices = self.each(each, scope, line: block.line)
-    case .image(let image): slices = AnySequence([self.image(image, origin)])
+    case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
     }
     return slices
@@ -95,9 +104,10 @@ struct BlockLayout {
     let columnWidth = width / Double(grid.columns)
     let style = style(grid.style)
     var slices: [Slice] = []
-    for rowStart in stride(from: 0, to: grid.items.count, by: grid.columns) {
+    let shown = grid.items.filter { item in item.when.map { filler.holds($0, scope, line: origin.line) } ?? true }
+    for rowStart in stride(from: 0, to: shown.count, by: grid.columns) {
       var row = Slice(height: 0, origin: origin)
-      for (i, item) in grid.items[rowStart..<min(rowStart + grid.columns, grid.items.count)].enumerated() {
+      for (i, item) in shown[rowStart..<min(rowStart + grid.columns, shown.count)].enumerated() {
         let text = filler.fill(item.label, scope, line: origin.line) + filler.fill(item.value, scope, line: origin.line)
         let shaped = shape(text, style, width: columnWidth - 6, origin)
         if !measureOnly { row.items += items(shaped, color: style.color, dx: Double(i) * columnWidth) }
@@ -123,10 +133,17 @@ struct BlockLayout {
     }
     switch list.source {
     case .fixed(let templates):
+      let shown = templates.indices.filter { i in
+        let when = i < list.itemConditions.count ? list.itemConditions[i] : nil
+        return when.map { filler.holds($0, scope, line: origin.line) } ?? true
+      }
       return AnySequence(
-        templates.enumerated().flatMap { i, t in item(t, scope.with("index", .number(String(i + 1)))) })
+        shown.enumerated().flatMap { n, i in item(templates[i], scope.with("index", .number(String(n + 1)))) })
     case .bound(let path, let template):
-      return AnySequence(rows(path, scope, line: origin.line).lazy.flatMap { rowScope in item(template, rowScope) })
+      let shown = rows(path, scope, line: origin.line).lazy.filter { rowScope in
+        list.itemWhen.map { filler.holds($0, rowScope, line: origin.line) } ?? true
+      }
+      return AnySequence(shown.flatMap { rowScope in item(template, rowScope) })
     }
   }
 
@@ -192,9 +209,7 @@ struct BlockLayout {
   /// The blocks once per chosen item, each item on its own page when asked.
   func each(_ each: Each, _ scope: Scope, line: Int) -> AnySequence<Slice> {
     let chosen = rows(each.from, scope, line: line).lazy.filter { rowScope in
-      guard let when = each.when else { return true }
-      let text = filler.fill(when, rowScope, line: line)
-      return !(text.isEmpty || text == "否" || text == "false")
+      each.when.map { filler.holds($0, rowScope, line: line) } ?? true
     }
     var first = true
     return AnySequence(
@@ -214,14 +229,36 @@ struct BlockLayout {
     }
   }
 
-  func image(_ image: ImageBlock, _ origin: SliceOrigin) -> Slice {
+  func image(_ image: ImageBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
+    var image = image
+    if let (template, folder) = image.named {
+      guard let picture = namedPicture(template, folder, scope, origin) else { return Slice.space(0) }
+      image.picture = picture
+      if !image.fixedHeight {
+        image.height = image.width * Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))
+      }
+    }
+    guard let picture = image.picture else { return Slice.space(0) }
     let rect = Rect(
       x: x(for: image.alignment, width: image.width) + image.offset.x, y: image.offset.y,
       width: image.width, height: image.height)
     if rect.minX < -0.01 || rect.maxX > width + 0.01 || image.height > pageHeight {
       filler.problems.report(origin.problem("图片超出版心 (the picture does not fit inside the page's body)"))
     }
-    return Slice(height: image.float ? 0 : image.height, items: [.picture(image.picture, in: rect)], origin: origin)
+    return Slice(height: image.float ? 0 : image.height, items: [.picture(picture, in: rect)], origin: origin)
+  }
+
+  /// A picture named by a profile field: a file name in the images folder, never a path.
+  func namedPicture(_ template: Template, _ folder: String, _ scope: Scope, _ origin: SliceOrigin) -> Picture? {
+    let name = filler.fill(template, scope, line: origin.line)
+    guard !name.isEmpty, !name.contains("/"), !name.contains(".."), name.hasSuffix(".png") else {
+      filler.problems.report(origin.problem("图片名“\(name)”无效：应为图片文件夹中的 PNG 文件名 (a PNG file name, not a path)"))
+      return nil
+    }
+    do { return try Picture(pngFile: folder + "/" + name) } catch {
+      filler.problems.report(origin.problem("图片 \(name) 无法读取 (\(error.message))"))
+      return nil
+    }
   }
 
   /// A QR code drawn as filled runs of dark modules, with a quiet zone of four modules.

@@ -7,6 +7,28 @@ public struct Formatter: Sendable {
   /// One line for `--help` and the layout docs.
   public let summary: String
   public let apply: @Sendable (DataValue, [String]) throws(FormatError) -> DataValue
+  /// What it takes and gives, so that a chain that cannot fit (`{d | date | money}`: a date's
+  /// text is not an amount) is refused when the layout is loaded, not when a clerk prints.
+  public var input: Kind = .any
+  public var output: Kind = .any
+  /// Checks the arguments written in the layout (not `$path` ones, known only with the data):
+  /// a message when they are wrong, so `divide: 3` without its rounding is refused at load.
+  public var checkArguments: @Sendable ([String]) -> String? = { _ in nil }
+  /// Whether it exists to fill a gap (`default`, a fill-in line): an absent optional field
+  /// given to it first is empty, not missing. The engine names no formatter for this.
+  public var fillsGaps = false
+
+  /// The kind of value a formatter takes or gives.
+  public enum Kind: String, Sendable {
+    case any, text, amount, number, date, array, boolean
+
+    /// Whether a value of this kind may be given to a formatter taking `input`. Whole
+    /// numbers are amounts too (`{members | times: 2}` is not, but `{counts | sum: n | money}` is).
+    public func fits(_ input: Kind) -> Bool {
+      self == input || self == .any || input == .any || (self == .number && input == .amount)
+        || (self == .amount && input == .number)
+    }
+  }
 
   public init(
     _ name: String, arguments: ClosedRange<Int> = 0...0, summary: String,
@@ -16,6 +38,28 @@ public struct Formatter: Sendable {
     self.arguments = arguments
     self.summary = summary
     self.apply = apply
+  }
+
+  /// This formatter, declared to take `input` and give `output`.
+  public func taking(_ input: Kind, giving output: Kind) -> Formatter {
+    var copy = self
+    copy.input = input
+    copy.output = output
+    return copy
+  }
+
+  /// This formatter, taking an absent field as empty.
+  public func fillingGaps() -> Formatter {
+    var copy = self
+    copy.fillsGaps = true
+    return copy
+  }
+
+  /// This formatter, with a load-time check of its literal arguments.
+  public func checkingArguments(_ check: @escaping @Sendable ([String]) -> String?) -> Formatter {
+    var copy = self
+    copy.checkArguments = check
+    return copy
   }
 }
 
@@ -43,21 +87,23 @@ public struct FormatterSet: Sendable {
   }
 
   /// Formatters that know nothing of any domain.
-  public static let generic = FormatterSet([
-    Formatter("count", summary: "number of items in an array") { value, _ throws(FormatError) in
-      guard case .array(let items) = value else { throw FormatError("不是列表 (expected an array)") }
-      return .number(String(items.count))
-    },
-    Formatter("default", arguments: 0...1, summary: "the argument (or nothing) when the value is empty, null or absent")
-    {
-      value, args throws(FormatError) in
-      (value.text ?? "").isEmpty ? .string(args.first ?? "") : value
-    },
-    Formatter("pad", arguments: 1...1, summary: "zero-pads a number to the given number of digits") {
-      value, args throws(FormatError) in
-      let text = value.text ?? ""
-      let width = Int(args[0]) ?? 0
-      return .string(String(repeating: "0", count: max(0, width - text.count)) + text)
-    },
-  ])
+  public static let generic = FormatterSet(
+    [
+      Formatter("count", summary: "number of items in an array") { value, _ throws(FormatError) in
+        guard case .array(let items) = value else { throw FormatError("不是列表 (expected an array)") }
+        return .number(String(items.count))
+      }.taking(.array, giving: .number),
+      Formatter(
+        "default", arguments: 0...1, summary: "the argument (or nothing) when the value is empty, null or absent"
+      ) {
+        value, args throws(FormatError) in
+        (value.text ?? "").isEmpty ? .string(args.first ?? "") : value
+      }.fillingGaps(),
+      Formatter("pad", arguments: 1...1, summary: "zero-pads a number to the given number of digits") {
+        value, args throws(FormatError) in
+        let text = value.text ?? ""
+        let width = Int(args[0]) ?? 0
+        return .string(String(repeating: "0", count: max(0, width - text.count)) + text)
+      }.taking(.any, giving: .text),
+    ] + Formatter.conditions + Formatter.numbers)
 }

@@ -95,6 +95,8 @@ public final class LayoutEngine {
           (root.entering(items[i], at: each.appending(.index(i)), index: i), "\(each)[\(i)].\(check.path)")
         }
       }
+      var filler = filler
+      filler.file = check.file ?? layout.file  // a check inherited through extends: is blamed on its file
       for (scope, path) in scopes {
         if cancellation?.isCancelled == true { return }
         let before = filler.problems.problems.count

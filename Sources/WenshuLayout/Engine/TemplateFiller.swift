@@ -3,7 +3,7 @@ import Graphics
 /// Fills templates from the data, reporting every problem (missing field, bad value,
 /// character no font can draw) to the problem log with its data path, and carrying on.
 struct TemplateFiller {
-  let file: String
+  var file: String
   let formatters: FormatterSet
   let fonts: FontLibrary
   let problems: ProblemLog
@@ -47,11 +47,12 @@ struct TemplateFiller {
   }
 
   /// The value of a field after its formatters; `nil` after reporting a problem.
-  func value(of field: FieldReference, _ scope: Scope, line: Int) -> DataValue? {
+  func value(of field: FieldReference, _ scope: Scope, line: Int, absentIsNull: Bool = false) -> DataValue? {
     if field.path.variable == "pages" { trace.readPageCount = true }
     var found = scope.lookup(field.path)
-    // An absent optional field is empty for formatters that exist to fill gaps.
-    if found == nil, let first = field.formatters.first?.name, first == "blank" || first == "default" {
+    // An absent optional field is empty for formatters that exist to fill gaps, and false in a condition.
+    if found == nil, absentIsNull && field.path.variable == nil { found = .null }
+    if found == nil, let first = field.formatters.first.flatMap({ formatters[$0.name] }), first.fillsGaps {
       found = .null
     }
     guard let raw = found else {
