@@ -58,11 +58,16 @@ public struct DataObject: Sendable, Equatable {
       // Keys are compared byte for byte, as JSON writes them (no Unicode normalisation, which
       // made every lookup of a Chinese key take the slow path).
       // Lengths first: they are stored, and rule out most keys without reading a byte.
-      let length = key.utf8.count
-      for entry in entries where entry.key.utf8.count == length && entry.key.utf8.elementsEqual(key.utf8) {
-        return entry.value
+      var key = key
+      return key.withUTF8 { wanted in
+        for entry in entries where entry.key.utf8.count == wanted.count {
+          // Over contiguous bytes, not the generic UTF8View walk: keys are looked up for
+          // every field of every row.
+          var candidate = entry.key
+          if candidate.withUTF8({ $0.elementsEqual(wanted) }) { return entry.value }
+        }
+        return nil
       }
-      return nil
     }
     set {
       if let i = entries.firstIndex(where: { $0.key == key }) {
