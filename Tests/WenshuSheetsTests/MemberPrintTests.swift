@@ -85,7 +85,7 @@ struct MemberPrintTests {
     let sheet = try SheetReader.read(r.stdout, fileName: "t.xlsx")
     let headers = sheet.rows.first?.cells.sorted { $0.key < $1.key }.map(\.value.text) ?? []
     #expect(headers == ["姓名", "证件类型", "证件号码", "性别", "出生日期", "在职原因", "职位", "职工医保缴纳情况"])
-    let csv = try wenshu(["template", "overage-certificate", "--variant", "dispatch", "--csv"])
+    let csv = try wenshu(["template", "overage-certificate", "--variant", "dispatch", "--office", "guangdong", "--csv"])
     #expect(String(decoding: csv.stdout, as: UTF8.self) == "\u{FEFF}姓名,证件类型,证件号码,性别,出生日期,派遣单位,职位,派遣起始日期\r\n")
     #expect(try wenshu(["template", "payment-notice"]).status == 65)
   }
