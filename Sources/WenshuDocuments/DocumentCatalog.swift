@@ -57,6 +57,21 @@ public struct DocumentCatalog: Sendable {
     return try DocumentCatalog(folder: folder, layoutFiles: files { _ in true })
   }
 
+  /// What `extends: <name>` reads: `<name>.yaml` from the first of `folders` that has it,
+  /// named `Layouts/<name>.yaml` when it is the catalogue's own.
+  public static func layoutBases(in folders: [URL]) -> @Sendable (String) -> (file: String, text: String)? {
+    { name in
+      for folder in folders {
+        let url = folder.appendingPathComponent(name + ".yaml")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else { continue }
+        let shown = folder.lastPathComponent == "Layouts" ? "Layouts/\(name).yaml" : url.path
+        return (shown, text)
+      }
+      return nil
+    }
+  }
+
   private init(folder: URL, layoutFiles: [(String, String)]) throws(LayoutError) {
     var offices: [String: DataValue] = [:]
     var ageLimits: [String: AgeLimits] = [:]
@@ -68,12 +83,7 @@ public struct DocumentCatalog: Sendable {
     formatters = Self.formatters(ageLimits: ageLimits)
     var layouts: [String: [LayoutDescription]] = [:]
     // `extends: payment-notice` reads Layouts/payment-notice.yaml, whichever files are loaded.
-    let bases: @Sendable (String) -> (file: String, text: String)? = { name in
-      let url = folder.appendingPathComponent(name + ".yaml")
-      guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
-      else { return nil }
-      return ("Layouts/\(name).yaml", text)
-    }
+    let bases = Self.layoutBases(in: [folder])
     for (name, text) in layoutFiles {
       let layout = try LayoutParser(
         file: name, formatters: formatters, types: DomainTypes.all,

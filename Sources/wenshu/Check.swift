@@ -39,7 +39,8 @@ extension Wenshu {
       do {
         parsed = try LayoutParser(
           file: layout, formatters: DocumentCatalog.formatters, types: DomainTypes.all,
-          imagesFolder: home.layouts.appendingPathComponent("images").path
+          imagesFolder: home.layouts.appendingPathComponent("images").path,
+          bases: DocumentCatalog.layoutBases(in: [file.deletingLastPathComponent(), home.layouts])
         ).parse(text)
       } catch {
         printError(error.description)

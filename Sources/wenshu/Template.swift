@@ -43,7 +43,12 @@ extension Wenshu {
         throw Exit.config
       }
       guard let layout = catalog.layout(document: document, office: office, variant: variant ?? "default") else {
-        printError("no layout of '\(document)' for office \(office ?? "-") and variant \(variant ?? "default")")
+        let choices = (catalog.layouts[document] ?? []).map { l in
+          "--variant \(l.variant)" + (l.offices.isEmpty ? "" : " --office \(l.offices.joined(separator: "|"))")
+        }
+        printError(
+          "no layout of '\(document)' for office \(office ?? "(none)") and variant \(variant ?? "default"); its layouts: "
+            + choices.joined(separator: "; "))
         throw Exit.dataError
       }
       let fields = MemberImport.memberFields(layout)

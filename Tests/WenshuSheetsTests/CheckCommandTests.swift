@@ -11,6 +11,13 @@ struct CheckCommandTests {
     #expect(String(decoding: r.stdout, as: UTF8.self).contains("4 sample(s) checked, 0 with problems"))
   }
 
+  @Test("a layout that extends another is checked with its base, from its own folder or Layouts/")
+  func extendsAnother() throws {
+    let r = try wenshu(["check", "Layouts/payment-notice.guangdong.yaml"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(String(decoding: r.stdout, as: UTF8.self).contains("0 with problems"))
+  }
+
   @Test("every sample's problems with its file and JSON path; exit 65")
   func badSamples() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
