@@ -66,7 +66,10 @@ public enum DomainFormatters {
   static func amount(_ v: DataValue) throws(FormatError) -> Amount {
     guard case .string(let s) = v else {
       if case .number(let n) = v {
-        do { return try Amount(parsing: n) } catch { throw FormatError(error.message) }
+        // A count is a JSON number: 955, 955.0 and 9.55e2 are the same count (DataSchema's
+        // `count`), so a sum of counts reads it as the whole number it is.
+        let literal = WholeNumber(literal: n)?.text ?? n
+        do { return try Amount(parsing: literal) } catch { throw FormatError(error.message) }
       }
       throw FormatError("应为金额 (expected an amount, found \(v.kind))")
     }

@@ -42,6 +42,12 @@ struct ArithmeticTests {
   func sums() throws {
     let counts = DataValue.array([.object(DataObject(["a": .number("20")])), .object(DataObject(["a": .number("35")]))])
     #expect(try apply("sum", counts, "a") == "55")
+    // A count may be any JSON spelling of its whole number (the `count` type accepts them all).
+    let spelt = DataValue.array([
+      .object(DataObject(["a": .number("955e0")])), .object(DataObject(["a": .number("4.5e1")])),
+      .object(DataObject(["a": .number("0e0")])), .object(DataObject(["a": .number("10.0")])),
+    ])
+    #expect(try apply("sum", spelt, "a") == "1010")
     let amounts = DataValue.array([
       .object(DataObject(["a": .string("0.10")])), .object(DataObject(["a": .string("0.20")])),
     ])
