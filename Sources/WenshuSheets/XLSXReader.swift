@@ -64,11 +64,7 @@ final class WorkbookXML: NSObject, XMLParserDelegate {
   var date1904 = false
 
   static func parse(_ data: Data) -> WorkbookXML {
-    let delegate = WorkbookXML()
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    parser.parse()
-    return delegate
+    parsed(data, by: WorkbookXML())
   }
 
   func parser(
@@ -87,10 +83,7 @@ final class RelationshipsXML: NSObject, XMLParserDelegate {
   var targets: [String: String] = [:]
 
   static func parse(_ data: Data) -> [String: String] {
-    let delegate = RelationshipsXML()
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    parser.parse()
+    let delegate = parsed(data, by: RelationshipsXML())
     return delegate.targets
   }
 
@@ -113,10 +106,7 @@ final class SharedStringsXML: NSObject, XMLParserDelegate {
   var phonetic = 0
 
   static func parse(_ data: Data) -> [String] {
-    let delegate = SharedStringsXML()
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    parser.parse()
+    let delegate = parsed(data, by: SharedStringsXML())
     return delegate.strings
   }
 
@@ -149,4 +139,12 @@ final class SharedStringsXML: NSObject, XMLParserDelegate {
 /// Drops a namespace prefix: `x:sheet` → `sheet`.
 func local(_ name: String) -> Substring {
   name.split(separator: ":").last ?? Substring(name)
+}
+
+/// Runs `delegate` over the XML in `data` (a part that does not parse leaves it as it got).
+func parsed<Delegate: NSObject & XMLParserDelegate>(_ data: Data, by delegate: Delegate) -> Delegate {
+  let parser = XMLParser(data: data)
+  parser.delegate = delegate
+  parser.parse()
+  return delegate
 }

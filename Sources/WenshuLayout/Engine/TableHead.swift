@@ -61,6 +61,19 @@ extension BlockLayout {
     return slice
   }
 
+  /// Footer rows (`foot:`, and a ledger's per-page rows) laid out from `scope`, one or more
+  /// slices per row.
+  func footRows(
+    _ rows: [[Table.Cell]], _ table: Table, frames: [(x: Double, width: Double)], scope: Scope, room: Double,
+    _ origin: SliceOrigin
+  ) -> [Slice] {
+    rows.flatMap { row in
+      rowSlices(
+        spannedCells(row, table, frames: frames, scope: scope, style: table.footerStyle, origin), table, frames: frames,
+        room: room, origin)
+    }
+  }
+
   /// The cells of one footer row, placed across the columns they span.
   func spannedCells(
     _ row: [Table.Cell], _ table: Table, frames: [(x: Double, width: Double)], scope: Scope, style styleName: String,

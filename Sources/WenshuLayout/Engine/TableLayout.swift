@@ -115,13 +115,8 @@ extension BlockLayout {
       end.keepWithNext = !table.foot.isEmpty
       body = AnySequence([AnySequence(KeepingLast(body)), AnySequence([end])].joined())
     }
-    var foot = table.foot.flatMap { row in
-      var slices = rowSlices(
-        spannedCells(row, table, frames: frames, scope: scope, style: table.footerStyle, origin), table, frames: frames,
-        room: room, origin)
-      for i in slices.indices { slices[i].repeatHeader = repeated }
-      return slices
-    }
+    var foot = footRows(table.foot, table, frames: frames, scope: scope, room: room, origin)
+    for i in foot.indices { foot[i].repeatHeader = repeated }
     if !foot.isEmpty {
       for i in foot.indices.dropLast() { foot[i].keepWithNext = true }
       body = AnySequence(KeepingLast(body))  // the last row goes with the footer

@@ -20,13 +20,8 @@ extension BlockLayout {
         .with("rowsThrough", .array(Array(all[..<max(before, page.upperBound)])))
     }
     func stacked(_ cellRows: [[Table.Cell]], _ p: Placement) -> Slice {
-      let s = rowsScope(p)
       var slice = Slice.stack(
-        cellRows.flatMap { row in
-          rowSlices(
-            spannedCells(row, table, frames: frames, scope: s, style: table.footerStyle, origin), table,
-            frames: frames, room: .infinity, origin)
-        })
+        footRows(cellRows, table, frames: frames, scope: rowsScope(p), room: .infinity, origin))
       slice.origin = origin
       return slice
     }

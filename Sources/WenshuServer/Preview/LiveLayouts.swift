@@ -79,8 +79,8 @@ final class LiveLayouts: @unchecked Sendable {
 }
 
 /// Lets the watcher's task reach the layouts without keeping them alive (the task ends when
-/// they go). Set once in `init`, and a weak reference is read atomically: `@unchecked Sendable`.
-private final class WeakLayouts: @unchecked Sendable {
-  weak var live: LiveLayouts?
+/// they go). A `weak let`, set once in `init`: Sendable as the compiler checks it.
+private final class WeakLayouts: Sendable {
+  weak let live: LiveLayouts?
   init(_ live: LiveLayouts) { self.live = live }
 }
