@@ -6,6 +6,10 @@ import WenshuRules
 public enum DomainFormatters {
   public static let all: [Formatter] =
     [
+      // The engine judges truth (`DataValue.isTrue`); the words a form prints are the domain's.
+      Formatter("yesno", summary: "是 when the value is true (see when:), else 否") { v, _ throws(FormatError) in
+        .string(v.isTrue ? "是" : "否")
+      }.taking(.any, giving: .text),
       Formatter("money", summary: "amount with grouping: 123,444.00") { v, _ throws(FormatError) in
         .string(try amount(v).grouped)
       }.taking(.amount, giving: .text),

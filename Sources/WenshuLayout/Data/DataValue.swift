@@ -9,11 +9,12 @@ public indirect enum DataValue: Sendable, Equatable {
   case object(DataObject)
 
   /// The text a value prints as; `nil` for arrays and objects, which do not print.
-  /// A whole number prints as its digits, however the JSON wrote it (`43.0` prints `43`).
+  /// A whole number prints as its digits, however the JSON wrote it (`43.0` prints `43`); a
+  /// boolean as JSON writes it (a form says it in words through a formatter of the caller's).
   public var text: String? {
     switch self {
     case .null: ""
-    case .bool(let b): b ? "是" : "否"
+    case .bool(let b): b ? "true" : "false"
     case .number(let n):
       n.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (n.utf8.first != 0x30 || n.utf8.count == 1)
         ? n : WholeNumber(literal: n)?.text ?? n

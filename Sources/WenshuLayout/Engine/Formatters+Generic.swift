@@ -1,13 +1,10 @@
 /// Generic formatters for flags, counts and lists. Whole numbers are worked out on their
 /// digits as `Int`, never through floating point.
 extension Formatter {
-  /// `{flag | check}` → ☑ / ☐, `{flag | yesno}` → 是 / 否, by `DataValue.isTrue`.
+  /// `{flag | check}` → ☑ / ☐, by `DataValue.isTrue` (words such as 是 / 否 are the caller's).
   static let conditions: [Formatter] = [
     Formatter("check", summary: "☑ when the value is true (see when:), else ☐") { v, _ throws(FormatError) in
       .string(v.isTrue ? "☑" : "☐")
-    }.taking(.any, giving: .text),
-    Formatter("yesno", summary: "是 when the value is true (see when:), else 否") { v, _ throws(FormatError) in
-      .string(v.isTrue ? "是" : "否")
     }.taking(.any, giving: .text),
   ]
 
@@ -86,7 +83,7 @@ extension Formatter {
 }
 
 extension DataValue {
-  /// Whether a condition (`when:`) holds for this value, and what `check` and `yesno` print:
+  /// Whether a condition (`when:`) holds for this value, and what `check` prints:
   /// false, null, "", 0 and [] are false; true, any other text, number, array or object is true.
   /// (The text "0" and an amount "0.00" are text, so true: test a count or a boolean.)
   public var isTrue: Bool {
