@@ -85,9 +85,8 @@ public struct DocumentCatalog: Sendable {
     // `extends: payment-notice` reads Layouts/payment-notice.yaml, whichever files are loaded.
     let bases = Self.layoutBases(in: [folder])
     for (name, text) in layoutFiles {
-      let layout = try LayoutParser(
-        file: name, formatters: formatters, types: DomainTypes.all,
-        imagesFolder: folder.appendingPathComponent("images").path, bases: bases
+      let layout = try DocumentLayouts.parser(
+        file: name, imagesFolder: folder.appendingPathComponent("images").path, formatters: formatters, bases: bases
       ).parse(text)
       try LayoutFileName.check(name, against: layout)
       if let other = layouts[layout.document]?.first(where: { LayoutFileName.overlap($0, layout) }) {

@@ -37,9 +37,8 @@ extension Wenshu {
       }
       let parsed: LayoutDescription
       do {
-        parsed = try LayoutParser(
-          file: layout, formatters: DocumentCatalog.formatters, types: DomainTypes.all,
-          imagesFolder: home.layouts.appendingPathComponent("images").path,
+        parsed = try DocumentLayouts.parser(
+          file: layout, imagesFolder: home.layouts.appendingPathComponent("images").path,
           bases: DocumentCatalog.layoutBases(in: [file.deletingLastPathComponent(), home.layouts])
         ).parse(text)
       } catch {

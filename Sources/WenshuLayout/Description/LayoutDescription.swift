@@ -227,6 +227,9 @@ public struct Watermark: Sendable {
   public var color: Color
   public var angle: Double
   public var opacity: Double
+  /// The caller's serif (set in bold): a face the pages already embed, so the mark adds no
+  /// font to the PDF.
+  public var family: String
 }
 
 extension Table {

@@ -20,8 +20,8 @@ extension LayoutParser {
         file: file, line: node.line,
         message: "extends goes round in a circle: \((extending + [file, baseFile]).joined(separator: " → "))")
     }
-    var parser = LayoutParser(
-      file: baseFile, formatters: formatters, types: Array(types.values), imagesFolder: imagesFolder, bases: bases)
+    var parser = self
+    parser.file = baseFile
     parser.extending = extending + [file]
     var base = try parser.parse(text)
     func mark(_ blocks: inout [Block]) {

@@ -5,11 +5,13 @@ import Yams
 /// line and what is wrong: an unknown element or key, a bad length, a template that does
 /// not parse, or a formatter that does not exist.
 public struct LayoutParser: Sendable {
-  public let file: String
+  public internal(set) var file: String
   public let formatters: FormatterSet
   public let types: [String: ValueType]
   /// Where `image:` files are looked up.
   public let imagesFolder: String
+  /// What `font: serif` and `font: sans` mean, and the built-in styles' family.
+  public let fontFamilies: FontFamilies
   /// Finds the layout an `extends:` names: its file (for messages) and text; nil when
   /// there is none. Without it, `extends:` is refused.
   public var bases: (@Sendable (String) -> (file: String, text: String)?)?
@@ -18,10 +20,12 @@ public struct LayoutParser: Sendable {
 
   public init(
     file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic,
-    imagesFolder: String = "Layouts/images", bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
+    imagesFolder: String = "Layouts/images", fontFamilies: FontFamilies = .generic,
+    bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) {
     self.bases = bases
     self.imagesFolder = imagesFolder
+    self.fontFamilies = fontFamilies
     self.file = file
     self.formatters = formatters
     self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -64,7 +68,7 @@ public struct LayoutParser: Sendable {
         guard let s = n.string else { throw top.error("variant is a name", at: n) }
         return s
       } ?? base?.variant ?? "default"
-    let styles = try parseStyles(top.take("styles"), base: base?.styles ?? Self.defaultStyles)
+    let styles = try parseStyles(top.take("styles"), base: base?.styles ?? Self.defaultStyles(fontFamilies))
     guard
       let metadata = try top.take("metadata").map({ n throws(LayoutError) in try parseMetadata(n, document: document) })
         ?? base?.metadata
@@ -178,11 +182,10 @@ public struct LayoutParser: Sendable {
     return setup
   }
 
-  public static let fontFamilies = ["serif": "Noto Serif CJK SC", "sans": "Noto Sans CJK SC"]
-
-  /// The styles every layout has; a layout may change them or add its own.
-  public static let defaultStyles: [String: TextStyle] = {
-    let serif = ["Noto Serif CJK SC"]
+  /// The styles every layout has, in the caller's serif family; a layout may change them or
+  /// add its own.
+  public static func defaultStyles(_ fontFamilies: FontFamilies) -> [String: TextStyle] {
+    let serif = [fontFamilies.serif]
     return [
       "body": TextStyle(families: serif, size: 10.5, lineSpacing: 0.3),
       "title": TextStyle(families: serif, size: 16, bold: true, alignment: .center),
@@ -194,7 +197,7 @@ public struct LayoutParser: Sendable {
       "header": TextStyle(families: serif, size: 9, alignment: .center),
       "footer": TextStyle(families: serif, size: 9, alignment: .center),
     ]
-  }()
+  }
 
   func parseStyles(_ node: Node?, base: [String: TextStyle]) throws(LayoutError) -> [String: TextStyle] {
     var styles = base
@@ -211,7 +214,7 @@ public struct LayoutParser: Sendable {
       }
       if let font = s.take("font") {
         guard let name = font.string else { throw s.error("font is a family name, serif or sans", at: font) }
-        style.families = [Self.fontFamilies[name] ?? name]
+        style.families = [fontFamilies.family(name)]
       }
       if let size = s.take("size") { style.size = try length(size) }
       if let bold = s.take("bold") {
@@ -500,7 +503,8 @@ public struct LayoutParser: Sendable {
       opacity: try f.take("opacity").map { n throws(LayoutError) in
         guard let o = n.float, (0...1).contains(o) else { throw f.error("opacity is from 0 to 1", at: n) }
         return o
-      } ?? 0.18)
+      } ?? 0.18,
+      family: fontFamilies.serif)
     try f.finish()
     return w
   }

@@ -146,9 +146,7 @@ public final class PreparedDocument {
     let root = Scope(root: data)
     let frame = try PageFrame(layout: layout, engine: engine, filler: filler, measureOnly: false, root: root)
     let watermark = layout.watermark.map { spec -> PageItem in
-      // Serif bold: a face the page already embeds, so the mark adds no font to the PDF.
-      let style = TextStyle(
-        families: [LayoutParser.fontFamilies["serif"]!], size: spec.size, bold: true, color: spec.color)
+      let style = TextStyle(families: [spec.family], size: spec.size, bold: true, color: spec.color)
       let shaped = engine.fonts.shape(filler.fill(spec.text, root, line: 1), style: style, width: nil)
       let items = frame.blocks.items(shaped, color: spec.color, dx: -shaped.size.width / 2, dy: -shaped.size.height / 2)
       let page = layout.page.size

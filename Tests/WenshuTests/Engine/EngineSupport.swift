@@ -21,9 +21,8 @@ enum Engine {
   }
 
   static func parse(_ yaml: String) throws -> LayoutDescription {
-    try LayoutParser(
-      file: "test.yaml", formatters: DocumentCatalog.formatters, types: ValueType.generic,
-      imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path
+    try DocumentLayouts.parser(
+      file: "test.yaml", imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path
     ).parse(yaml)
   }
 
@@ -32,7 +31,8 @@ enum Engine {
     let layout = try parse(yaml)
     let data = try JSONReader.parse(Array(json.utf8))
     return try withFonts { fonts in
-      try LayoutEngine(layout: layout, fonts: fonts, formatters: DocumentCatalog.formatters).layOut(data).pages
+      try LayoutEngine(layout: layout, fonts: fonts, formatters: DocumentCatalog.formatters, types: DomainTypes.all)
+        .layOut(data).pages
     }
   }
 

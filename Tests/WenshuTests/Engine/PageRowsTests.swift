@@ -153,9 +153,9 @@ struct StreamingTests {
             columns:
               - { header: 内容, value: "{n | tally}", width: 1 }
       """
-    let layout = try LayoutParser(
-      file: "test.yaml", formatters: formatters, types: ValueType.generic,
-      imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path
+    let layout = try DocumentLayouts.parser(
+      file: "test.yaml", imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path,
+      formatters: formatters
     ).parse(Engine.layout(body))
     let data = try JSONReader.parse(Array(PaginationTests.rows(2000).utf8))
     try Engine.withFonts { fonts in

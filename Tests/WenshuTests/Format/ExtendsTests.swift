@@ -36,9 +36,8 @@ struct ExtendsTests {
   ]
 
   func parse(_ yaml: String, file: String = "Layouts/letter.office.yaml") throws -> LayoutDescription {
-    try LayoutParser(
-      file: file, formatters: DocumentCatalog.formatters, types: ValueType.generic,
-      imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path,
+    try DocumentLayouts.parser(
+      file: file, imagesFolder: Fixtures.root.appendingPathComponent("Layouts/images").path,
       bases: { name in Self.files[name].map { ("Layouts/\(name).yaml", $0) } }
     ).parse(yaml)
   }
