@@ -2,7 +2,7 @@ import Graphics
 import WenshuLayout
 
 /// What the generic layout engine is given to read the documents' layouts: the domain's
-/// formatters and types and the bundled fonts.
+/// formatters and types, the bundled fonts and the pictures in `Layouts/images/`.
 public enum DocumentLayouts {
   /// The families `fonts/fonts.conf` bundles, for `font: serif` and `font: sans`.
   public static let fontFamilies = FontFamilies(serif: "Noto Serif CJK SC", sans: "Noto Sans CJK SC")
@@ -13,7 +13,21 @@ public enum DocumentLayouts {
     bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) -> LayoutParser {
     LayoutParser(
-      file: file, formatters: formatters, types: DomainTypes.all, imagesFolder: imagesFolder,
+      file: file, formatters: formatters, types: DomainTypes.all, pictures: PictureFolder(imagesFolder),
       fontFamilies: fontFamilies, bases: bases)
+  }
+}
+
+/// The layouts' pictures: PNG files in one folder (`Layouts/images/`), decoded by Graphics.
+public struct PictureFolder: PictureSource {
+  public let path: String
+  public init(_ path: String) { self.path = path }
+
+  public var expectedName: String { "a PNG name inside \(path)" }
+
+  public func picture(named name: String) throws(PictureUnavailable) -> Picture {
+    // The engine has refused a path; a name from the data must also be a PNG's.
+    guard name.hasSuffix(".png") else { throw PictureUnavailable("应为 PNG 文件名 (not a PNG file name)") }
+    do { return try Picture(pngFile: path + "/" + name) } catch { throw PictureUnavailable(error.message) }
   }
 }

@@ -196,15 +196,16 @@ public struct Each: Sendable {
   public var blocks: [Block]
 }
 
-/// A PNG from `Layouts/images/`: a seal over a signature line, a logo.
+/// A picture from the caller's `PictureSource`: a seal over a signature line, a logo.
 public struct ImageBlock: Sendable {
-  /// nil for a picture named by a profile field, loaded when the document is laid out.
+  /// nil for a picture named by a field, found when the document is laid out.
   public var picture: Picture?
   public var width: Double
   public var height: Double
-  /// For a picture named by a profile field (`file: "{office.sealImage}"`): the name's template
-  /// and the folder it must be in; `height` then follows its proportions unless `fixedHeight`.
-  public var named: (template: Template, folder: String)? = nil
+  /// For a picture named by a field of a caller-supplied object (`file: "{office.sealImage}"`):
+  /// the name's template and where to find it; `height` then follows its proportions unless
+  /// `fixedHeight`.
+  public var named: (template: Template, source: any PictureSource)? = nil
   public var fixedHeight = false
   public var alignment: TextStyle.Alignment
   /// Takes no room in the flow: drawn at `offset` from where the next block starts

@@ -8,8 +8,8 @@ public struct LayoutParser: Sendable {
   public internal(set) var file: String
   public let formatters: FormatterSet
   public let types: [String: ValueType]
-  /// Where `image:` files are looked up.
-  public let imagesFolder: String
+  /// Where `image:` pictures are found; `NoPictures` refuses every one.
+  public let pictures: any PictureSource
   /// What `font: serif` and `font: sans` mean, and the built-in styles' family.
   public let fontFamilies: FontFamilies
   /// Finds the layout an `extends:` names: its file (for messages) and text; nil when
@@ -20,11 +20,11 @@ public struct LayoutParser: Sendable {
 
   public init(
     file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic,
-    imagesFolder: String = "Layouts/images", fontFamilies: FontFamilies = .generic,
+    pictures: any PictureSource = NoPictures(), fontFamilies: FontFamilies = .generic,
     bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) {
     self.bases = bases
-    self.imagesFolder = imagesFolder
+    self.pictures = pictures
     self.fontFamilies = fontFamilies
     self.file = file
     self.formatters = formatters
@@ -441,23 +441,23 @@ public struct LayoutParser: Sendable {
     var f = try YAMLFields(node, what: "image", file: file)
     let fileNode = try required(f.take("file"), in: f, key: "file")
     guard let name = fileNode.string, !name.contains(".."), !name.contains("/") else {
-      throw f.error("file is a PNG name inside \(imagesFolder), not a path", at: fileNode)
+      throw f.error("file is \(pictures.expectedName), not a path", at: fileNode)
     }
     let width = try f.take("width").map(length)
     let height = try f.take("height").map(length)
     if name.contains("{") {
-      // The name from a profile's field (an office's seal): checked against data: once loaded.
+      // The name from a field the server supplies (a seal): checked against data: once loaded.
       var block = ImageBlock(
         picture: nil, width: width ?? 72, height: height ?? 0,
         alignment: try f.take("align").map(alignment) ?? .left,
         float: try f.take("float").map(bool) ?? false, offset: try f.take("offset").map(offset) ?? Point(x: 0, y: 0))
-      block.named = (try template(fileNode), imagesFolder)
+      block.named = (try template(fileNode), pictures)
       block.fixedHeight = height != nil
       try f.finish()
       return block
     }
     let picture: Picture
-    do { picture = try Picture(pngFile: imagesFolder + "/" + name) } catch {
+    do { picture = try pictures.picture(named: name) } catch {
       throw f.error(error.message, at: fileNode)
     }
     let ratio = Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))

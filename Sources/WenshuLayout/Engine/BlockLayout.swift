@@ -231,8 +231,8 @@ struct BlockLayout {
 
   func image(_ image: ImageBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
     var image = image
-    if let (template, folder) = image.named {
-      guard let picture = namedPicture(template, folder, scope, origin) else { return Slice.space(0) }
+    if let (template, source) = image.named {
+      guard let picture = namedPicture(template, source, scope, origin) else { return Slice.space(0) }
       image.picture = picture
       if !image.fixedHeight {
         image.height = image.width * Double(picture.pixelHeight) / Double(max(picture.pixelWidth, 1))
@@ -248,14 +248,16 @@ struct BlockLayout {
     return Slice(height: image.float ? 0 : image.height, items: [.picture(picture, in: rect)], origin: origin)
   }
 
-  /// A picture named by a profile field: a file name in the images folder, never a path.
-  func namedPicture(_ template: Template, _ folder: String, _ scope: Scope, _ origin: SliceOrigin) -> Picture? {
+  /// A picture named by a field: a name in the caller's picture source, never a path.
+  func namedPicture(
+    _ template: Template, _ source: any PictureSource, _ scope: Scope, _ origin: SliceOrigin
+  ) -> Picture? {
     let name = filler.fill(template, scope, line: origin.line)
-    guard !name.isEmpty, !name.contains("/"), !name.contains(".."), name.hasSuffix(".png") else {
-      filler.problems.report(origin.problem("图片名“\(name)”无效：应为图片文件夹中的 PNG 文件名 (a PNG file name, not a path)"))
+    guard !name.isEmpty, !name.contains("/"), !name.contains("..") else {
+      filler.problems.report(origin.problem("图片名“\(name)”无效：应为图片的文件名，不能是路径 (\(source.expectedName), not a path)"))
       return nil
     }
-    do { return try Picture(pngFile: folder + "/" + name) } catch {
+    do { return try source.picture(named: name) } catch {
       filler.problems.report(origin.problem("图片 \(name) 无法读取 (\(error.message))"))
       return nil
     }
