@@ -8,7 +8,7 @@ extension DocumentCatalog {
   /// of those, the ones whose profile has every field the layout reads (Henan's has no
   /// receiving account, so no payment notice).
   public func offices(servedBy layout: LayoutDescription) -> [String] {
-    let reads = SchemaPathCheck.profileReads(of: layout)
+    let reads = SchemaPathCheck.suppliedReads(of: layout, types: DomainTypes.all)
     return offices.keys.sorted().filter { id in
       guard self.layout(document: layout.document, office: id, variant: layout.variant)?.file == layout.file else {
         return false
@@ -48,7 +48,7 @@ extension DocumentCatalog {
     }
     let profile = ValueType(
       "profile", summary: "the office's profile id; the server fills in its name, account, contacts and signer",
-      jsonSchema: JSONWriter.write(schema, pretty: false)
+      jsonSchema: JSONWriter.write(schema, pretty: false), suppliedByServer: true
     ) { _ in nil }
     return DomainTypes.all + [profile]
   }

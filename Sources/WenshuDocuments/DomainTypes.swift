@@ -5,6 +5,15 @@ import WenshuRules
 public enum DomainTypes {
   public static let all: [ValueType] =
     ValueType.generic + [
+      // `office: profile`: the data names the office by id and `OfficeProfile.resolve` puts
+      // the server's profile in its place, so its fields may name a picture (its seal).
+      ValueType(
+        "profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked",
+        jsonSchema: #"{"type":"object"}"#, suppliedByServer: true
+      ) { v in
+        if case .object = v { return nil }
+        return "应为对象 (expected an object, found \(v.kind))"
+      },
       ValueType(
         "amount",
         summary:

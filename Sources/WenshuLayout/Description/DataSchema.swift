@@ -46,10 +46,17 @@ public struct ValueType: Sendable {
   public let jsonKinds: Set<String>?
   /// nil when the value is acceptable; otherwise what is wrong, in words a clerk understands.
   public let problem: @Sendable (DataValue) -> String?
+  /// An object the server fills in before the engine sees the data (WenshuDocuments' office
+  /// `profile`): a layout reads its fields by path without declaring them, and only such a
+  /// field may name a picture — a request's data never chooses a file.
+  public let isSuppliedByServer: Bool
 
-  public init(_ name: String, summary: String, jsonSchema: String, problem: @escaping @Sendable (DataValue) -> String?)
-  {
+  public init(
+    _ name: String, summary: String, jsonSchema: String, suppliedByServer: Bool = false,
+    problem: @escaping @Sendable (DataValue) -> String?
+  ) {
     self.name = name
+    self.isSuppliedByServer = suppliedByServer
     self.summary = summary
     self.jsonSchema = jsonSchema
     self.problem = problem
@@ -82,13 +89,6 @@ public struct ValueType: Sendable {
     ) { v in
       if case .number(let n) = v, let whole = WholeNumber(literal: n, maxDigits: 9), !whole.negative { return nil }
       return "应为非负整数 (expected a whole number ≥ 0, found \(v.text ?? v.kind))"
-    },
-    ValueType(
-      "profile", summary: "an object filled from a profile (e.g. an office); its fields are not checked",
-      jsonSchema: #"{"type":"object"}"#
-    ) { v in
-      if case .object = v { return nil }
-      return "应为对象 (expected an object, found \(v.kind))"
     },
     ValueType("boolean", summary: "true or false", jsonSchema: #"{"type":"boolean"}"#) { v in
       if case .bool = v { return nil }

@@ -97,11 +97,13 @@ public struct LayoutParser: Sendable {
     try top.finish()
     try VariableCheck(file: file).check(layout)
     if let schema = layout.schema {
-      try SchemaPathCheck(file: file, root: schema, formatters: formatters).check(layout)
+      try SchemaPathCheck(file: file, root: schema, types: types, formatters: formatters).check(layout)
     } else if let line = Self.namedPictureLine(layout.header + layout.footer + layout.body) {
       throw LayoutError(
         file: file, line: line,
-        message: "a picture named by a field needs data: declaring it in a profile (office: profile)")
+        message:
+          "a picture named by a field needs data: declaring the field in an object the server supplies (\(SchemaPathCheck.suppliedTypes(types)))"
+      )
     }
     return layout
   }

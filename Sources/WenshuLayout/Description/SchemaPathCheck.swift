@@ -3,23 +3,32 @@
 public struct SchemaPathCheck {
   var file: String
   let root: DataSchema
-  /// Collects the paths read through a `profile` field, when given.
-  var profileReads: ProfileReads? = nil
+  /// The value types by name: which are objects the server supplies (`isSuppliedByServer`).
+  let types: [String: ValueType]
+  /// Collects the paths read into objects the server supplies, when given.
+  var suppliedReads: SuppliedReads? = nil
   /// When given, a field's first formatter is checked against the field's declared type.
   var formatters: FormatterSet? = nil
 
-  final class ProfileReads {
+  final class SuppliedReads {
     var paths: [DataPath] = []
   }
 
-  /// The paths into profile fields (`office.account.number`) the layout's templates read:
-  /// an office whose profile lacks one cannot be printed with this layout.
-  public static func profileReads(of layout: LayoutDescription) -> [DataPath] {
+  /// The paths into objects the server supplies (`office.account.number`) the layout's
+  /// templates read: the caller can tell which of its objects have them all.
+  public static func suppliedReads(of layout: LayoutDescription, types: [ValueType]) -> [DataPath] {
     guard let schema = layout.schema else { return [] }
-    let reads = ProfileReads()
-    try? SchemaPathCheck(file: layout.file, root: schema, profileReads: reads).check(layout)
+    let reads = SuppliedReads()
+    let byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    try? SchemaPathCheck(file: layout.file, root: schema, types: byName, suppliedReads: reads).check(layout)
     var seen: Set<String> = []
     return reads.paths.filter { seen.insert($0.description).inserted }
+  }
+
+  /// The names of the types the server supplies, for messages: `profile`.
+  static func suppliedTypes(_ types: [String: ValueType]) -> String {
+    let names = types.values.filter(\.isSuppliedByServer).map(\.name).sorted()
+    return names.isEmpty ? "none is declared" : names.joined(separator: ", ")
   }
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
@@ -101,12 +110,12 @@ public struct SchemaPathCheck {
       case .image(let i):
         guard let (name, _) = i.named else { break }
         try template(name, scopes: scopes, line: line)
-        // A picture is named by the server's profile (an office's seal), never by the request.
-        for field in name.fields where field.path.variable != nil || !readsProfile(field.path) {
+        // A picture is named by what the server supplies (an office's seal), never by the request.
+        for field in name.fields where field.path.variable != nil || !readsSupplied(field.path) {
           throw LayoutError(
             file: file, line: line,
             message:
-              "'\(field.path)' is not a field of a profile: a picture's name comes from a profile (office: profile, Layouts/offices/), never from the request's data"
+              "'\(field.path)' is not a field of an object the server supplies (\(Self.suppliedTypes(types))): a picture's name never comes from the request's data"
           )
         }
       case .spacer, .pageBreak: break
@@ -127,7 +136,7 @@ public struct SchemaPathCheck {
         throw LayoutError(file: file, line: line, message: "'\(field.path)' is not in the data described under data:")
       }
       // The first formatter must take what data: says the field is: `{total | date}` on an amount.
-      if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let kind = Self.kind(of: schema),
+      if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let kind = kind(of: schema),
         !kind.fits(first.input)
       {
         throw LayoutError(
@@ -136,32 +145,38 @@ public struct SchemaPathCheck {
             "in {\(field.path) | \(first.name)}: '\(field.path)' is \(kind.rawValue) in data:, but '\(first.name)' takes \(first.input.rawValue)"
         )
       }
-      if let profileReads, readsProfile(field.path) { profileReads.paths.append(field.path) }
+      if let suppliedReads, readsSupplied(field.path) { suppliedReads.paths.append(field.path) }
     }
   }
 
   /// The kind of value a declared field holds, for the formatter it is given to; nil when any.
-  static func kind(of schema: DataSchema) -> Formatter.Kind? {
+  func kind(of schema: DataSchema) -> Formatter.Kind? {
     switch schema {
     case .array: return .array
     case .object: return nil
     case .value(let type, _, _):
+      if types[type]?.isSuppliedByServer == true { return nil }
       switch type {
       case "amount": return .amount
       case "date": return .date
       case "count": return .number
       case "boolean": return .boolean
-      case "profile": return nil
       default: return .text
       }
     }
   }
 
-  /// Whether `path`, from the root, goes into a profile's fields.
-  private func readsProfile(_ path: DataPath) -> Bool {
+  /// Whether `schema` is an object the server supplies, whose fields are not declared.
+  private func isSupplied(_ schema: DataSchema) -> Bool {
+    guard case .value(let type, _, _) = schema else { return false }
+    return types[type]?.isSuppliedByServer == true
+  }
+
+  /// Whether `path`, from the root, goes into the fields of an object the server supplies.
+  private func readsSupplied(_ path: DataPath) -> Bool {
     var schema = root
     for c in path.components {
-      if case .value("profile", _, _) = schema { return true }
+      if isSupplied(schema) { return true }
       switch (c, schema) {
       case (.key(let k), _):
         guard let next = schema.field(k) else { return false }
@@ -178,7 +193,7 @@ public struct SchemaPathCheck {
     for scope in scopes.reversed() {
       guard var schema = scope.field(first) else { continue }
       for c in path.components.dropFirst() {
-        if case .value("profile", _, _) = schema { return schema }
+        if isSupplied(schema) { return schema }
         switch (c, schema) {
         case (.key(let k), _):
           guard let next = schema.field(k) else { return nil }
