@@ -53,9 +53,16 @@ extension DocumentCatalog {
     return DomainTypes.all + [profile]
   }
 
+  /// The schema of one layout's data, with `$schema`.
+  func schema(of layout: LayoutDescription) -> DataValue {
+    JSONSchemaWriter.schema(
+      for: layout, types: types(for: layout), title: layout.schemaTitle, properties: [layout.variantProperty])
+  }
+
   /// The schema of one layout's data, to embed (no `$schema`).
   public func dataSchema(of layout: LayoutDescription) -> DataValue {
-    JSONSchemaWriter.dataSchema(for: layout, types: types(for: layout))
+    JSONSchemaWriter.dataSchema(
+      for: layout, types: types(for: layout), title: layout.schemaTitle, properties: [layout.variantProperty])
   }
 
   /// The schema `GET /v1/documents/{document}/schema?variant=&office=` and `wenshu schema`
@@ -78,13 +85,13 @@ extension DocumentCatalog {
         "no layout of '\(document)' for office \(office ?? "-") and variant \(variant) (layouts: \(known.joined(separator: "; ")))"
       )
     }
-    return JSONSchemaWriter.schema(for: layout, types: types(for: layout))
+    return schema(of: layout)
   }
 
   /// One of the document's layouts' schemas.
   public func documentSchema(_ document: String) -> DataValue {
     let all = layouts[document] ?? []
-    if all.count == 1 { return JSONSchemaWriter.schema(for: all[0], types: types(for: all[0])) }
+    if all.count == 1 { return schema(of: all[0]) }
     let variants = Array(Set(all.map(\.variant))).sorted { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) }
     let served = Array(Set(all.flatMap { offices(servedBy: $0) })).sorted()
     return .object([

@@ -2,10 +2,18 @@ import Graphics
 import WenshuLayout
 
 /// What the generic layout engine is given to read the documents' layouts: the domain's
-/// formatters and types, the bundled fonts and the pictures in `Layouts/images/`.
+/// formatters and types, the bundled fonts, the pictures in `Layouts/images/` and the keys
+/// saying which office and variant a layout is for (`offices:`, `variant:`).
 public enum DocumentLayouts {
   /// The families `fonts/fonts.conf` bundles, for `font: serif` and `font: sans`.
   public static let fontFamilies = FontFamilies(serif: "Noto Serif CJK SC", sans: "Noto Sans CJK SC")
+
+  /// `offices: [guangdong]` (profile ids in `Layouts/offices/`; none: any office) and
+  /// `variant: district` (a form of the document the data chooses; `default` otherwise).
+  public static let selectorKeys = [
+    SelectorKey("offices", isList: true, default: []),
+    SelectorKey("variant", isList: false, default: ["default"]),
+  ]
 
   /// A parser of the documents' layouts, its pictures from `imagesFolder`.
   public static func parser(
@@ -14,7 +22,7 @@ public enum DocumentLayouts {
   ) -> LayoutParser {
     LayoutParser(
       file: file, formatters: formatters, types: DomainTypes.all, pictures: PictureFolder(imagesFolder),
-      fontFamilies: fontFamilies, bases: bases)
+      fontFamilies: fontFamilies, selectorKeys: selectorKeys, bases: bases)
   }
 }
 

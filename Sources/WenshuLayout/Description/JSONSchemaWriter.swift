@@ -3,42 +3,56 @@
 /// exactly what `SchemaValidator` accepts, as far as JSON Schema can say it:
 /// - every object is closed (`additionalProperties: false`), as unknown fields are refused;
 /// - an optional field may be absent or `null`, a required one neither;
-/// - `variant` is a property: required and constant for a variant's layout, optional
-///   (`"default"`) for the default one;
+/// - a caller's own properties (WenshuDocuments' `variant`) come first, as it gives them;
 /// - a check that only warns constrains the JSON type alone, since any value of that type prints.
 /// What a schema cannot say (check characters, sums, glyph coverage) is in each type's
 /// `description` and answered by 422 with the problem's path.
 public enum JSONSchemaWriter {
   public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
+  /// A property the caller adds beside the layout's `data:` (WenshuDocuments' `variant`, which
+  /// picks the layout and is taken out of the data before the engine sees it). A field of
+  /// `data:` of the same name is left out: the caller's property says what it is.
+  public struct Property: Sendable {
+    public var name: String
+    public var schema: DataValue
+    public var isRequired: Bool
+    public init(_ name: String, schema: DataValue, isRequired: Bool) {
+      self.name = name
+      self.schema = schema
+      self.isRequired = isRequired
+    }
+  }
+
   /// The whole schema, with `$schema`. Later `types` replace earlier ones of the same name
-  /// (a caller gives `profile` its list of ids).
-  public static func schema(for layout: LayoutDescription, types: [ValueType]) -> DataValue {
+  /// (a caller gives a type the values it has now, such as its list of ids).
+  public static func schema(
+    for layout: LayoutDescription, types: [ValueType], title: String, properties: [Property] = []
+  ) -> DataValue {
     var root = DataObject(["$schema": .string(dialect)])
-    if case .object(let body) = dataSchema(for: layout, types: types) {
+    if case .object(let body) = dataSchema(for: layout, types: types, title: title, properties: properties) {
       for entry in body.entries { root[entry.key] = entry.value }
     }
     return .object(root)
   }
 
   /// The schema without `$schema`, to embed (in a document's `oneOf`, in OpenAPI components).
-  public static func dataSchema(for layout: LayoutDescription, types: [ValueType]) -> DataValue {
+  public static func dataSchema(
+    for layout: LayoutDescription, types: [ValueType], title: String, properties extra: [Property] = []
+  ) -> DataValue {
     let byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { _, later in later })
-    var root = DataObject([
-      "title": .string(layout.document + (layout.variant == "default" ? "" : " (\(layout.variant))")),
-      "description": .string(layout.summary),
-    ])
-    let variant = DataValue.object(["const": .string(layout.variant)])
+    var root = DataObject(["title": .string(title), "description": .string(layout.summary)])
+    var properties = DataObject()
+    for p in extra { properties[p.name] = p.schema }
     guard case .object(let fields, _)? = layout.schema else {
       // No `data:`: the layout takes any object.
       root["type"] = .string("object")
-      root["properties"] = .object(["variant": variant])
+      root["properties"] = .object(properties)
       return .object(root)
     }
-    let described = fields.filter { $0.name != "variant" }
-    let isDefault = layout.variant == "default"
-    let required = (isDefault ? [] : ["variant"]) + described.filter { !$0.schema.isOptional }.map(\.name)
-    var properties = DataObject(["variant": variant])
+    let described = fields.filter { field in !extra.contains { $0.name == field.name } }
+    let required =
+      extra.filter(\.isRequired).map(\.name) + described.filter { !$0.schema.isOptional }.map(\.name)
     for (name, field) in described { properties[name] = write(field, byName) }
     root["type"] = .string("object")
     root["additionalProperties"] = .bool(false)

@@ -8,11 +8,9 @@ public struct LayoutDescription: Sendable {
   public var document: String
   /// What the document is, for `--help` and `wenshu documents`.
   public var summary: String
-  /// The offices (profile ids in `Layouts/offices/`) this layout serves; empty for any.
-  public var offices: [String]
-  /// Which form of the document this is when one office has several (e.g. the Shanghai
-  /// 告知书 of a grassroots union and of a district union); `default` otherwise.
-  public var variant: String
+  /// The caller's selector keys (`SelectorKey`) by name, each with its names or its default:
+  /// which data the layout is for, in the caller's terms.
+  public var selectors: [String: [String]]
   public var metadata: Metadata
   public var page: PageSetup
   public var styles: [String: TextStyle]

@@ -12,6 +12,8 @@ public struct LayoutParser: Sendable {
   public let pictures: any PictureSource
   /// What `font: serif` and `font: sans` mean, and the built-in styles' family.
   public let fontFamilies: FontFamilies
+  /// The caller's top-level keys saying which data a layout is for (see `SelectorKey`).
+  public let selectorKeys: [SelectorKey]
   /// Finds the layout an `extends:` names: its file (for messages) and text; nil when
   /// there is none. Without it, `extends:` is refused.
   public var bases: (@Sendable (String) -> (file: String, text: String)?)?
@@ -21,11 +23,12 @@ public struct LayoutParser: Sendable {
   public init(
     file: String, formatters: FormatterSet, types: [ValueType] = ValueType.generic,
     pictures: any PictureSource = NoPictures(), fontFamilies: FontFamilies = .generic,
-    bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
+    selectorKeys: [SelectorKey] = [], bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) {
     self.bases = bases
     self.pictures = pictures
     self.fontFamilies = fontFamilies
+    self.selectorKeys = selectorKeys
     self.file = file
     self.formatters = formatters
     self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,16 +61,18 @@ public struct LayoutParser: Sendable {
         guard let s = n.string else { throw top.error("summary is text", at: n) }
         return s
       } ?? base?.summary ?? ""
-    let offices =
-      try top.take("offices").map { n throws(LayoutError) -> [String] in
-        guard case .sequence(let seq) = n else { throw top.error("offices is a list of office names", at: n) }
-        return seq.compactMap(\.string)
-      } ?? base?.offices ?? []
-    let variant =
-      try top.take("variant").map { n throws(LayoutError) in
-        guard let s = n.string else { throw top.error("variant is a name", at: n) }
-        return s
-      } ?? base?.variant ?? "default"
+    var selectors: [String: [String]] = [:]
+    for key in selectorKeys {
+      selectors[key.name] =
+        try top.take(key.name).map { n throws(LayoutError) -> [String] in
+          if key.isList {
+            guard case .sequence(let seq) = n else { throw top.error("\(key.name) is a list of names", at: n) }
+            return seq.compactMap(\.string)
+          }
+          guard let s = n.string else { throw top.error("\(key.name) is a name", at: n) }
+          return [s]
+        } ?? base?.selectors[key.name] ?? key.defaultValue
+    }
     let styles = try parseStyles(top.take("styles"), base: base?.styles ?? Self.defaultStyles(fontFamilies))
     guard
       let metadata = try top.take("metadata").map({ n throws(LayoutError) in try parseMetadata(n, document: document) })
@@ -82,7 +87,7 @@ public struct LayoutParser: Sendable {
       throw top.error("the layout needs 'body'\(top.misspelling(of: "body"))")
     }
     var layout = LayoutDescription(
-      file: file, document: document, summary: summary, offices: offices, variant: variant, metadata: metadata,
+      file: file, document: document, summary: summary, selectors: selectors, metadata: metadata,
       page: page, styles: styles,
       header: try blockList("header") ?? base?.header ?? [],
       footer: try blockList("footer") ?? base?.footer ?? [],
@@ -448,7 +453,7 @@ public struct LayoutParser: Sendable {
     let width = try f.take("width").map(length)
     let height = try f.take("height").map(length)
     if name.contains("{") {
-      // The name from a field the server supplies (a seal): checked against data: once loaded.
+      // The name from a field the server supplies (an office's seal): checked against data: once loaded.
       var block = ImageBlock(
         picture: nil, width: width ?? 72, height: height ?? 0,
         alignment: try f.take("align").map(alignment) ?? .left,
