@@ -1,4 +1,4 @@
-/// Where a value sits in the data: `office.name`, `members[3].idNumber`, or a variable `@page`.
+/// Where a value sits in the data: `unit.name`, `members[3].idNumber`, or a variable `@page`.
 public struct DataPath: Sendable, Hashable, CustomStringConvertible {
   public enum Component: Sendable, Hashable {
     case key(String)

@@ -46,8 +46,8 @@ public struct ValueType: Sendable {
   public let jsonKinds: Set<String>?
   /// nil when the value is acceptable; otherwise what is wrong, in words a clerk understands.
   public let problem: @Sendable (DataValue) -> String?
-  /// An object the server fills in before the engine sees the data (WenshuDocuments' office
-  /// `profile`): a layout reads its fields by path without declaring them, and only such a
+  /// An object the server fills in before the engine sees the data (an issuer's record, its
+  /// seal): a layout reads its fields by path without declaring them, and only such a
   /// field may name a picture — a request's data never chooses a file.
   public let isSuppliedByServer: Bool
 

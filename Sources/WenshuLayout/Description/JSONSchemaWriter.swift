@@ -3,15 +3,15 @@
 /// exactly what `SchemaValidator` accepts, as far as JSON Schema can say it:
 /// - every object is closed (`additionalProperties: false`), as unknown fields are refused;
 /// - an optional field may be absent or `null`, a required one neither;
-/// - a caller's own properties (WenshuDocuments' `variant`) come first, as it gives them;
+/// - the caller's own properties (one that picks the layout, say) come first, as it gives them;
 /// - a check that only warns constrains the JSON type alone, since any value of that type prints.
 /// What a schema cannot say (check characters, sums, glyph coverage) is in each type's
 /// `description` and answered by 422 with the problem's path.
 public enum JSONSchemaWriter {
   public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
-  /// A property the caller adds beside the layout's `data:` (WenshuDocuments' `variant`, which
-  /// picks the layout and is taken out of the data before the engine sees it). A field of
+  /// A property the caller adds beside the layout's `data:` (one that picks the layout and is
+  /// taken out of the data before the engine sees it). A field of
   /// `data:` of the same name is left out: the caller's property says what it is.
   public struct Property: Sendable {
     public var name: String

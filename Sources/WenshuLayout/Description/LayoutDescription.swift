@@ -200,7 +200,7 @@ public struct ImageBlock: Sendable {
   public var picture: Picture?
   public var width: Double
   public var height: Double
-  /// For a picture named by a field of a caller-supplied object (`file: "{office.sealImage}"`):
+  /// For a picture named by a field of a caller-supplied object (`file: "{issuer.sealImage}"`):
   /// the name's template and where to find it; `height` then follows its proportions unless
   /// `fixedHeight`.
   public var named: (template: Template, source: any PictureSource)? = nil

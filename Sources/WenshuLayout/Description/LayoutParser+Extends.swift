@@ -1,7 +1,7 @@
 import Graphics
 import Yams
 
-/// `extends: <layout>`: an office's variant written as what differs from the layout it is
+/// `extends: <layout>`: a layout written as what differs from the layout it is
 /// based on, so a change to the common form is made once.
 extension LayoutParser {
   /// The layout `extends:` names, parsed on its own (its mistakes blamed on its own file), its

@@ -453,7 +453,7 @@ public struct LayoutParser: Sendable {
     let width = try f.take("width").map(length)
     let height = try f.take("height").map(length)
     if name.contains("{") {
-      // The name from a field the server supplies (an office's seal): checked against data: once loaded.
+      // The name from a field the server supplies (a seal): checked against data: once loaded.
       var block = ImageBlock(
         picture: nil, width: width ?? 72, height: height ?? 0,
         alignment: try f.take("align").map(alignment) ?? .left,

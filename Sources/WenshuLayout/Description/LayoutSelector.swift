@@ -1,10 +1,10 @@
-/// A top-level key the caller declares to say which data a layout is for — WenshuDocuments'
-/// `offices: [guangdong]` and `variant: district`. The engine reads it (one name, or a list
+/// A top-level key the caller declares to say which data a layout is for — `regions: [north]`,
+/// `edition: large`. The engine reads it (one name, or a list
 /// of names), lets `extends:` inherit it like any key, and keeps it in
 /// `LayoutDescription.selectors`; what it means is the caller's business.
 public struct SelectorKey: Sendable {
   public let name: String
-  /// A list of names (`offices: [a, b]`), or one name (`variant: district`).
+  /// A list of names (`regions: [a, b]`), or one name (`edition: large`).
   public let isList: Bool
   /// The value of a layout that does not give the key (`[]` for a list, `["default"]`).
   public let defaultValue: [String]

@@ -14,7 +14,7 @@ public struct SchemaPathCheck {
     var paths: [DataPath] = []
   }
 
-  /// The paths into objects the server supplies (`office.account.number`) the layout's
+  /// The paths into objects the server supplies (`issuer.account.number`) the layout's
   /// templates read: the caller can tell which of its objects have them all.
   public static func suppliedReads(of layout: LayoutDescription, types: [ValueType]) -> [DataPath] {
     guard let schema = layout.schema else { return [] }
@@ -25,7 +25,7 @@ public struct SchemaPathCheck {
     return reads.paths.filter { seen.insert($0.description).inserted }
   }
 
-  /// The names of the types the server supplies, for messages: `profile`.
+  /// The names of the types the server supplies, for messages.
   static func suppliedTypes(_ types: [String: ValueType]) -> String {
     let names = types.values.filter(\.isSuppliedByServer).map(\.name).sorted()
     return names.isEmpty ? "none is declared" : names.joined(separator: ", ")
@@ -110,7 +110,7 @@ public struct SchemaPathCheck {
       case .image(let i):
         guard let (name, _) = i.named else { break }
         try template(name, scopes: scopes, line: line)
-        // A picture is named by what the server supplies (an office's seal), never by the request.
+        // A picture is named by what the server supplies (a seal), never by the request.
         for field in name.fields where field.path.variable != nil || !readsSupplied(field.path) {
           throw LayoutError(
             file: file, line: line,

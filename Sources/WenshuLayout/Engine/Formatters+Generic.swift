@@ -1,11 +1,11 @@
 /// Generic formatters for flags, counts and lists. Whole numbers are worked out on their
 /// digits as `Int`, never through floating point.
 extension Formatter {
-  /// `{flag | check}` → ☑ / ☐, by `DataValue.isTrue` (words such as 是 / 否 are the caller's).
+  /// `{flag | check}` → ☑ / ☐, by `DataValue.isTrue` (words for it are the caller's formatters).
   static let conditions: [Formatter] = [
     Formatter("check", summary: "☑ when the value is true (see when:), else ☐") { v, _ throws(FormatError) in
       .string(v.isTrue ? "☑" : "☐")
-    }.taking(.any, giving: .text),
+    }.taking(.any, giving: .text)
   ]
 
   static let numbers: [Formatter] = [
