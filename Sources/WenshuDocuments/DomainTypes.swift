@@ -18,7 +18,7 @@ public enum DomainTypes {
         "amount",
         summary:
           "an amount in yuan as a string, at most two decimals: \"123444.00\" (a JSON number is refused: most senders' numbers are binary floating point)",
-        jsonSchema: #"{"type":"string","pattern":"^-?0*[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#
+        jsonSchema: #"{"type":"string","pattern":"^-?0*[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#, kind: .amount
       ) { v in
         switch v {
         case .string(let s):
@@ -30,7 +30,7 @@ public enum DomainTypes {
       },
       ValueType(
         "date", summary: "a date that exists, written YYYY-MM-DD: \"2025-02-25\" (no time, nothing after it)",
-        jsonSchema: #"{"type":"string","format":"date","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}"#
+        jsonSchema: #"{"type":"string","format":"date","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}"#, kind: .date
       ) { v in
         guard case .string(let s) = v else { return "应为日期 (expected a date such as \"2025-02-25\", found \(v.kind))" }
         do { _ = try CivilDate(parsing: s) } catch { return "\(error)" }

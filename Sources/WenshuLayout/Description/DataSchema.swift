@@ -50,13 +50,17 @@ public struct ValueType: Sendable {
   /// seal): a layout reads its fields by path without declaring them, and only such a
   /// field may name a picture — a request's data never chooses a file.
   public let isSuppliedByServer: Bool
+  /// What a formatter sees a value of this type as, so `{total | date}` on an amount is
+  /// refused at load; nil (any) for an object the server supplies.
+  public let kind: Formatter.Kind?
 
   public init(
-    _ name: String, summary: String, jsonSchema: String, suppliedByServer: Bool = false,
+    _ name: String, summary: String, jsonSchema: String, kind: Formatter.Kind = .text, suppliedByServer: Bool = false,
     problem: @escaping @Sendable (DataValue) -> String?
   ) {
     self.name = name
     self.isSuppliedByServer = suppliedByServer
+    self.kind = suppliedByServer ? nil : kind
     self.summary = summary
     self.jsonSchema = jsonSchema
     self.problem = problem
@@ -85,12 +89,12 @@ public struct ValueType: Sendable {
     },
     ValueType(
       "count", summary: "a whole number from 0 to 999,999,999 (43, 43.0 and 4.3e1 are the same number, printed 43)",
-      jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#
+      jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#, kind: .number
     ) { v in
       if case .number(let n) = v, let whole = WholeNumber(literal: n, maxDigits: 9), !whole.negative { return nil }
       return "应为非负整数 (expected a whole number ≥ 0, found \(v.text ?? v.kind))"
     },
-    ValueType("boolean", summary: "true or false", jsonSchema: #"{"type":"boolean"}"#) { v in
+    ValueType("boolean", summary: "true or false", jsonSchema: #"{"type":"boolean"}"#, kind: .boolean) { v in
       if case .bool = v { return nil }
       return "应为 true 或 false (expected a boolean, found \(v.kind))"
     },

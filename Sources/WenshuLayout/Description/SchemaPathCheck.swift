@@ -154,15 +154,7 @@ public struct SchemaPathCheck {
     switch schema {
     case .array: return .array
     case .object: return nil
-    case .value(let type, _, _):
-      if types[type]?.isSuppliedByServer == true { return nil }
-      switch type {
-      case "amount": return .amount
-      case "date": return .date
-      case "count": return .number
-      case "boolean": return .boolean
-      default: return .text
-      }
+    case .value(let type, _, _): return types[type].map(\.kind) ?? .text
     }
   }
 

@@ -109,6 +109,24 @@ struct GenericEngineTests {
     #expect(pages[0].items.contains { if case .picture = $0 { true } else { false } })
   }
 
+  @Test("what formatters see a caller's type as is the type's kind, not its name")
+  func typeKinds() throws {
+    func parsed(_ kind: WenshuLayout.Formatter.Kind) throws(LayoutError) -> LayoutDescription {
+      let type = ValueType("tally", summary: "a tally", jsonSchema: #"{"type":"integer"}"#, kind: kind) { _ in nil }
+      let parser = LayoutParser(file: "test.yaml", formatters: .generic, types: ValueType.generic + [type])
+      return try parse("data: { t: tally }\nbody: [{ text: \"{t | thousands}\" }]\n", parser)
+    }
+    _ = try parsed(.number)
+    do {
+      _ = try parsed(.boolean)
+      Issue.record("a boolean given to thousands")
+    } catch {
+      #expect(
+        error.message == "in {t | thousands}: 't' is boolean in data:, but 'thousands' takes number", "\(error.message)"
+      )
+    }
+  }
+
   @Test("the schema writer adds only the caller's properties: no variant of its own")
   func schemaProperties() throws {
     let layout = try parse("data: { name: text?, n: count }\nbody: [{ text: x }]\n")
