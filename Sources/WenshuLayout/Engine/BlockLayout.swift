@@ -254,7 +254,8 @@ struct BlockLayout {
   ) -> Picture? {
     let name = filler.fill(template, scope, line: origin.line)
     guard !name.isEmpty, !name.contains("/"), !name.contains("..") else {
-      filler.problems.report(origin.problem("图片名“\(name)”无效：应为图片的文件名，不能是路径 (\(source.expectedName), not a path)"))
+      // Not `source.expectedName`: it may name a folder on the server, and this goes to the caller.
+      filler.problems.report(origin.problem("图片名“\(name)”无效：应为图片的文件名，不能是路径 (a picture's file name, not a path)"))
       return nil
     }
     do { return try source.picture(named: name) } catch {

@@ -151,6 +151,8 @@ struct ProfilePictureTests {
   func refused() throws {
     let problems = try #require(try Engine.problems(Self.layout, #"{"office": {"sealImage": "../Package.swift"}}"#))
     #expect(problems.contains { $0.message.contains("not a path") }, "\(problems)")
+    // The answer goes to the request's sender: it names no folder of the server's.
+    #expect(!problems.contains { $0.message.contains("Layouts/images") }, "\(problems)")
     let fromRequest = Engine.layout(
       "  - image: { file: \"{seal}\", width: 20mm }\n", extra: "data: { seal: text }")
     #expect(throws: LayoutError.self) { try Engine.parse(fromRequest) }
