@@ -56,7 +56,7 @@ struct TemplateFiller {
       found = .null
     }
     guard let raw = found else {
-      let base = scope.frames.last!.path
+      let base = scope.innermost.path
       let shown =
         field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
       problems.report(DataProblem(path: shown, message: "缺少此项 (missing; required by \(file):\(line))"))
