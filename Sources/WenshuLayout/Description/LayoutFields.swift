@@ -38,6 +38,11 @@ public enum LayoutFields {
     walk(layout.header); walk(layout.footer); walk(layout.body)
     [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created].forEach(add)
     for check in layout.checks {
+      // A check run per row reads the row's fields: its array is the top-level field.
+      if case .key(let k)? = check.each?.components.first {
+        keys.insert(k)
+        continue
+      }
       add(check.value)
       add(check.equals)
       check.when?.templates.forEach(add)
