@@ -165,7 +165,9 @@ public struct SchemaPathCheck {
   private func declaredKind(of path: DataPath, scopes: [DataSchema], line: Int) throws(LayoutError) -> Formatter.Kind? {
     guard path.variable == nil else { return nil }
     guard let schema = resolve(path, scopes) else {
-      throw LayoutError(file: file, line: line, message: "'\(path)' is not in the data described under data:")
+      throw LayoutError(
+        file: file, line: line,
+        message: "'\(path)' is not in the data described under data:\(Self.didYouMean(path, in: scopes))")
     }
     if let profileReads, readsProfile(path) { profileReads.paths.append(path) }
     return Self.kind(of: schema)

@@ -129,14 +129,16 @@ struct ExpressionTests {
     #expect(variable?.message.contains("{@pageRows} is not available in the body") == true)
   }
 
-  @Test("a $path argument is checked at load: its path, and its kind against what the formatter takes")
+  @Test("a $path argument is checked at load: its path (a misspelling named with its likely intent), and its kind")
   func dollarArgumentsAtLoad() {
     let data = "data: { a: count, p: amount, name: text }\n"
     func refused(_ template: String) -> LayoutError? { error("  - text: \"\(template)\"\n", extra: data) }
     #expect(refused("{p | times: $a}") == nil)
     let misspelt = refused("{p | times: $aa}")
-    #expect(misspelt?.message.contains("'aa' is not in the data") == true, "\(misspelt?.message ?? "")")
+    #expect(misspelt?.message.contains("'aa' is not in the data described under data: (did you mean 'a'?)") == true, "\(misspelt?.message ?? "")")
     #expect(misspelt?.line == 5)
+    let nested = error("  - text: \"{p | times: $unit.insurd}\"\n", extra: "data: { p: amount, unit: { insured: count } }\n")
+    #expect(nested?.message.contains("(did you mean 'insured'?)") == true, "\(nested?.message ?? "")")
     let kind = refused("{p | plus: $name}")
     #expect(kind?.message.contains("$name}: it is text, but 'plus' takes amount") == true, "\(kind?.message ?? "")")
   }
