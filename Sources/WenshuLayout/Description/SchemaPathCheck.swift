@@ -46,6 +46,15 @@ public struct SchemaPathCheck {
     let scopes =
       try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
     for t in [c.value, c.equals] + (c.when?.templates ?? []) { try template(t, scopes: scopes, line: c.line) }
+    // The path a failure is blamed on is the data's (in the row, with each:), not a made-up one.
+    let blamed = try? DataPath(parsing: c.path)
+    if blamed?.variable != nil || blamed.flatMap({ resolve($0, [scopes.last!]) }) == nil {
+      throw LayoutError(
+        file: file, line: c.line,
+        message:
+          "a check's path: '\(c.path)' is not in the data described under data:\(blamed.map { Self.didYouMean($0, in: [scopes.last!]) } ?? "")"
+          + (c.each.map { " (with each: \($0), a path in its items)" } ?? ""))
+    }
   }
 
   private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {

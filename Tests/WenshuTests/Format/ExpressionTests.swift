@@ -105,6 +105,22 @@ struct ExpressionTests {
     #expect(error("  - text: x\n", extra: check("\"{@page}\""))?.message.contains("not available in a check") == true)
   }
 
+  @Test("a check's path: is a path of the data (of the row, with each:), checked at load")
+  func checkPathAtLoad() {
+    let data = "data: { total: amount, lines: [{ amount: amount }] }\n"
+    func check(_ path: String, each: String = "") -> LayoutError? {
+      let c = "checks:\n  - { \(each)value: \"{total}\", equals: \"{total}\", path: \(path), message: m }\n"
+      return error("  - text: x\n", extra: data + c)
+    }
+    #expect(check("total") == nil)
+    #expect(check("amount", each: "each: lines, ") == nil)
+    let misspelt = check("totl")
+    #expect(misspelt?.message.contains("path: 'totl' is not in the data described under data: (did you mean 'total'?)") == true)
+    #expect(misspelt?.line == 5)
+    let outside = check("total", each: "each: lines, ")
+    #expect(outside?.message.contains("with each: lines, a path in its items") == true, "\(outside?.message ?? "")")
+  }
+
   @Test("an argument in parentheses is parsed and checked at load, blamed on its line")
   func parenthesesAtLoad() {
     let data = "data: { a: count, b: count, p: amount, d: date, name: text, rows: [{ x: amount }] }\n"
