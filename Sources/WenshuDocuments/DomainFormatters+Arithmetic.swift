@@ -8,14 +8,16 @@ extension DomainFormatters {
   static let arithmetic: [Formatter] = [
     Formatter(
       "plus", arguments: 1...1,
-      summary: "amount + another amount ($path, (field | …) or 12.30), exact in fen; a count + a whole number is a count"
+      summary:
+        "amount + another amount ($path, (field | …) or 12.30), exact in fen; a count + a whole number is a count"
     ) {
       v, args throws(FormatError) in
       keepingCounts(v, args[0], try sum(try amount(v), try amount(.string(args[0]))))
     }.taking(.amount, giving: .amount, arguments: [.amount]).checkingArguments(amountArgument),
     Formatter(
       "minus", arguments: 1...1,
-      summary: "amount − another amount ($path, (field | …) or 12.30), exact in fen; a count − a whole number is a count"
+      summary:
+        "amount − another amount ($path, (field | …) or 12.30), exact in fen; a count − a whole number is a count"
     ) {
       v, args throws(FormatError) in
       keepingCounts(v, args[0], try sum(try amount(v), -(try amount(.string(args[0])))))

@@ -71,23 +71,27 @@ public struct FieldReference: Sendable, Hashable {
       guard !piece.isEmpty else { throw TemplateError("empty formatter in {\(text)}") }
       let nameAndArgs = piece.split(separator: ":", maxSplits: 1)
       let name = nameAndArgs[0].trimmed()
-      let args = nameAndArgs.count > 1 ? try Self.split(String(nameAndArgs[1]), at: ",", in: text).map { $0.trimmed() } : []
-      return FormatterCall(name: name, arguments: args, values: try args.map { a throws(TemplateError) in try .init(parsing: a, in: text) })
+      let args =
+        nameAndArgs.count > 1 ? try Self.split(String(nameAndArgs[1]), at: ",", in: text).map { $0.trimmed() } : []
+      return FormatterCall(
+        name: name, arguments: args, values: try args.map { a throws(TemplateError) in try .init(parsing: a, in: text) }
+      )
     }
   }
 
   /// Every path the field reads: its own, its `$path` arguments' and those of the fields in
   /// its arguments, for the load-time checks of paths and variables.
   public var paths: [DataPath] {
-    [path] + formatters.flatMap { call in
-      call.values.flatMap { v -> [DataPath] in
-        switch v {
-        case .literal: []
-        case .path(let p): [p]
-        case .field(let f): f.paths
+    [path]
+      + formatters.flatMap { call in
+        call.values.flatMap { v -> [DataPath] in
+          switch v {
+          case .literal: []
+          case .path(let p): [p]
+          case .field(let f): f.paths
+          }
         }
       }
-    }
   }
 
   /// `text` cut at `separator` outside parentheses; unbalanced parentheses are refused.
@@ -156,7 +160,6 @@ public struct FormatterCall: Sendable, Hashable {
     }
   }
 }
-
 
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
   public let message: String

@@ -35,7 +35,8 @@ struct ExpressionTests {
     let prices = #""prices": {"A": "26.00", "B": "50.00", "C": "0.10"}"#
     let right = #"{\#(prices), "rows": [{"a": 2, "b": 3, "c": 7, "fee": "202.70"}]}"#
     #expect(try Engine.problems(yaml, right) == nil)
-    let wrong = #"{\#(prices), "rows": [{"a": 2, "b": 3, "c": 7, "fee": "202.00"}, {"a": 0, "b": 0, "c": 0, "fee": "0"}]}"#
+    let wrong =
+      #"{\#(prices), "rows": [{"a": 2, "b": 3, "c": 7, "fee": "202.00"}, {"a": 0, "b": 0, "c": 0, "fee": "0"}]}"#
     let problems = try #require(try Engine.problems(yaml, wrong))
     #expect(problems.map(\.path) == ["rows[0].fee"])
     #expect(problems.first?.message.contains("（202.00 ≠ 202.70）") == true, "\(problems)")
@@ -101,7 +102,9 @@ struct ExpressionTests {
     let field = error("  - text: x\n", extra: data + check("\"{grup}\""))
     #expect(field?.message.contains("'grup' is not in the data") == true, "\(field?.message ?? "")")
     #expect(field?.line == 5)
-    #expect(error("  - text: x\n", extra: data + check("{ nto: \"{group}\" }"))?.message.contains("did you mean 'not'") == true)
+    #expect(
+      error("  - text: x\n", extra: data + check("{ nto: \"{group}\" }"))?.message.contains("did you mean 'not'")
+        == true)
     #expect(error("  - text: x\n", extra: check("\"{@page}\""))?.message.contains("not available in a check") == true)
   }
 
@@ -115,7 +118,9 @@ struct ExpressionTests {
     #expect(check("total") == nil)
     #expect(check("amount", each: "each: lines, ") == nil)
     let misspelt = check("totl")
-    #expect(misspelt?.message.contains("path: 'totl' is not in the data described under data: (did you mean 'total'?)") == true)
+    #expect(
+      misspelt?.message.contains("path: 'totl' is not in the data described under data: (did you mean 'total'?)")
+        == true)
     #expect(misspelt?.line == 5)
     let outside = check("total", each: "each: lines, ")
     #expect(outside?.message.contains("with each: lines, a path in its items") == true, "\(outside?.message ?? "")")
@@ -151,9 +156,12 @@ struct ExpressionTests {
     func refused(_ template: String) -> LayoutError? { error("  - text: \"\(template)\"\n", extra: data) }
     #expect(refused("{p | times: $a}") == nil)
     let misspelt = refused("{p | times: $aa}")
-    #expect(misspelt?.message.contains("'aa' is not in the data described under data: (did you mean 'a'?)") == true, "\(misspelt?.message ?? "")")
+    #expect(
+      misspelt?.message.contains("'aa' is not in the data described under data: (did you mean 'a'?)") == true,
+      "\(misspelt?.message ?? "")")
     #expect(misspelt?.line == 5)
-    let nested = error("  - text: \"{p | times: $unit.insurd}\"\n", extra: "data: { p: amount, unit: { insured: count } }\n")
+    let nested = error(
+      "  - text: \"{p | times: $unit.insurd}\"\n", extra: "data: { p: amount, unit: { insured: count } }\n")
     #expect(nested?.message.contains("(did you mean 'insured'?)") == true, "\(nested?.message ?? "")")
     let kind = refused("{p | plus: $name}")
     #expect(kind?.message.contains("$name}: it is text, but 'plus' takes amount") == true, "\(kind?.message ?? "")")

@@ -8,7 +8,8 @@ import WenshuDocuments
 /// may use is in it with an example, so nothing the engine accepts is known only to its code.
 @Suite("Format: the layout reference names everything")
 struct ReferenceTests {
-  static let readme = (try? String(contentsOf: Fixtures.root.appendingPathComponent("Layouts/README.md"), encoding: .utf8)) ?? ""
+  static let readme =
+    (try? String(contentsOf: Fixtures.root.appendingPathComponent("Layouts/README.md"), encoding: .utf8)) ?? ""
 
   @Test("every formatter has an example in Layouts/README.md: {value | name …}")
   func formatters() {
