@@ -122,10 +122,11 @@ public final class LayoutEngine {
       filler.file = check.file ?? layout.file  // a check inherited through extends: is blamed on its file
       for (scope, path) in scopes {
         if cancellation?.isCancelled == true { return }
+        if let when = check.when, !filler.holds(when, scope, line: check.line) { continue }
         let before = filler.problems.problems.count
         let value = filler.fill(check.value, scope, line: check.line)
         let expected = filler.fill(check.equals, scope, line: check.line)
-        if filler.problems.problems.count == before, value != expected {
+        if filler.problems.problems.count == before, !CheckedNumber.same(value, expected) {
           filler.problems.report(DataProblem(path: path, message: "\(check.message)（\(expected) ≠ \(value)）"))
         }
       }
