@@ -34,7 +34,6 @@ def union(rng, i, name=None):
     row = {"name": name or f"上海{rng.choice(PLACES)}{rng.choice(['', '东方', '申城', '浦江', '华辰'])}{KINDS[i % len(KINDS)]}"}
     for c in PRICES:
         row[KEYS[c]] = counts[c]
-    row["fees"] = {c: str(counts[c] * PRICES[c]) for c in PRICES}
     row["fee"] = str(fee)
     row["city"] = str(city)
     row["district"] = str(rest - grassroots)

@@ -14,10 +14,13 @@ extension DocumentCatalog {
         return false
       }
       return reads.allSatisfy { path in
-        // The path starts at the profile's field (`office`), whose value is the profile.
-        guard case .key(let field)? = path.components.first,
-          var value = Optional(DataValue.object([field: offices[id]!]))
-        else { return false }
+        // The path starts at the profile's field (`office`), whose value is the profile as it is
+        // printed: with its `id` (`$office.id`), which every profile has.
+        guard case .key(let field)? = path.components.first, case .object(var profile)? = offices[id] else {
+          return false
+        }
+        profile["id"] = .string(id)
+        var value = DataValue.object([field: .object(profile)])
         for c in path.components {
           switch c {
           case .key(let k):

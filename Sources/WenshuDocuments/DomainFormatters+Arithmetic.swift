@@ -2,17 +2,26 @@ import WenshuLayout
 import WenshuRules
 
 /// Sums and differences of amounts in exact fen, and division with the rounding written
-/// in the layout: an amount never passes through floating point.
+/// in the layout: an amount never passes through floating point. A count plus or minus a
+/// whole number stays a count (`{subsidiaries | sum: insured | plus: $unit.insured}` → 1286).
 extension DomainFormatters {
   static let arithmetic: [Formatter] = [
-    Formatter("plus", arguments: 1...1, summary: "amount + another amount ($path or 12.30), exact in fen") {
+    Formatter(
+      "plus", arguments: 1...1,
+      summary:
+        "amount + another amount ($path, (field | …) or 12.30), exact in fen; a count + a whole number is a count"
+    ) {
       v, args throws(FormatError) in
-      .string(try sum(try amount(v), try amount(.string(args[0]))).figures)
-    }.taking(.amount, giving: .amount).checkingArguments(amountArgument),
-    Formatter("minus", arguments: 1...1, summary: "amount − another amount ($path or 12.30), exact in fen") {
+      keepingCounts(v, args[0], try sum(try amount(v), try amount(.string(args[0]))))
+    }.taking(.amount, giving: .amount, arguments: [.amount]).checkingArguments(amountArgument),
+    Formatter(
+      "minus", arguments: 1...1,
+      summary:
+        "amount − another amount ($path, (field | …) or 12.30), exact in fen; a count − a whole number is a count"
+    ) {
       v, args throws(FormatError) in
-      .string(try sum(try amount(v), -(try amount(.string(args[0])))).figures)
-    }.taking(.amount, giving: .amount).checkingArguments(amountArgument),
+      keepingCounts(v, args[0], try sum(try amount(v), -(try amount(.string(args[0])))))
+    }.taking(.amount, giving: .amount, arguments: [.amount]).checkingArguments(amountArgument),
     Formatter(
       "divide", arguments: 2...2,
       summary: "amount ÷ a whole number, rounded to the fen as stated: {total | divide: 3, round: half-up}"
@@ -22,12 +31,12 @@ extension DomainFormatters {
       }
       guard let rounding = Rounding(argument: args[1]) else { throw FormatError("unknown rounding \(args[1])") }
       return .string(Amount(fen: rounding.divide(try amount(v).fen, by: Int64(n))).figures)
-    }.taking(.amount, giving: .amount).checkingArguments { args in
+    }.taking(.amount, giving: .amount, arguments: [.number]).checkingArguments { args in
       guard args.count == 2, let rounding = args.last, Rounding(argument: rounding) != nil else {
         return
           "divide states its rounding: divide: 3, round: half-up (or half-even, down, up)"
       }
-      guard args[0].hasPrefix("$") || Int(args[0]).map({ $0 > 0 }) == true else {
+      guard Formatter.readsData(args[0]) || Int(args[0]).map({ $0 > 0 }) == true else {
         return "divide's divisor is a whole number above 0 or a $path, got \(args[0])"
       }
       return nil
@@ -39,9 +48,16 @@ extension DomainFormatters {
     do { return try a.adding(b) } catch { throw FormatError(error.message) }
   }
 
-  /// A literal amount argument must be an amount; a `$path` is checked with the data.
+  /// The result of `value op argument` worked out in fen: a count when both are whole
+  /// numbers and the value is a count (a JSON number, a `count`, a sum of counts), else an amount.
+  static func keepingCounts(_ value: DataValue, _ argument: String, _ result: Amount) -> DataValue {
+    guard case .number = value, Int(argument) != nil, result.fen % 100 == 0 else { return .string(result.figures) }
+    return .number(String(result.fen / 100))
+  }
+
+  /// A literal amount argument must be an amount; one from the data is checked with the data.
   @Sendable static func amountArgument(_ args: [String]) -> String? {
-    guard let a = args.first, !a.hasPrefix("$") else { return nil }
+    guard let a = args.first, !Formatter.readsData(a) else { return nil }
     return (try? Amount(parsing: a)) == nil ? "'\(a)' is not an amount (write 12.30 or a $path)" : nil
   }
 

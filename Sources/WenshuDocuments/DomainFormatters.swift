@@ -36,20 +36,25 @@ public enum DomainFormatters {
           }
           total = try sum(total, value)
         }
-        // Counts are JSON numbers, amounts strings: a sum of counts is a count.
-        if allCounts && !rows.isEmpty && total.fen % 100 == 0 { return .number(String(total.fen / 100)) }
+        // Counts are JSON numbers, amounts strings: a sum of counts is a count. The sum of no
+        // rows is 0, both a count and an amount (money prints it 0.00).
+        if allCounts && total.fen % 100 == 0 { return .number(String(total.fen / 100)) }
         return .string(total.figures)
       }.taking(.array, giving: .amount),
       Formatter(
-        "times", arguments: 1...1, summary: "amount × a whole number ($path or a literal): {standard | times: $members}"
+        "times", arguments: 1...1,
+        summary:
+          "amount × a whole number ($path, (field | …) or a literal): {standard | times: $members}; a count × a whole number is a count"
       ) {
         v, args throws(FormatError) in
         guard let n = Int(args[0]), n >= 0 else {
           throw FormatError("乘数应为非负整数 (expected a whole number, got \(args[0]))")
         }
-        do { return .string(try amount(v).multiplied(by: n).figures) } catch { throw FormatError("\(error)") }
-      }.taking(.amount, giving: .amount).checkingArguments { args in
-        args[0].hasPrefix("$") || Int(args[0]).map { $0 >= 0 } == true
+        do { return keepingCounts(v, args[0], try amount(v).multiplied(by: n)) } catch {
+          throw FormatError("\(error)")
+        }
+      }.taking(.amount, giving: .amount, arguments: [.number]).checkingArguments { args in
+        Formatter.readsData(args[0]) || Int(args[0]).map { $0 >= 0 } == true
           ? nil : "times takes a whole number or a $path, got \(args[0])"
       },
     ] + arithmetic + dates + [
@@ -105,14 +110,14 @@ extension DomainFormatters {
         let limits = ageLimits[args[2]] ?? AgeLimits(office: args[2])
         let over = limits.isOverAge(birth: birth, sex: sex, activity: args.count > 3 ? args[3] : "", startDate: start)
         return .string(over ? "是" : "")
-      },
+      }.taking(.any, giving: .any, arguments: [.date, .text, .text, .text]),
       Formatter(
         "ageOn", arguments: 1...1,
         summary: "周岁 on the date given ($path) of the member born on this date (or of the ID number's holder)"
       ) {
         v, args throws(FormatError) in
         .number(String(try birthDate(v).age(on: try date(.string(args[0])))))
-      },
+      }.taking(.any, giving: .any, arguments: [.date]),
       Formatter("sexOf", summary: "男 or 女, read from the ID number") { v, _ throws(FormatError) in
         .string(try residentID(v).sex.rawValue)
       },

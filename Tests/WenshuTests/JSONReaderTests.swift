@@ -51,4 +51,33 @@ struct JSONReaderTests {
     guard case .string(let s) = try parse(json) else { Issue.record("not a string"); return }
     #expect(Array(s.unicodeScalars) == Array(expected.unicodeScalars))
   }
+
+  /// The reader checks UTF-8 itself (see `isWellFormedUTF8`): it must accept and refuse
+  /// exactly what the standard library's checking initialiser does, over byte strings drawn
+  /// around the edges of the encoding (overlong forms, surrogates, past U+10FFFF, cut short).
+  @Test("a string's bytes are accepted exactly when they are well-formed UTF-8")
+  func utf8CheckedAsTheStandardLibraryDoes() {
+    // Whole characters at the edges of each length, and single bytes around the edges.
+    let pieces: [[UInt8]] =
+      [
+        [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xE4, 0xB8, 0xAD], [0xEF, 0xBF, 0xBF],
+        [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+      ]
+      + [
+        0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4,
+        0xF5, 0xFF,
+      ].map { [$0] }
+    var generator = SystemRandomNumberGenerator()
+    var refused = 0
+    for _ in 0..<20_000 {
+      let body = (0..<Int.random(in: 1...4, using: &generator)).flatMap { _ in
+        pieces.randomElement(using: &generator)!
+      }
+      let wellFormed = String(validating: body, as: UTF8.self) != nil
+      let read = try? JSONReader.parse([0x22] + body + [0x22])
+      #expect((read != nil) == wellFormed, "\(body.map { String($0, radix: 16) })")
+      if !wellFormed { refused += 1 }
+    }
+    #expect(refused > 2000 && refused < 18_000)  // both sides of the line were tried
+  }
 }

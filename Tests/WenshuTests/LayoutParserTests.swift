@@ -56,7 +56,7 @@ struct LayoutParserTests {
       "document: test\nmetadata: { title: T, created: \"{date}\" }\ndata: { date: date, members: [{ name: text }] }\nbody:\n"
         + "  - table:\n      rows: members\n      columns: [{ value: \"{nmae}\" }]\n")
     #expect(e?.line == 5)
-    #expect(e?.message == "'nmae' is not in the data described under data:")
+    #expect(e?.message == "'nmae' is not in the data described under data: (did you mean 'name'?)")
   }
 
   @Test func unknownDataType() {

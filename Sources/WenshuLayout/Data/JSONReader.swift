@@ -148,8 +148,9 @@ public struct JSONReader {
     var end = index
     while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
       if bytes[end] == UInt8(ascii: "\"") {
-        let text = bytes.withUnsafeBufferPointer { all in
-          String(validating: UnsafeBufferPointer(rebasing: all[index..<end]), as: UTF8.self)
+        let text = bytes.withUnsafeBufferPointer { all -> String? in
+          let slice = UnsafeBufferPointer(rebasing: all[index..<end])
+          return isWellFormedUTF8(slice) ? String(decoding: slice, as: UTF8.self) : nil
         }
         index = end + 1
         guard let text else { throw error("text is not valid UTF-8") }

@@ -177,6 +177,9 @@ public struct Check: Sendable {
   public var equals: Template
   /// When set, the check runs once per item of this array, blaming `array[i].path`.
   public var each: DataPath?
+  /// When set, the check applies only where it holds (judged in each item with `each:`):
+  /// a rule for a group's application only.
+  public var when: Condition? = nil
   /// The data path blamed when the check fails.
   public var path: String
   public var message: String

@@ -4,7 +4,7 @@ public enum LayoutFields {
   public static func topLevel(_ layout: LayoutDescription) -> [String] {
     var keys = Set<String>()
     func add(_ t: Template) {
-      for f in t.fields { if case .key(let k)? = f.path.components.first { keys.insert(k) } }
+      for p in t.fields.flatMap(\.paths) { if case .key(let k)? = p.components.first { keys.insert(k) } }
     }
     func walk(_ blocks: [Block]) {
       for b in blocks {
@@ -37,7 +37,16 @@ public enum LayoutFields {
     }
     walk(layout.header); walk(layout.footer); walk(layout.body)
     [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created].forEach(add)
-    for check in layout.checks { add(check.value); add(check.equals) }
+    for check in layout.checks {
+      // A check run per row reads the row's fields: its array is the top-level field.
+      if case .key(let k)? = check.each?.components.first {
+        keys.insert(k)
+        continue
+      }
+      add(check.value)
+      add(check.equals)
+      check.when?.templates.forEach(add)
+    }
     return keys.sorted()
   }
 }

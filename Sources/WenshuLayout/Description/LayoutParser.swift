@@ -432,13 +432,14 @@ public struct LayoutParser: Sendable {
     return try seq.map { n throws(LayoutError) in
       var c = try YAMLFields(n, what: "a check", file: file)
       let each = try c.take("each").map(path)
-      let check = Check(
+      var check = Check(
         value: try template(required(c.take("value"), in: c, key: "value")),
         equals: try template(required(c.take("equals"), in: c, key: "equals")),
         each: each,
         path: try string(c.take("path"), in: c, key: "path"),
         message: try string(c.take("message"), in: c, key: "message"),
         line: n.line)
+      check.when = try c.take("when").map(condition)
       try c.finish()
       return check
     }
@@ -648,6 +649,18 @@ public struct LayoutParser: Sendable {
           message:
             "in {\(field.path)}: '\(previous.name)' gives \(previous.output.rawValue), but '\(call.name)' takes \(formatter.input.rawValue)"
         )
+      }
+      for (i, argument) in call.values.enumerated() {
+        guard case .field(let inner) = argument else { continue }
+        try check(inner, line: line)
+        let gives = inner.formatters.last.flatMap { formatters[$0.name] }?.output ?? .any
+        if !gives.fits(formatter.argumentKind(i)) {
+          throw LayoutError(
+            file: file, line: line,
+            message:
+              "in {\(field.path) | \(call.name)}: (\(inner.path) | …) gives \(gives.rawValue), but '\(call.name)' takes \(formatter.argumentKind(i).rawValue)"
+          )
+        }
       }
       previous = formatter
     }

@@ -54,8 +54,16 @@ public struct SchemaPathCheck {
   private func check(_ c: Check) throws(LayoutError) {
     let scopes =
       try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
-    try template(c.value, scopes: scopes, line: c.line)
-    try template(c.equals, scopes: scopes, line: c.line)
+    for t in [c.value, c.equals] + (c.when?.templates ?? []) { try template(t, scopes: scopes, line: c.line) }
+    // The path a failure is blamed on is the data's (in the row, with each:), not a made-up one.
+    let blamed = try? DataPath(parsing: c.path)
+    if blamed?.variable != nil || blamed.flatMap({ resolve($0, [scopes.last!]) }) == nil {
+      throw LayoutError(
+        file: file, line: c.line,
+        message:
+          "a check's path: '\(c.path)' is not in the data described under data:\(blamed.map { Self.didYouMean($0, in: [scopes.last!]) } ?? "")"
+          + (c.each.map { " (with each: \($0), a path in its items)" } ?? ""))
+    }
   }
 
   private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {
@@ -111,11 +119,11 @@ public struct SchemaPathCheck {
         guard let (name, _) = i.named else { break }
         try template(name, scopes: scopes, line: line)
         // A picture is named by what the server supplies (a seal), never by the request.
-        for field in name.fields where field.path.variable != nil || !readsSupplied(field.path) {
+        for path in name.fields.flatMap(\.paths) where path.variable != nil || !readsSupplied(path) {
           throw LayoutError(
             file: file, line: line,
             message:
-              "'\(field.path)' is not a field of an object the server supplies (\(Self.suppliedTypes(types))): a picture's name never comes from the request's data"
+              "'\(path)' is not a field of an object the server supplies (\(Self.suppliedTypes(types))): a picture's name never comes from the request's data"
           )
         }
       case .spacer, .pageBreak: break
@@ -131,22 +139,56 @@ public struct SchemaPathCheck {
   }
 
   private func template(_ t: Template, scopes: [DataSchema], line: Int) throws(LayoutError) {
-    for field in t.fields where field.path.variable == nil {
-      guard let schema = resolve(field.path, scopes) else {
-        throw LayoutError(file: file, line: line, message: "'\(field.path)' is not in the data described under data:")
-      }
-      // The first formatter must take what data: says the field is: `{total | date}` on an amount.
-      if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let kind = kind(of: schema),
-        !kind.fits(first.input)
-      {
-        throw LayoutError(
-          file: file, line: line,
-          message:
-            "in {\(field.path) | \(first.name)}: '\(field.path)' is \(kind.rawValue) in data:, but '\(first.name)' takes \(first.input.rawValue)"
-        )
-      }
-      if let suppliedReads, readsSupplied(field.path) { suppliedReads.paths.append(field.path) }
+    for field in t.fields { _ = try kind(of: field, scopes: scopes, line: line) }
+  }
+
+  /// The kind a field gives after its formatters (nil when any), refusing a path not under
+  /// `data:` (its own, a `$path` argument's, a `( … )` argument's) and a value given to a
+  /// formatter that does not take its kind: `{total | date}`, `plus: $name` on a text.
+  private func kind(of field: FieldReference, scopes: [DataSchema], line: Int) throws(LayoutError) -> Formatter.Kind? {
+    var gives = try declaredKind(of: field.path, scopes: scopes, line: line)
+    // The first formatter must take what data: says the field is: `{total | date}` on an amount.
+    if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let given = gives,
+      !given.fits(first.input)
+    {
+      throw LayoutError(
+        file: file, line: line,
+        message:
+          "in {\(field.path) | \(first.name)}: '\(field.path)' is \(given.rawValue) in data:, but '\(first.name)' takes \(first.input.rawValue)"
+      )
     }
+    for call in field.formatters {
+      let formatter = formatters?[call.name]
+      for (i, argument) in call.values.enumerated() {
+        let (given, written): (Formatter.Kind?, String)
+        switch argument {
+        case .literal: continue
+        case .path(let p): (given, written) = (try declaredKind(of: p, scopes: scopes, line: line), "$\(p)")
+        case .field(let f): (given, written) = (try kind(of: f, scopes: scopes, line: line), "(\(f.path) | …)")
+        }
+        if let formatter, let given, !given.fits(formatter.argumentKind(i)) {
+          throw LayoutError(
+            file: file, line: line,
+            message:
+              "in {\(field.path) | \(call.name): \(written)}: it is \(given.rawValue), but '\(call.name)' takes \(formatter.argumentKind(i).rawValue)"
+          )
+        }
+      }
+      gives = formatter.map { $0.output == .any ? nil : $0.output } ?? nil
+    }
+    return gives
+  }
+
+  /// The declared kind of a path read (nil for a variable or a value of any kind).
+  private func declaredKind(of path: DataPath, scopes: [DataSchema], line: Int) throws(LayoutError) -> Formatter.Kind? {
+    guard path.variable == nil else { return nil }
+    guard let schema = resolve(path, scopes) else {
+      throw LayoutError(
+        file: file, line: line,
+        message: "'\(path)' is not in the data described under data:\(Self.didYouMean(path, in: scopes))")
+    }
+    if let suppliedReads, readsSupplied(path) { suppliedReads.paths.append(path) }
+    return kind(of: schema)
   }
 
   /// The kind of value a declared field holds, for the formatter it is given to; nil when any.

@@ -24,7 +24,9 @@ struct VariableCheck {
       let available: Set<String> = c.each == nil ? [] : ["index", "item"]
       var checker = self
       checker.file = c.file ?? file
-      for t in [c.value, c.equals] { try checker.template(t, available, place: "a check", line: c.line) }
+      for t in [c.value, c.equals] + (c.when?.templates ?? []) {
+        try checker.template(t, available, place: "a check", line: c.line)
+      }
     }
   }
 
@@ -76,8 +78,8 @@ struct VariableCheck {
   }
 
   private func template(_ t: Template, _ available: Set<String>, place: String, line: Int) throws(LayoutError) {
-    for field in t.fields {
-      guard let name = field.path.variable, !available.contains(name) else { continue }
+    for path in t.fields.flatMap(\.paths) {
+      guard let name = path.variable, !available.contains(name) else { continue }
       let known = Self.all.contains(name)
       let there = available.isEmpty ? "none" : available.sorted().map { "@\($0)" }.joined(separator: ", ")
       throw LayoutError(

@@ -21,7 +21,7 @@ struct BlockLayout {
       return inherited.slices(block, scope)
     }
     if let when = block.when, !filler.holds(when, scope, line: block.line) { return AnySequence([]) }
-    let origin = SliceOrigin(file: filler.file, line: block.line, path: nil)
+    let origin = SliceOrigin(file: filler.file, line: block.line)
     var slices: AnySequence<Slice>
     if !scope.has(variable: "page"), block.readsPageNumber {
       slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
@@ -29,9 +29,10 @@ struct BlockLayout {
       slices = leafSlices(block, scope, origin)
     }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
-    let before = block.spaceBefore > 0 ? [Slice.space(block.spaceBefore)] : []
-    let after = block.spaceAfter > 0 ? [Slice.space(block.spaceAfter)] : []
-    return AnySequence([AnySequence(before), slices, AnySequence(after)].joined())
+    return AnySequence(
+      SpacedSlices(
+        before: block.spaceBefore > 0 ? Slice.space(block.spaceBefore) : nil, slices,
+        after: block.spaceAfter > 0 ? Slice.space(block.spaceAfter) : nil))
   }
 
   /// The block's slices, without the space around it.
@@ -148,19 +149,18 @@ struct BlockLayout {
   }
 
   /// The scopes of the rows of the array at `path`.
-  func rows(_ path: DataPath, _ scope: Scope, line: Int) -> AnySequence<Scope> {
+  func rows(_ path: DataPath, _ scope: Scope, line: Int) -> RowScopes {
     guard let (value, full) = scope.resolve(path) else {
       filler.problems.report(
         DataProblem(path: path.description, message: "缺少此项 (missing; required by \(filler.file):\(line))"))
-      return AnySequence([])
+      return .none
     }
     guard case .array(let items) = value else {
       filler.problems.report(
         DataProblem(path: full.description, message: "应为列表 (expected an array, found \(value.kind))"))
-      return AnySequence([])
+      return .none
     }
-    return AnySequence(
-      items.indices.lazy.map { i in scope.entering(items[i], at: full.appending(.index(i)), index: i) })
+    return RowScopes(items, at: full, in: scope)
   }
 
   func signatures(_ block: SignatureBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {

@@ -14,6 +14,9 @@ public struct Formatter: Sendable {
   /// Checks the arguments written in the layout (not `$path` ones, known only with the data):
   /// a message when they are wrong, so `divide: 3` without its rounding is refused at load.
   public var checkArguments: @Sendable ([String]) -> String? = { _ in nil }
+  /// What each argument must be when it comes from the data (`$path` or `(…)`), by position;
+  /// `.any` past the end. `plus: (b | thousands)` (text, not an amount) is refused at load.
+  public var argumentKinds: [Kind] = []
   /// Whether it exists to fill a gap (`default`, a fill-in line): an absent optional field
   /// given to it first is empty, not missing. The engine names no formatter for this.
   public var fillsGaps = false
@@ -54,6 +57,20 @@ public struct Formatter: Sendable {
     copy.fillsGaps = true
     return copy
   }
+
+  /// This formatter, declared to take `input`, give `output`, and arguments of these kinds.
+  public func taking(_ input: Kind, giving output: Kind, arguments: [Kind]) -> Formatter {
+    var copy = taking(input, giving: output)
+    copy.argumentKinds = arguments
+    return copy
+  }
+
+  /// The kind argument `i` must be.
+  public func argumentKind(_ i: Int) -> Kind { i < argumentKinds.count ? argumentKinds[i] : .any }
+
+  /// Whether an argument as written comes from the data (`$path`, `(field | formatters)`):
+  /// the load-time checks of literal arguments leave it to the data.
+  public static func readsData(_ argument: String) -> Bool { argument.hasPrefix("$") || argument.hasPrefix("(") }
 
   /// This formatter, with a load-time check of its literal arguments.
   public func checkingArguments(_ check: @escaping @Sendable ([String]) -> String?) -> Formatter {

@@ -22,8 +22,8 @@ extension Formatter {
       let decimals = args.count > 1 ? Int(args[1]) ?? 0 : 0
       guard total != 0 else { throw FormatError("除数为零，无法计算百分比 (percentage of zero)") }
       return .string(percentage(part, of: total, decimals: decimals) + "%")
-    }.taking(.number, giving: .text).checkingArguments { args in
-      guard args.count > 1, !args[1].hasPrefix("$") else { return nil }
+    }.taking(.number, giving: .text, arguments: [.number, .number]).checkingArguments { args in
+      guard args.count > 1, !readsData(args[1]) else { return nil }
       guard let d = Int(args[1]), (0...4).contains(d) else { return "percentOf's decimals are 0 to 4, got \(args[1])" }
       return nil
     },

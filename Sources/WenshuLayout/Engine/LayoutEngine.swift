@@ -28,12 +28,37 @@ public final class LayoutEngine {
     -> PreparedDocument
   {
     var warnings: [DataProblem] = []
+    var background: BackgroundValidation?
     if let schema = layout.schema {
-      let result = validator.validate(data, schema, cancellation: cancellation)
-      if cancellation?.isCancelled == true { throw .cancelled }
-      if !result.problems.isEmpty { throw .data(result.problems) }
-      warnings = result.warnings
+      if BackgroundValidation.worthwhile(for: data) {
+        background = BackgroundValidation(validator, data, schema, cancellation: cancellation)
+      } else {
+        let result = validator.validate(data, schema, cancellation: cancellation)
+        if cancellation?.isCancelled == true { throw .cancelled }
+        if !result.problems.isEmpty { throw .data(result.problems) }
+        warnings = result.warnings
+      }
     }
+    guard let background else { return try count(data, warnings: warnings, cancellation: cancellation) }
+    // The count runs meanwhile; the check's verdict comes first, as if it had run first.
+    let counted: Result<PreparedDocument, RenderFailure>
+    do throws(RenderFailure) {
+      counted = .success(try count(data, warnings: [], cancellation: background.countCancellation))
+    } catch {
+      counted = .failure(error)
+    }
+    let result = background.wait()
+    if cancellation?.isCancelled == true { throw .cancelled }
+    if !result.problems.isEmpty { throw .data(result.problems) }
+    let prepared = try counted.get()
+    prepared.warnings = result.warnings
+    return prepared
+  }
+
+  /// Runs the checks and counts the pages of data that passed (or is passing) its schema.
+  private func count(_ data: DataValue, warnings: [DataProblem], cancellation: RenderCancellation?)
+    throws(RenderFailure) -> PreparedDocument
+  {
     let problems = ProblemLog()
     let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
     let root = Scope(root: data)
@@ -51,9 +76,7 @@ public final class LayoutEngine {
       let frame = try PageFrame(layout: layout, engine: self, filler: pass, measureOnly: true, root: root)
       var paginator = frame.paginator(problems: pass.problems)
       let body = root.with("pages", .number(String(pageCount)))
-      let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in
-        cancellation?.isCancelled != true
-      }
+      let slices = BodySlices(layout.body, cancellation: cancellation) { frame.blocks.slices($0, body) }
       let counted = paginator.run(slices) { _, _ in }
       if cancellation?.isCancelled == true { throw .cancelled }
       let settled = counted == pageCount || !pass.trace.readPageCount
@@ -92,17 +115,18 @@ public final class LayoutEngine {
       if let each = check.each {
         guard case .array(let items)? = root.resolve(each)?.value else { continue }
         scopes = items.indices.map { i in
-          (root.entering(items[i], at: each.appending(.index(i)), index: i), "\(each)[\(i)].\(check.path)")
+          (root.entering(items[i], in: each, index: i), "\(each)[\(i)].\(check.path)")
         }
       }
       var filler = filler
       filler.file = check.file ?? layout.file  // a check inherited through extends: is blamed on its file
       for (scope, path) in scopes {
         if cancellation?.isCancelled == true { return }
+        if let when = check.when, !filler.holds(when, scope, line: check.line) { continue }
         let before = filler.problems.problems.count
         let value = filler.fill(check.value, scope, line: check.line)
         let expected = filler.fill(check.equals, scope, line: check.line)
-        if filler.problems.problems.count == before, value != expected {
+        if filler.problems.problems.count == before, !CheckedNumber.same(value, expected) {
           filler.problems.report(DataProblem(path: path, message: "\(check.message)（\(expected) ≠ \(value)）"))
         }
       }
@@ -116,7 +140,7 @@ public final class PreparedDocument {
   let data: DataValue
   public let pageCount: Int
   public let metadata: PDFMetadata
-  public let warnings: [DataProblem]
+  public internal(set) var warnings: [DataProblem]
   public let filename: String
   let cancellation: RenderCancellation?
 
@@ -158,9 +182,7 @@ public final class PreparedDocument {
     var paginator = frame.paginator(problems: filler.problems)
     let cancellation = self.cancellation
     let body = root.with("pages", .number(String(total)))
-    let slices = layout.body.lazy.flatMap { frame.blocks.slices($0, body) }.prefix { _ in
-      cancellation?.isCancelled != true
-    }
+    let slices = BodySlices(layout.body, cancellation: cancellation) { frame.blocks.slices($0, body) }
     let laidOut = paginator.run(slices) { index, items in
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
       var items = items
@@ -180,7 +202,9 @@ public final class PreparedDocument {
 
 /// Where the body sits on a page once the running header and footer have their room — on
 /// the first page and on the others, when the first has a header or footer of its own.
-struct PageFrame {
+/// A class: the paginator's page-closing closure holds it, and a copy of the layout it
+/// carries for every slice placed was a tenth of the second pass.
+final class PageFrame {
   let blocks: BlockLayout
   let layout: LayoutDescription
   let first: Room

@@ -34,7 +34,7 @@ private final class MadeForPage {
 extension Block {
   /// Whether the block's own text reads `{@page}` (a container's parts answer for themselves).
   var readsPageNumber: Bool {
-    func reads(_ t: Template?) -> Bool { t?.fields.contains { $0.path.variable == "page" } ?? false }
+    func reads(_ t: Template?) -> Bool { t?.fields.flatMap(\.paths).contains { $0.variable == "page" } ?? false }
     switch kind {
     case .text(let e): return reads(e.template)
     case .fields(let g): return g.items.contains { reads($0.label) || reads($0.value) }

@@ -5,8 +5,12 @@ import Foundation
 public final class RenderCancellation: @unchecked Sendable {
   private let lock = NSLock()
   private var cancelled = false
+  /// A render's own stop (its data found invalid) that also stops when its caller says so.
+  private let parent: RenderCancellation?
 
-  public init() {}
+  public init() { parent = nil }
+
+  init(following parent: RenderCancellation?) { self.parent = parent }
 
   public func cancel() {
     lock.lock()
@@ -15,6 +19,7 @@ public final class RenderCancellation: @unchecked Sendable {
   }
 
   public var isCancelled: Bool {
+    if parent?.isCancelled == true { return true }
     lock.lock()
     defer { lock.unlock() }
     return cancelled

@@ -110,9 +110,12 @@ final class Ledger {
 struct SliceOrigin {
   let file: String
   let line: Int
-  let path: String?
+  /// The table row it comes from; its path is spelled out only for a problem.
+  var row: Scope.Frame? = nil
 
   var problem: (String) -> DataProblem {
-    { message in DataProblem(path: path ?? "\(file):\(line)", message: "\(message) (\(file):\(line))") }
+    { message in
+      DataProblem(path: row.map(\.path.description) ?? "\(file):\(line)", message: "\(message) (\(file):\(line))")
+    }
   }
 }

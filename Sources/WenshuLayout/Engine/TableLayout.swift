@@ -80,18 +80,23 @@ extension BlockLayout {
     }
     let room = pageHeight - repeated.reduce(0) { $0 + $1.height } - (ledger?.ledger.reserve ?? 0)
 
+    // What each row needs of the columns, taken out once: a column is a large value, and
+    // copying it per cell was a tenth of laying a row out.
+    let values = table.columns.map(\.value)
+    let unbroken = table.columns.map { $0.noBreak ? $0 : nil }
+    let placing = table.columns.map { (verticalAlignment: $0.verticalAlignment, fill: $0.fill) }
     func bodyRow(_ rowScope: Scope) -> [Slice] {
       var cells: [PlacedCell] = []
       cells.reserveCapacity(frames.count)
-      let rowOrigin = SliceOrigin(file: origin.file, line: origin.line, path: rowScope.frames.last?.path.description)
-      for (i, column) in table.columns.enumerated() {
-        let text = filler.fill(column.value, rowScope, line: origin.line)
+      let rowOrigin = SliceOrigin(file: origin.file, line: origin.line, row: rowScope.innermost)
+      for i in values.indices {
+        let text = filler.fill(values[i], rowScope, line: origin.line)
         let content = cell(
-          text, cellStyles[i], width: max(frames[i].width - 2 * table.padding, 1), column: column, rowOrigin)
+          text, cellStyles[i], width: max(frames[i].width - 2 * table.padding, 1), column: unbroken[i], rowOrigin)
         cells.append(
           PlacedCell(
-            content: content, x: frames[i].x, width: frames[i].width, verticalAlignment: column.verticalAlignment,
-            fill: column.fill))
+            content: content, x: frames[i].x, width: frames[i].width, verticalAlignment: placing[i].verticalAlignment,
+            fill: placing[i].fill))
       }
       var slices = rowSlices(cells, table, frames: frames, room: room, rowOrigin)
       for i in slices.indices {
@@ -101,27 +106,24 @@ extension BlockLayout {
       return slices
     }
 
-    var body: AnySequence<Slice>
-    if let path = table.rows {
-      // Lazily, row by row: an eager step here (`enumerated()` is one) holds every row at once.
-      body = AnySequence(rows(path, scope, line: origin.line).lazy.flatMap(bodyRow))
-    } else {
-      body = AnySequence(bodyRow(scope))
-    }
+    var tail: [Slice] = []
     if let ledger {
       // The last page's per-page rows, kept with the last row (and with the footer after).
       var end = Slice(height: ledger.endHeight, origin: origin)
       end.endsLedger = ledger.ledger
       end.keepWithNext = !table.foot.isEmpty
-      body = AnySequence([AnySequence(KeepingLast(body)), AnySequence([end])].joined())
+      tail.append(end)
     }
     var foot = footRows(table.foot, table, frames: frames, scope: scope, room: room, origin)
     for i in foot.indices { foot[i].repeatHeader = repeated }
-    if !foot.isEmpty {
-      for i in foot.indices.dropLast() { foot[i].keepWithNext = true }
-      body = AnySequence(KeepingLast(body))  // the last row goes with the footer
-    }
-    return AnySequence([AnySequence(header.map { [$0] } ?? []), body, AnySequence(foot)].joined())
+    for i in foot.indices.dropLast() { foot[i].keepWithNext = true }
+    tail += foot
+    // Lazily, row by row: an eager step here would hold every row at once.
+    let rows = table.rows.map { self.rows($0, scope, line: origin.line) }
+    return AnySequence(
+      TableSlices(
+        head: header.map { [$0] } ?? [], rows: rows ?? .none, single: rows == nil ? scope : nil, makeRow: bodyRow,
+        tail: tail))
   }
 
   /// A cell's lines: one line of glyphs when the text fits (the fast path: characters
@@ -293,18 +295,5 @@ extension BlockLayout {
       items.append(.rule(from: Point(x: width, y: 0), to: Point(x: width, y: height), width: w))
       return items
     }
-  }
-}
-
-/// Marks the last slice of a sequence to keep with what follows (a table's footer).
-private struct KeepingLast: Sequence, IteratorProtocol {
-  private var queue: Lookahead<AnySequence<Slice>.Iterator>
-
-  init(_ base: AnySequence<Slice>) { queue = Lookahead(base.makeIterator()) }
-
-  mutating func next() -> Slice? {
-    guard var slice = queue.next() else { return nil }
-    if queue.peek(0) == nil { slice.keepWithNext = true }
-    return slice
   }
 }

@@ -56,7 +56,7 @@ struct TemplateFiller {
       found = .null
     }
     guard let raw = found else {
-      let base = scope.frames.last!.path
+      let base = scope.innermost.path
       let shown =
         field.path.variable != nil || base.components.isEmpty ? field.path.description : "\(base).\(field.path)"
       problems.report(DataProblem(path: shown, message: "缺少此项 (missing; required by \(file):\(line))"))
@@ -65,16 +65,10 @@ struct TemplateFiller {
     var value = raw
     for call in field.formatters {
       guard let formatter = formatters[call.name] else { return nil }
-      var arguments = call.arguments
-      // An argument written `$path` is the text of that field: `{idNumber | overAge: $startDate}`.
-      for (i, argument) in arguments.enumerated() where argument.hasPrefix("$") {
-        guard let path = try? DataPath(parsing: String(argument.dropFirst())), let v = scope.lookup(path),
-          let text = v.text
-        else {
-          problems.report(DataProblem(path: argument, message: "缺少此项 (missing; required by \(file):\(line))"))
-          return nil
-        }
-        arguments[i] = text
+      var arguments: [String] = []
+      for argument in call.values {
+        guard let text = self.argument(argument, scope, line: line) else { return nil }
+        arguments.append(text)
       }
       do { value = try formatter.apply(value, arguments) } catch {
         problems.report(DataProblem(path: fullPath(field, scope), message: error.message))
@@ -82,6 +76,31 @@ struct TemplateFiller {
       }
     }
     return value
+  }
+
+  /// The text an argument stands for: as written, the text of a field (`$startDate`), or a
+  /// field after its formatters (`(b | times: $prices.B)`); nil after reporting a problem.
+  private func argument(_ argument: FormatterCall.Argument, _ scope: Scope, line: Int) -> String? {
+    switch argument {
+    case .literal(let text): return text
+    case .path(let path):
+      if path.variable == "pages" { trace.readPageCount = true }
+      guard let text = scope.lookup(path)?.text else {
+        problems.report(DataProblem(path: "$\(path)", message: "缺少此项 (missing; required by \(file):\(line))"))
+        return nil
+      }
+      return text
+    case .field(let inner):
+      guard let value = value(of: inner, scope, line: line) else { return nil }
+      guard let text = value.text else {
+        problems.report(
+          DataProblem(
+            path: fullPath(inner, scope),
+            message: "是\(value.kind)，不能作为参数 (a \(value.kind) cannot be an argument; \(file):\(line))"))
+        return nil
+      }
+      return text
+    }
   }
 
   /// Text that must not reach paper: controls, bidirectional overrides, characters no font draws.
