@@ -36,6 +36,10 @@ public struct PictureFolder: PictureSource {
   public func picture(named name: String) throws(PictureUnavailable) -> Picture {
     // The engine has refused a path; a name from the data must also be a PNG's.
     guard name.hasSuffix(".png") else { throw PictureUnavailable("应为 PNG 文件名 (not a PNG file name)") }
-    do { return try Picture(pngFile: path + "/" + name) } catch { throw PictureUnavailable(error.message) }
+    // Graphics' message names the file's full path: a folder of the server's, which a
+    // print-time problem would hand to the request's sender.
+    do { return try Picture(pngFile: path + "/" + name) } catch {
+      throw PictureUnavailable("\(name): 图片文件夹中没有此 PNG 文件或无法读取 (not found in the images folder, or not a readable PNG)")
+    }
   }
 }

@@ -9,8 +9,7 @@ nonisolated(unsafe) var parser: LayoutParser!
 /// its allocations are not taken for a leak of the first input (scripts/fuzz suppresses them).
 @inline(never)
 func loadFixtures() -> LayoutParser {
-  let parser = LayoutParser(
-    file: "fuzz.yaml", formatters: DocumentCatalog.formatters, types: DomainTypes.all, imagesFolder: "/nonexistent")
+  let parser = DocumentLayouts.parser(file: "fuzz.yaml", imagesFolder: "/nonexistent")
   // One input through it, so lazily made caches are made here too.
   _ = try? parser.parse("document: fuzz\n")
   return parser

@@ -259,7 +259,7 @@ struct BlockLayout {
       return nil
     }
     do { return try source.picture(named: name) } catch {
-      filler.problems.report(origin.problem("图片 \(name) 无法读取 (\(error.message))"))
+      filler.problems.report(origin.problem("图片无法读取 (\(error.message))"))
       return nil
     }
   }

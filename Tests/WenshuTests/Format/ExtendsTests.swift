@@ -153,6 +153,10 @@ struct ProfilePictureTests {
     #expect(problems.contains { $0.message.contains("not a path") }, "\(problems)")
     // The answer goes to the request's sender: it names no folder of the server's.
     #expect(!problems.contains { $0.message.contains("Layouts/images") }, "\(problems)")
+    // Nor does a picture the profile names that is not there.
+    let missing = try #require(try Engine.problems(Self.layout, #"{"office": {"sealImage": "no-such-seal.png"}}"#))
+    #expect(missing.contains { $0.message.contains("no-such-seal.png") }, "\(missing)")
+    #expect(!missing.contains { $0.message.contains("Layouts/images") || $0.message.contains("/work") }, "\(missing)")
     let fromRequest = Engine.layout(
       "  - image: { file: \"{seal}\", width: 20mm }\n", extra: "data: { seal: text }")
     #expect(throws: LayoutError.self) { try Engine.parse(fromRequest) }
