@@ -77,7 +77,7 @@ public enum DomainFormatters {
       if case .number(let n) = v {
         // A count is a JSON number: 955, 955.0 and 9.55e2 are the same count (DataSchema's
         // `count`), so a sum of counts reads it as the whole number it is.
-        let literal = WholeNumber(literal: n)?.text ?? n
+        let literal = DataValue.number(n).text ?? n  // plain digits as they are, else as a whole number
         do { return try Amount(parsing: literal) } catch { throw FormatError(error.message) }
       }
       throw FormatError("应为金额 (expected an amount, found \(v.kind))")

@@ -174,6 +174,13 @@ extension BlockLayout {
   private func unbroken(_ text: String, _ style: TextStyle, width: Double, column: Table.Column, _ origin: SliceOrigin)
     -> CellLines
   {
+    // Most codes and amounts fit as they are: measured (and drawn) from remembered glyphs,
+    // as other cells are, without shaping the text again.
+    if let line = fonts.glyphLine(text, style: style), line.width <= width {
+      let item: PageItem? =
+        measureOnly ? nil : .glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color)
+      return CellLines(single: (item, 0, line.height))
+    }
     var style = style
     var shaped = fonts.shape(text, style: style, width: nil)
     if shaped.size.width > width {
