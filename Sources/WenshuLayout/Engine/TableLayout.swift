@@ -141,10 +141,7 @@ extension BlockLayout {
     }
     let line = fonts.glyphLine(text, style: style)
     if let line, line.width <= width - 2 {
-      return CellLines(
-        single: (
-          .glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color), 0, line.height
-        ))
+      return glyphCell(line, style, width: width)
     }
     // A character glyph lines cannot draw, on a line that still fits: Pango, shaped once.
     if line == nil, let height = fonts.singleLineHeight(text, style: style, width: width) {
@@ -156,6 +153,13 @@ extension BlockLayout {
       lines: shaped.lines.map {
         (.glyphs($0.glyphs, at: Point(x: $0.x, y: 0), color: style.color), $0.top, $0.glyphs.height)
       })
+  }
+
+  /// A cell of one glyph line, aligned in its width (nothing to draw when measuring).
+  private func glyphCell(_ line: GlyphLine, _ style: TextStyle, width: Double) -> CellLines {
+    let item: PageItem? =
+      measureOnly ? nil : .glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color)
+    return CellLines(single: (item, 0, line.height))
   }
 
   /// A Pango-shaped line's items as one, to sit in a cell as a glyph line does.
@@ -177,9 +181,7 @@ extension BlockLayout {
     // Most codes and amounts fit as they are: measured (and drawn) from remembered glyphs,
     // as other cells are, without shaping the text again.
     if let line = fonts.glyphLine(text, style: style), line.width <= width {
-      let item: PageItem? =
-        measureOnly ? nil : .glyphs(line, at: Point(x: aligned(line.width, style, width), y: 0), color: style.color)
-      return CellLines(single: (item, 0, line.height))
+      return glyphCell(line, style, width: width)
     }
     var style = style
     var shaped = fonts.shape(text, style: style, width: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import Synchronization
 import Testing
 import WenshuDocuments
 
@@ -153,13 +154,14 @@ struct GenericEngineTests {
 }
 
 /// A picture source that records what it was asked for.
-final class AskedSource: PictureSource, @unchecked Sendable {
+final class AskedSource: PictureSource, Sendable {
   let inner: PictureFolder
-  private(set) var names: [String] = []
+  private let asked = Mutex<[String]>([])
+  var names: [String] { asked.withLock { $0 } }
   init(_ inner: PictureFolder) { self.inner = inner }
   var expectedName: String { inner.expectedName }
   func picture(named name: String) throws(PictureUnavailable) -> Picture {
-    names.append(name)
+    asked.withLock { $0.append(name) }
     return try inner.picture(named: name)
   }
 }
