@@ -19,8 +19,9 @@ public enum OpenAPIDocument {
         let path = route.path.replacingOccurrences(of: "{document}", with: document)
         var operations: DataObject
         if case .object(let o)? = paths[path] { operations = o } else { operations = DataObject() }
-        operations[route.method.lowercased()] = operation(
-          route, document: document, catalog: catalog, examples: examples[document] ?? [])
+        let described = operation(route, document: document, catalog: catalog, examples: examples[document] ?? [])
+        operations[route.method.lowercased()] = described
+        if route.method == "GET" { operations["head"] = headOperation(described) }
         paths[path] = .object(operations)
       }
     }
@@ -28,12 +29,15 @@ public enum OpenAPIDocument {
     for document in catalog.documents {
       let layouts = catalog.layouts[document] ?? []
       if layouts.count > 1 {
-        for layout in layouts { schemas[componentName(layout)] = catalog.dataSchema(of: layout) }
+        for layout in layouts {
+          schemas[componentName(layout)] = named(
+            SchemaKeys.mapped(catalog.dataSchema(of: layout)), componentName(layout))
+        }
       }
-      guard case .object(var whole) = catalog.documentSchema(document) else { continue }
+      guard case .object(var whole) = SchemaKeys.mapped(catalog.documentSchema(document)) else { continue }
       whole["$schema"] = nil
       if layouts.count > 1 { whole["oneOf"] = .array(layouts.map { ref("#/components/schemas/\(componentName($0))") }) }
-      schemas[document] = .object(whole)
+      schemas[schemaName(document)] = named(.object(whole), schemaName(document))
     }
     var exampleComponents = DataObject()
     for (document, list) in examples.sorted(by: { $0.key < $1.key }) {
@@ -46,7 +50,8 @@ public enum OpenAPIDocument {
     return .object([
       "openapi": .string("3.1.0"),
       "info": .object([
-        "title": .string("Wenshu 文书 render service"), "version": .string("1.0.0"), "description": .string(description),
+        // ASCII, as generators make the client package's name of it.
+        "title": .string("Wenshu render service"), "version": .string("1.0.0"), "description": .string(description),
       ]),
       "security": .array([.object([:]), .object(["bearer": .array([])]), .object(["apiKey": .array([])])]),
       "paths": .object(paths),
@@ -72,7 +77,8 @@ public enum OpenAPIDocument {
   }
 
   static let description = """
-    Renders the mutual-insurance associations' documents as PDF (or one page as PNG) from JSON data.
+    Wenshu (文书) renders the mutual-insurance associations' documents as PDF (or one page as PNG)
+    from JSON data.
     What Wenshu prints is exactly the data, checked, or it refuses, saying why: errors are
     application/problem+json (RFC 9457) listing every problem with its JSON path.
 
@@ -94,6 +100,17 @@ public enum OpenAPIDocument {
 
     A render is deterministic and stateless: safe to retry on another replica after a connection
     error or 503 (Retry-After says when).
+
+    Files. A PDF, PNG or ZIP (and this description) is sent with its own media type, or as
+    application/octet-stream (the same bytes) to a client whose Accept asks for that and not for
+    the file's type. Its name is in Content-Disposition: the UTF-8 name in filename* and an ASCII
+    one in filename for clients that ignore filename* (`curl -OJ`), which names the document and
+    tells one file from another (`notification-2e856a9a.pdf` when the name has no number in ASCII).
+
+    Schema names. Each document's schema is named in UpperCamelCase (`PaymentNotice`), each of
+    its layouts' by document, variant and offices (`PaymentNoticeDefaultGuangdong`). An object
+    whose keys differ only in punctuation (`A` and `A+`) is described as a map of those keys, so
+    a generated client keeps every key; such enum values are named in x-enum-varnames (`A_PLUS_SIGN`).
     """
 
   static func operation(
@@ -118,7 +135,12 @@ public enum OpenAPIDocument {
       op["summary"] = .string("This description, written from the layouts the server has.")
       responses["200"] = .object([
         "description": .string("the OpenAPI description"), "headers": requestIdHeader,
-        "content": .object(["application/yaml": .object(["schema": .object(["type": .string("string")])])]),
+        "content": .object([
+          "application/yaml": .object(["schema": .object(["type": .string("string")])]),
+          "application/octet-stream": .object([
+            "schema": .object(["type": .string("string"), "format": .string("binary")])
+          ]),
+        ]),
       ])
     case ("GET", "/v1/documents"):
       op["summary"] = .string("The documents, their variants, offices, titles and where their schemas are.")
@@ -162,7 +184,8 @@ public enum OpenAPIDocument {
           ])),
       ])
       op["requestBody"] = body(
-        ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
+        ref("#/components/schemas/\(schemaName(document))"), document: document, examples: examples, batch: false,
+        form: true)
       responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
     case ("POST", "/v1/documents/{document}/batch"):
       op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
@@ -172,7 +195,10 @@ public enum OpenAPIDocument {
           .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))
       ])
       op["requestBody"] = body(
-        .object(["type": .string("array"), "minItems": .integer(1), "items": ref("#/components/schemas/\(document)")]),
+        .object([
+          "type": .string("array"), "minItems": .integer(1),
+          "items": ref("#/components/schemas/\(schemaName(document))"),
+        ]),
         document: document, examples: examples, batch: true)
       responses["200"] = rendered(
         "the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
@@ -180,17 +206,11 @@ public enum OpenAPIDocument {
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.
       let anyData = DataValue.object([
-        "description": .string("any JSON; checked against #/components/schemas/\(document), as a render would check it")
+        "description": .string(
+          "any JSON; checked against #/components/schemas/\(schemaName(document)), as a render would check it")
       ])
       op["requestBody"] = body(anyData, document: document, examples: examples, batch: false)
-      let entry = DataValue.object([
-        "type": .string("object"),
-        "properties": .object([
-          "path": .object(["type": .string("string")]), "message": .object(["type": .string("string")]),
-          "item": .object(["type": .string("integer")]), "row": .object(["type": .string("integer")]),
-        ]),
-      ])
-      let list = DataValue.object(["type": .string("array"), "maxItems": .integer(100), "items": entry])
+      let list = DataValue.object(["type": .string("array"), "maxItems": .integer(100), "items": problemItemSchema])
       responses["200"] = json(
         "the verdict: valid or not, the page count when valid, the first 100 problems and warnings and their totals",
         .object([
@@ -229,13 +249,57 @@ public enum OpenAPIDocument {
     }.joined()
   }
 
+  /// A layout's schema: document, variant and offices (`PaymentNoticeDefaultGuangdong`), never
+  /// the name of its document's schema, as generators name a class after each.
   static func componentName(_ layout: LayoutDescription) -> String {
-    ([layout.document, layout.variant] + layout.offices).joined(separator: ".")
+    schemaName(([layout.document, layout.variant] + layout.offices).joined(separator: "-"))
   }
 
-  static func body(_ schema: DataValue, document: String, examples: [(name: String, data: DataValue)], batch: Bool)
-    -> DataValue
-  {
+  /// `payment-notice` → `PaymentNotice`: an identifier in every language a client is made in.
+  static func schemaName(_ words: String) -> String {
+    words.split { !$0.isASCII || !($0.isLetter || $0.isNumber) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      .joined()
+  }
+
+  /// A component titled by its name: generators name the class after the title when there is one.
+  static func named(_ schema: DataValue, _ name: String) -> DataValue {
+    guard case .object(var o) = schema else { return schema }
+    if let title = o["title"]?.text, o["description"] == nil { o["description"] = .string(title) }
+    o["title"] = .string(name)
+    return .object(o)
+  }
+
+  /// HEAD on a GET route: the GET's headers and statuses, no body.
+  static func headOperation(_ get: DataValue) -> DataValue {
+    guard case .object(var op) = get, case .object(let responses)? = op["responses"] else { return get }
+    var bodiless = DataObject()
+    for (status, response) in responses.entries {
+      var description = "as GET, without a body"
+      var headers: DataValue? = nil
+      if case .object(let r) = response {
+        description = (r["description"]?.text ?? "") + " (as GET, without a body)"
+        headers = r["headers"]
+      } else if let target = response["$ref"]?.text, let name = target.split(separator: "/").last,
+        case .object(let r)? = problemResponses[String(name)]
+      {
+        description = (r["description"]?.text ?? "") + " (as GET, without a body)"
+        headers = r["headers"]
+      }
+      var head = DataObject(["description": .string(description)])
+      if let headers { head["headers"] = headers }
+      bodiless[status] = .object(head)
+    }
+    op["responses"] = .object(bodiless)
+    if let id = op["operationId"]?.text { op["operationId"] = .string("head" + id.dropFirst(3)) }
+    if let summary = op["summary"]?.text { op["summary"] = .string("The headers of GET: " + summary) }
+    return .object(op)
+  }
+
+  /// `form`: the route also takes the data with the unit's member list, as a web form uploads it.
+  static func body(
+    _ schema: DataValue, document: String, examples: [(name: String, data: DataValue)], batch: Bool,
+    form: Bool = false
+  ) -> DataValue {
     var named = DataObject()
     for example in examples {
       named[example.name] =
@@ -243,12 +307,36 @@ public enum OpenAPIDocument {
     }
     var media = DataObject(["schema": schema])
     if named.count > 0 { media["examples"] = .object(named) }
-    return .object(["required": .bool(true), "content": .object(["application/json": .object(media)])])
+    var content = DataObject(["application/json": .object(media)])
+    if form { content["multipart/form-data"] = memberForm(document) }
+    return .object(["required": .bool(true), "content": .object(content)])
+  }
+
+  /// The data with the unit's member list (.xlsx, or CSV in UTF-8 or GBK), which replaces its `members`.
+  static func memberForm(_ document: String) -> DataValue {
+    .object([
+      "schema": .object([
+        "type": .string("object"), "required": .strings(["data", "members"]),
+        "properties": .object([
+          "data": .object([
+            "type": .string("string"), "format": .string("binary"), "contentMediaType": .string("application/json"),
+            "description": .string(
+              "the data, as #/components/schemas/\(schemaName(document)) (its members may be left out)"),
+          ]),
+          "members": .object([
+            "type": .string("string"), "format": .string("binary"),
+            "description": .string(
+              "the member list: .xlsx (its first sheet with a header row) or CSV; columns found by their headers"),
+          ]),
+        ]),
+      ]),
+      "encoding": .object(["data": .object(["contentType": .string("application/json")])]),
+    ])
   }
 
   static func rendered(_ description: String, _ types: [String]) -> DataValue {
     var content = DataObject()
-    for t in types {
+    for t in types + ["application/octet-stream"] {
       content[t] = .object(["schema": .object(["type": .string("string"), "format": .string("binary")])])
     }
     return .object([
@@ -354,16 +442,27 @@ public enum OpenAPIDocument {
       "title": .object(["type": .string("string")]),
       "status": .object(["type": .string("integer")]),
       "detail": .object(["type": .string("string")]),
-      "problems": .object([
-        "type": .string("array"),
-        "items": .object([
-          "type": .string("object"), "required": .strings(["path", "message"]),
-          "properties": .object([
-            "path": .object(["type": .string("string"), "description": .string("JSON path, e.g. members[12].idNumber")]
-            ),
-            "message": .object(["type": .string("string")]),
-          ]),
-        ]),
+      "problems": .object(["type": .string("array"), "maxItems": .integer(100), "items": problemItemSchema]),
+      "problemCount": .object([
+        "type": .string("integer"), "minimum": .integer(1),
+        "description": .string("how many problems there were in all (the list shows the first 100); absent when none"),
+      ]),
+    ]),
+  ])
+
+  /// One problem: its JSON path, and where a clerk finds it (the batch item, the table row).
+  static let problemItemSchema = DataValue.object([
+    "type": .string("object"), "required": .strings(["path", "message"]),
+    "properties": .object([
+      "path": .object(["type": .string("string"), "description": .string("JSON path, e.g. members[12].idNumber")]),
+      "message": .object(["type": .string("string")]),
+      "item": .object([
+        "type": .string("integer"), "minimum": .integer(1),
+        "description": .string("the batch item the problem is in, from 1 (a batch only)"),
+      ]),
+      "row": .object([
+        "type": .string("integer"), "minimum": .integer(1),
+        "description": .string("the row (序号) of the table the problem is in, from 1"),
       ]),
     ]),
   ])

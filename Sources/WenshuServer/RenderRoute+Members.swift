@@ -11,7 +11,8 @@ extension RenderRoute {
   /// the unit's spreadsheet sends). The list replaces the data's `members`; every problem is
   /// answered at its cell (`Sheet1!C12`), the sheet's own with the render's.
   func renderWithMembers(
-    document: String, body: [UInt8], boundary: String, format: OutputFormat, context: ServiceContext
+    document: String, body: [UInt8], boundary: String, format: OutputFormat, accept: String?,
+    context: ServiceContext
   ) async throws -> Response {
     let form: MultipartForm
     do { form = try MultipartForm(body, boundary: boundary) } catch {
@@ -58,6 +59,6 @@ extension RenderRoute {
       }
     }
     metrics.pages.increment(by: Int64(file.pages))
-    return Self.response(file, inline: format != .pdf)
+    return Self.response(file, inline: format != .pdf, accept: accept)
   }
 }

@@ -36,7 +36,8 @@ struct RenderRoute {
       let response: Response
       if let boundary {
         response = try await renderWithMembers(
-          document: document, body: bytes, boundary: boundary, format: format, context: context)
+          document: document, body: bytes, boundary: boundary, format: format,
+          accept: request.headers[.accept], context: context)
       } else if kind == .validate {
         response = ValidationAnswer.response(
           try await onWorker(context) { renderer, cancellation in
@@ -55,7 +56,8 @@ struct RenderRoute {
           } catch let failure as OutputFailure { throw Problem.from(failure) }
         }
         metrics.pages.increment(by: Int64(file.pages))
-        response = Self.response(file, inline: format != .pdf && format != .zip)
+        response = Self.response(
+          file, inline: format != .pdf && format != .zip, accept: request.headers[.accept])
       }
       status = Int(response.status.code)
       return response
@@ -122,14 +124,27 @@ struct RenderRoute {
     }
   }
 
-  static func response(_ file: RenderedFile, inline: Bool) -> Response {
+  /// `accept`: the request's `Accept`; see `octetStreamAsked`.
+  static func response(_ file: RenderedFile, inline: Bool, accept: String?) -> Response {
     var headers = HTTPFields()
-    headers[.contentType] = file.mediaType
+    headers[.contentType] = octetStreamAsked(accept, over: file.mediaType) ? "application/octet-stream" : file.mediaType
     headers[.contentDisposition] = contentDisposition(file.fileName, inline: inline)
     headers[.cacheControl] = "no-store"
     headers[.wenshuPages] = String(file.pages)
     if !file.warnings.isEmpty { headers[.wenshuWarnings] = String(file.warnings.total) }
     return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+  }
+}
+
+extension RenderRoute {
+  /// A client that asks for `application/octet-stream` and not for the file's own type gets
+  /// the same bytes under that type: clients generated from the OpenAPI description read bytes
+  /// only under it. Anyone else gets the real type (`*/*` and no `Accept` included).
+  static func octetStreamAsked(_ accept: String?, over mediaType: String) -> Bool {
+    let asked = (accept ?? "").split(separator: ",").map {
+      $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+    return asked.contains("application/octet-stream") && !asked.contains(mediaType)
   }
 }
 

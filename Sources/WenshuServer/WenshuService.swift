@@ -60,9 +60,12 @@ public enum WenshuService {
         body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
     }
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
-    router.get("openapi.yaml") { _, _ in
-      Response(
-        status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
+    router.get("openapi.yaml") { request, _ in
+      let type =
+        RenderRoute.octetStreamAsked(request.headers[.accept], over: "application/yaml")
+        ? "application/octet-stream" : "application/yaml"
+      return Response(
+        status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
     }
     DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
     let idle = configuration.idleTimeout.components

@@ -87,8 +87,11 @@ struct RouteTests {
     ]
     let served = Set(
       WenshuService.routes.flatMap { route in
-        (route.path.contains("{document}") ? documents : [""]).map {
-          "\(route.method) \(route.path.replacingOccurrences(of: "{document}", with: $0))"
+        (route.path.contains("{document}") ? documents : [""]).flatMap { document in
+          // Every GET route answers HEAD too (HeadResponder), and is described so.
+          (route.method == "GET" ? ["GET", "HEAD"] : [route.method]).map {
+            "\($0) \(route.path.replacingOccurrences(of: "{document}", with: document))"
+          }
         }
       })
     #expect(described == served)
@@ -96,7 +99,7 @@ struct RouteTests {
     let render = (paths["/v1/documents/payment-notice"] as? [String: Any])?["post"] as? [String: Any]
     let body =
       ((render?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any]
-    #expect((body?["schema"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/payment-notice")
+    #expect((body?["schema"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/PaymentNotice")
     #expect((body?["examples"] as? [String: Any])?.keys.sorted() == ["guangdong", "qingdao"])
     let statuses = Set((render?["responses"] as? [String: Any] ?? [:]).keys)
     #expect(statuses == ["200", "400", "401", "404", "405", "408", "413", "415", "422", "503"])

@@ -64,6 +64,20 @@ struct SafetyTests {
     #expect(confirmation.ascii == "confirmation-G16002025022510000694.pdf")
   }
 
+  @Test("the ASCII fallback tells apart two notices whose names have no ASCII, the same on every run")
+  func asciiFallbackDistinct() {
+    let one = FileName(document: "notification", name: "告知书-上海建朗信息科技有限公司工会", extension: "pdf")
+    let other = FileName(document: "notification", name: "告知书-上海市浦东新区总工会", extension: "pdf")
+    #expect(one.ascii != other.ascii)
+    for file in [one, other] {
+      #expect(file.ascii.hasPrefix("notification-") && file.ascii.hasSuffix(".pdf"), "\(file.ascii)")
+      #expect(file.ascii.allSatisfy { $0.isASCII })
+    }
+    #expect(one.ascii == FileName(document: "notification", name: "告知书-上海建朗信息科技有限公司工会", extension: "pdf").ascii)
+    // FNV-1a of the name's UTF-8 (python3 gives the same), so a name is the same on every machine.
+    #expect(one.ascii == "notification-2e856a9a.pdf")
+  }
+
   @Test("a name from the data cannot leave the folder in Content-Disposition or in a ZIP")
   func hostileNamesOverHTTP() async throws {
     let letter = String(buffer: try ServerFixtures.sample("notification", "shanghai-grassroots"))
