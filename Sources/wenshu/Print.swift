@@ -90,7 +90,7 @@ extension Wenshu {
       } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
-        case .data, .output, .malformed, .unknownDocument, .cancelled:
+        case .data, .output, .malformed, .unknownDocument, .cancelled, .forbidden:
           printError(error.description)
           throw Exit.dataError
         }
