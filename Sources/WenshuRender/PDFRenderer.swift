@@ -5,10 +5,8 @@ import WenshuLayout
 /// Laid-out pages → PDF bytes.
 public enum PDFRenderer {
   public static func render(_ document: LaidOutDocument) throws(RenderError) -> [UInt8] {
-    let writer = PDFWriter(metadata: document.metadata)
-    for page in document.pages {
-      writer.addPage(size: page.size) { $0.draw(page) }
-    }
+    let writer = PDFPageWriter(info: document.info)
+    for page in document.pages { writer.write(page, fonts: document.fonts) }
     return try writer.finish()
   }
 
@@ -17,11 +15,11 @@ public enum PDFRenderer {
   /// page is laid out on this thread and drawn on another, side by side: in a long member
   /// list, laying out and Cairo's PDF output are each about half the work.
   public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
-    let writer = PDFWriter(metadata: document.metadata)
+    let writer = PDFPageWriter(info: document.info)
     if document.pageCount > 1 {
       try drawAlongside(document, into: writer)
     } else {
-      try document.forEachPage { page in writer.addPage(size: page.size) { $0.draw(page) } }
+      try document.forEachPage { writer.write($0, fonts: document.fonts) }
     }
     do { return try writer.finish() } catch { throw .output(error.message) }
   }
@@ -29,14 +27,14 @@ public enum PDFRenderer {
   /// Lays the pages out here, and turns each into drawing operations, while a drawing thread
   /// draws them into `writer` (Cairo's part: the PDF's operators, font subsets, compression),
   /// at most a few pages behind. Returns (or throws) only once the drawing thread has finished.
-  private static func drawAlongside(_ document: PreparedDocument, into writer: PDFWriter) throws(RenderFailure) {
+  private static func drawAlongside(_ document: PreparedDocument, into writer: PDFPageWriter) throws(RenderFailure) {
     let handoff = PageHandoff(capacity: 4)
     let drawn = DispatchSemaphore(value: 0)
     let target = WriterOnOneThread(writer)
     let thread = Thread {
       Thread.current.name = "wenshu-draw"  // for top -H and perf; set from the thread itself
       while let page = handoff.take() {
-        target.writer.addPage(size: page.size) { $0.draw(page) }
+        target.writer.write(page)
       }
       drawn.signal()
     }
@@ -45,19 +43,22 @@ public enum PDFRenderer {
       handoff.close()
       drawn.wait()
     }
-    try document.forEachPage { handoff.put(PageDrawing($0)) }
+    let fonts = document.fonts
+    try document.forEachPage { handoff.put(PageDrawing($0, fonts: fonts)) }
   }
 }
 
 /// The writer, lent to the drawing thread: this thread does not touch it until that one is done.
 private final class WriterOnOneThread: @unchecked Sendable {
-  let writer: PDFWriter
-  init(_ writer: PDFWriter) { self.writer = writer }
+  let writer: PDFPageWriter
+  init(_ writer: PDFPageWriter) { self.writer = writer }
 }
 
 /// One laid-out page → PNG bytes, for previews.
 public enum PNGRenderer {
-  public static func render(_ page: Page, dpi: Double) throws -> [UInt8] {
-    try RasterImage.png(size: page.size, dpi: dpi) { $0.draw(page) }
+  public static func render(_ page: Page, fonts: FontTable, dpi: Double) throws(RenderError) -> [UInt8] {
+    let writer = PNGPageWriter(dpi: dpi)
+    try writer.write(page, fonts: fonts)
+    return writer.images[0]
   }
 }
