@@ -24,7 +24,7 @@ extension DocumentRenderer {
       if cancellation?.isCancelled == true { throw .render(.cancelled) }
       let prepared: PreparedDocument
       do {
-        let data = try Self.item(json, range)
+        let data = try Self.item(json, range, cancellation: cancellation)
         prepared = try prepare(document: document, data: data, cancellation: cancellation)
       } catch let failure as RenderFailure {
         guard case .data(let list) = failure else { throw .render(failure) }
@@ -70,8 +70,9 @@ extension DocumentRenderer {
   }
 
   /// One item's data; a syntax error is reported where it is in the whole text.
-  static func item(_ json: [UInt8], _ range: Range<Int>) throws -> DataValue {
-    do { return try JSONReader.parse(Array(json[range])) } catch {
+  static func item(_ json: [UInt8], _ range: Range<Int>, cancellation: RenderCancellation? = nil) throws -> DataValue {
+    do { return try JSONReader.parse(Array(json[range]), cancellation: cancellation) } catch {
+      if error.stopped { throw RenderFailure.cancelled }
       do { _ = try JSONReader.parse(json) } catch let whole { throw RenderFailure.malformed(whole.description) }
       throw RenderFailure.malformed(error.description)
     }

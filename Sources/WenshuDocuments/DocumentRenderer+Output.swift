@@ -9,7 +9,8 @@ extension DocumentRenderer {
   ) throws(OutputFailure) -> RenderedFile {
     do {
       let prepared = try prepare(
-        document: document, data: try parse(document: document, json: json), cancellation: cancellation)
+        document: document, data: try parse(document: document, json: json, cancellation: cancellation),
+        cancellation: cancellation)
       switch format {
       case .png(let number, let dpi):
         guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }

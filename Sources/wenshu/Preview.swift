@@ -39,7 +39,7 @@ extension Wenshu {
         app = try PreviewService.application(home: WenshuHome.locate(), host: host, port: port, logger: logger) {
           bound in
           // The one line on standard output, so a script can read where to go.
-          FileHandle.standardOutput.write(Data("http://\(shown):\(bound)/\n".utf8))
+          try? writeAll(Array("http://\(shown):\(bound)/\n".utf8), to: STDOUT_FILENO)
         }
       } catch {
         printError("cannot start: \(error)")
