@@ -17,7 +17,7 @@ extension DocumentRenderer {
   public func validate(
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
   ) throws(RenderFailure) -> ValidationReport {
-    let data = try parse(document: document, json: json)
+    let data = try parse(document: document, json: json, cancellation: cancellation)
     do {
       let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       return ValidationReport(

@@ -33,9 +33,13 @@ public final class DocumentRenderer: @unchecked Sendable {
     try layOut(document: document, data: try parse(document: document, json: json))
   }
 
-  public func parse(document: String, json: [UInt8]) throws(RenderFailure) -> DataValue {
+  /// Stops with `.cancelled` soon after `cancellation` is cancelled.
+  public func parse(
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+  ) throws(RenderFailure) -> DataValue {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
-    do { return try JSONReader.parse(json) } catch {
+    do { return try JSONReader.parse(json, cancellation: cancellation) } catch {
+      if error.stopped { throw .cancelled }
       throw .malformed(error.description)
     }
   }
@@ -108,7 +112,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   public func render(
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil
   ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    try render(document: document, data: try parse(document: document, json: json), cancellation: cancellation)
+    try render(
+      document: document, data: try parse(document: document, json: json, cancellation: cancellation),
+      cancellation: cancellation)
   }
 
   public func render(

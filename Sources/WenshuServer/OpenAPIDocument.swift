@@ -95,7 +95,9 @@ public enum OpenAPIDocument {
     validation outside them is 403 naming the key. Listings and schemas are open to any key.
 
     A render is deterministic and stateless: safe to retry on another replica after a connection
-    error or 503 (Retry-After says when).
+    error, a 429 (the queue is full) or a 503 with Retry-After (it waited too long for a worker).
+    A 503 without Retry-After (problem type urn:wenshu:problem:time-budget) is a render that
+    exceeded its time budget: the same data will take as long again.
     """
 
   static func operation(
@@ -213,7 +215,8 @@ public enum OpenAPIDocument {
     responses["403"] = ref("#/components/responses/Forbidden")
     responses["405"] = ref("#/components/responses/MethodNotAllowed")
     if route.path.hasPrefix("/v1/documents/{document}") && route.method == .post {
-      responses["503"] = ref("#/components/responses/Busy")
+      responses["429"] = ref("#/components/responses/Busy")
+      responses["503"] = ref("#/components/responses/Unavailable")
     }
     op["operationId"] = .string(operationId(route, document: document))
     if document.isEmpty == false { op["tags"] = .strings([document]) }
@@ -319,7 +322,8 @@ public enum OpenAPIDocument {
   static let problemNames = [
     "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "405": "MethodNotAllowed",
     "408": "RequestTimeout",
-    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "503": "Busy",
+    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "429": "Busy",
+    "503": "Unavailable",
   ]
 
   static let problemResponses: DataObject = {
@@ -334,13 +338,15 @@ public enum OpenAPIDocument {
       "413": "The body (after decompression) is over the size limit (--max-body-mib).",
       "415": "The body is not application/json, or has a content coding other than gzip.",
       "422": "The data does not meet the document's schema or rules; every problem is listed with its JSON path.",
+      "429":
+        "Every worker is busy and the queue is full (problem type urn:wenshu:problem:busy); retry after Retry-After, here or on another replica.",
       "503":
-        "Every worker is busy and the queue is full, or the render exceeded its time budget; retry after Retry-After.",
+        "The request waited longer than its time budget for a worker (urn:wenshu:problem:busy, with Retry-After: retry), or its render exceeded the budget (urn:wenshu:problem:time-budget, no Retry-After: the same data takes as long again).",
     ]
     var responses = DataObject()
     for (status, name) in problemNames.sorted(by: { $0.key < $1.key }) {
       var headers = DataObject(["X-Request-Id": ref("#/components/headers/X-Request-Id")])
-      if status == "503" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
+      if status == "503" || status == "429" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
       if status == "405" { headers["Allow"] = ref("#/components/headers/Allow") }
       if status == "401" { headers["WWW-Authenticate"] = ref("#/components/headers/WWW-Authenticate") }
       responses[name] = .object([

@@ -26,17 +26,25 @@ extension RenderRoute {
     let json = Array(data.bytes)
     let sheetBytes = Array(members.bytes)
     let sheetName = members.fileName ?? "members"
+    // A workbook's XML is wordier than the JSON it stands for: twice the body limit, at most
+    // the reader's own limit.
+    let inflatedLimit = min(XLSXReader.inflatedLimit, 2 * configuration.bodyLimit)
     let file = try await onWorker(context) { renderer, cancellation in
       let parsed: DataValue
-      do { parsed = try renderer.parse(document: document, json: json) } catch let failure as RenderFailure {
+      do { parsed = try renderer.parse(document: document, json: json, cancellation: cancellation) } catch let failure
+        as RenderFailure
+      {
         throw Problem.from(failure)
       }
       let imported: MemberImport
       do {
         imported = try MemberImport(
-          data: parsed, sheet: try SheetReader.read(sheetBytes, fileName: sheetName), catalog: renderer.catalog,
-          document: document)
+          data: parsed,
+          sheet: try SheetReader.read(
+            sheetBytes, fileName: sheetName, inflatedLimit: inflatedLimit, cancellation: cancellation),
+          catalog: renderer.catalog, document: document)
       } catch let error as SheetError {
+        if error.isStopped { throw Problem.from(RenderFailure.cancelled) }
         throw Problem.from(ProblemList([DataProblem(path: "members", message: error.message)]))
       } catch let problem as DataProblem {
         throw Problem.from(ProblemList([problem]))

@@ -17,7 +17,13 @@ extension Wenshu {
           Every problem in the data is reported at once on stderr, each with its JSON path \
           (e.g. members[12].name: U+2A6D7 '𪛗' has no glyph in any bundled font), and the \
           exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
-          not writable; 78: layouts or fonts missing or broken.
+          cannot be created (a missing folder, a read-only file without --force); 74: writing \
+          failed (a full disk; no partial file is left); 78: layouts or fonts missing or broken.
+
+          The PDF holds names and ID numbers: a new file is created with mode 0600 (less if \
+          the umask asks), a replaced file keeps its mode. It is written to a temporary file \
+          beside it (mode 0600) and renamed into place; one left by a killed run is removed \
+          by the next write to that folder.
 
           With --members, the member list comes from a spreadsheet (.xlsx, or .csv in UTF-8 or \
           GBK as Excel saves it): columns are found by their header names (姓名, 证件类型, \
@@ -54,6 +60,9 @@ extension Wenshu {
         "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
         valueName: "folder"))
     var extraLayouts: String?
+    @Flag(help: "Replace the output file even if it is read-only (its mode is kept).")
+    var force = false
+
     @Flag(
       help:
         "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
@@ -96,10 +105,7 @@ extension Wenshu {
         }
       }
       let target = output ?? defaultOutput
-      do { try writeOutput(pdf, to: target) } catch {
-        printError("cannot write \(target): \(error.localizedDescription)")
-        throw Exit.cannotCreate
-      }
+      try writeOutputOrExit(pdf, to: target, force: force)
     }
 
     /// Renders; with a member sheet, every problem is shown at its cell, the sheet's own
