@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(
       name: "WenshuServerTests",
       dependencies: [
-        "WenshuServer", "WenshuDocuments", "WenshuLayout",
+        "WenshuServer", "WenshuDocuments", "WenshuLayout", "WenshuSheets",
         .product(name: "HummingbirdTesting", package: "hummingbird"), "WenshuTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),

@@ -28,15 +28,16 @@ struct RenderRoute {
       guard catalog.layouts[document] != nil else {
         throw Problem.from(.unknownDocument(document, known: catalog.documents))
       }
-      let boundary = kind == .document ? Self.formBoundary(request) : nil
-      if boundary == nil { try Self.requireJSON(request, formAllowed: kind == .document) }
+      let boundary = kind != .batch ? Self.formBoundary(request) : nil
+      if boundary == nil { try Self.requireJSON(request, formAllowed: kind != .batch) }
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
       let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(
         request, context: context)
       let response: Response
       if let boundary {
         response = try await renderWithMembers(
-          document: document, body: bytes, boundary: boundary, format: format, context: context)
+          document: document, body: bytes, boundary: boundary, format: format, validateOnly: kind == .validate,
+          accept: request.headers[.accept] ?? "", context: context)
       } else if kind == .validate {
         response = ValidationAnswer.response(
           try await onWorker(context) { renderer, cancellation in

@@ -98,7 +98,7 @@ public enum CSVReader {
 /// workbook, the first sheet with a member list's header row is read (else the first).
 public enum SheetReader {
   public static func read(_ bytes: [UInt8], fileName: String) throws(SheetError) -> Sheet {
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+    if isWorkbook(bytes) {
       return try XLSXReader.read(bytes) { MemberSheet.headerRow($0) != nil }
     }
     if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -108,4 +108,7 @@ public enum SheetReader {
     let name = (stem as NSString).deletingPathExtension
     return try CSVReader.read(bytes, name: name.isEmpty ? "members" : name)
   }
+
+  /// A ZIP, so an .xlsx (anything else is read as CSV).
+  public static func isWorkbook(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 }

@@ -12,7 +12,9 @@ func readInput(_ path: String) throws -> [UInt8] {
 
 /// Writes `bytes` to `path` (or standard output for `-`) all at once: a temporary file next
 /// to it is renamed into place, so a failed render never leaves a half-written PDF behind.
-func writeOutput(_ bytes: [UInt8], to path: String) throws {
+/// `privateMode`: readable by its owner only (0600) from the start, for a file of names and
+/// ID numbers.
+func writeOutput(_ bytes: [UInt8], to path: String, privateMode: Bool = false) throws {
   if path == "-" {
     FileHandle.standardOutput.write(Data(bytes))
     return
@@ -43,7 +45,19 @@ func writeOutput(_ bytes: [UInt8], to path: String) throws {
   let temporary = target.deletingLastPathComponent()
     .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
   do {
-    try Data(bytes).write(to: temporary)
+    if privateMode {
+      guard
+        FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
+      else {
+        throw CocoaError(
+          .fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "cannot create \(temporary.path)"])
+      }
+      let handle = try FileHandle(forWritingTo: temporary)
+      defer { try? handle.close() }
+      try handle.write(contentsOf: Data(bytes))
+    } else {
+      try Data(bytes).write(to: temporary)
+    }
     // rename(2) replaces the target atomically: readers see the old file or the new one.
     guard rename(temporary.path, target.path) == 0 else {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
