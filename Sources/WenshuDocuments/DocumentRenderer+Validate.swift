@@ -9,6 +9,12 @@ public struct ValidationReport: Sendable {
   /// Pages the document would have (0 when it has problems).
   public var pages: Int
   public var isValid: Bool { problems.isEmpty }
+
+  public init(problems: ProblemList, warnings: ProblemList, pages: Int) {
+    self.problems = problems
+    self.warnings = warnings
+    self.pages = pages
+  }
 }
 
 extension DocumentRenderer {

@@ -1,5 +1,6 @@
 import WenshuDocuments
 import WenshuLayout
+import WenshuSheets
 
 /// The OpenAPI 3.1 description of the service, written from the catalogue when the server
 /// starts (so it is always the layouts the server has): one path per document, its request
@@ -211,6 +212,12 @@ public enum OpenAPIDocument {
         responses[status] = ref("#/components/responses/\(problemNames[status]!)")
       }
     }
+    if route.method == .post && route != .batch
+      && Self.readsMemberList(document, catalog)
+    {
+      op["requestBody"] = withMemberForm(op["requestBody"])
+      responses["422"] = ref("#/components/responses/FailedRows")
+    }
     if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
     responses["403"] = ref("#/components/responses/Forbidden")
     responses["405"] = ref("#/components/responses/MethodNotAllowed")
@@ -224,6 +231,58 @@ public enum OpenAPIDocument {
     op["responses"] = .object(responses)
     return .object(op)
   }
+
+  /// A document whose data has a member list takes it as a spreadsheet too (multipart).
+  static func readsMemberList(_ document: String, _ catalog: DocumentCatalog) -> Bool {
+    catalog.layouts[document]?.contains { !MemberImport.memberFields($0).isEmpty } ?? false
+  }
+
+  /// The JSON body, or a form with the JSON (`data`) and the unit's spreadsheet (`members`).
+  static func withMemberForm(_ body: DataValue?) -> DataValue? {
+    guard case .object(var request)? = body, case .object(var content)? = request["content"] else { return body }
+    content["multipart/form-data"] = .object([
+      "schema": .object([
+        "type": .string("object"), "required": .strings(["data", "members"]),
+        "properties": .object([
+          "data": .object([
+            "type": .string("string"), "description": .string("the document's JSON data; its members are replaced"),
+          ]),
+          "members": .object([
+            "type": .string("string"), "format": .string("binary"),
+            "description": .string(
+              "the member list as .xlsx (its first sheet with a list's header row) or CSV (UTF-8 or GBK)"),
+          ]),
+        ]),
+      ]),
+      "encoding": .object([
+        "data": .object(["contentType": .string("application/json")]),
+        "members": .object([
+          "contentType": .string("\(WorkbookXLSX.contentType), text/csv, application/octet-stream")
+        ]),
+      ]),
+    ])
+    request["content"] = .object(content)
+    return .object(request)
+  }
+
+  /// 422 on a route that takes a member list: problem+json, or the failed rows when asked.
+  static let failedRowsResponse = DataValue.object([
+    "description": .string(
+      "The data does not meet the document's schema or rules; every problem is listed with its JSON path (problem+json). "
+        + "When the member list came as a spreadsheet (multipart) and rows fail, a request with `Accept: "
+        + WorkbookXLSX.contentType + "` (or `text/csv`) gets the failed rows instead, to fix and upload again: "
+        + "the list's header and columns, only the failed rows with their row numbers (原行号) and reasons (失败原因), "
+        + "each cell to fix filled and commented; problems not about a row on a first sheet (表格问题)."),
+    "headers": .object([
+      "X-Request-Id": ref("#/components/headers/X-Request-Id"),
+      "Content-Disposition": ref("#/components/headers/Content-Disposition"),
+    ]),
+    "content": .object([
+      "application/problem+json": .object(["schema": ref("#/components/schemas/Problem")]),
+      WorkbookXLSX.contentType: .object(["schema": .object(["type": .string("string"), "format": .string("binary")])]),
+      "text/csv": .object(["schema": .object(["type": .string("string")])]),
+    ]),
+  ])
 
   static func operationId(_ route: ServiceRoute, document: String) -> String {
     let words =
@@ -354,6 +413,7 @@ public enum OpenAPIDocument {
         "content": .object(["application/problem+json": .object(["schema": ref("#/components/schemas/Problem")])]),
       ])
     }
+    responses["FailedRows"] = failedRowsResponse
     return responses
   }()
 

@@ -35,8 +35,8 @@ struct RenderRoute {
           detail: "\(key.holder) may print \(documents.sorted().joined(separator: ", ")) only, not '\(document)'")
       }
       let scope = key.flatMap { key in key.offices.map { OfficeScope(holder: key.holder, offices: $0) } }
-      let boundary = kind == .document ? Self.formBoundary(request) : nil
-      if boundary == nil { try Self.requireJSON(request, formAllowed: kind == .document) }
+      let boundary = kind != .batch ? Self.formBoundary(request) : nil
+      if boundary == nil { try Self.requireJSON(request, formAllowed: kind != .batch) }
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
       guard pool.admission.enter() else {
         // Its body is not read: the client is answered and the connection closed.
@@ -49,7 +49,8 @@ struct RenderRoute {
       let response: Response
       if let boundary {
         response = try await renderWithMembers(
-          document: document, body: bytes, boundary: boundary, format: format, scope: scope, context: context)
+          document: document, body: bytes, boundary: boundary, format: format, validateOnly: kind == .validate,
+          accept: request.headers[.accept] ?? "", scope: scope, context: context)
       } else if kind == .validate {
         response = ValidationAnswer.response(
           try await onWorker(context) { renderer, cancellation in

@@ -110,7 +110,7 @@ public enum SheetReader {
     _ bytes: [UInt8], fileName: String, inflatedLimit: Int = XLSXReader.inflatedLimit,
     cancellation: RenderCancellation? = nil
   ) throws(SheetError) -> Sheet {
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+    if isWorkbook(bytes) {
       return try XLSXReader.read(bytes, inflatedLimit: inflatedLimit, cancellation: cancellation) {
         MemberSheet.headerRow($0) != nil
       }
@@ -122,4 +122,7 @@ public enum SheetReader {
     let name = (stem as NSString).deletingPathExtension
     return try CSVReader.read(bytes, name: name.isEmpty ? "members" : name, cancellation: cancellation)
   }
+
+  /// A ZIP, so an .xlsx (anything else is read as CSV).
+  public static func isWorkbook(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 }

@@ -57,6 +57,12 @@ extension Wenshu {
 
     @Option(
       help: ArgumentHelp(
+        "With --members: when rows of the list fail, write them here to fix and upload again — the list's header and columns, only the failed rows with their row numbers (原行号) and reasons (失败原因), each cell to fix filled red with a comment. An .xlsx list gives an .xlsx, a CSV list a CSV. Written only when the print fails.",
+        valueName: "file"))
+    var failedRows: String?
+
+    @Option(
+      help: ArgumentHelp(
         "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
         valueName: "folder"))
     var extraLayouts: String?
@@ -68,7 +74,14 @@ extension Wenshu {
         "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
     var allowOfficeOverrides = false
 
+    func validate() throws {
+      if failedRows != nil && members == nil {
+        throw ValidationError("--failed-rows needs --members: it hands back the rows of that list that failed")
+      }
+    }
+
     func run() throws {
+      var failedList: FailedList?
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
@@ -85,15 +98,26 @@ extension Wenshu {
         throw Exit.noInput
       }
       let pdf: [UInt8]
-      do {
+      do throws(RenderFailure) {
         var parsed = try renderer.parse(document: document, json: json)
         json = []
         var list: MemberSheet?
         if let members {
-          let imported = try memberImport(members, data: parsed, catalog: renderer.catalog, document: document)
+          let (imported, sheet, isWorkbook) = try memberImport(
+            members, data: parsed, catalog: renderer.catalog, document: document)
           (parsed, list) = (imported.data, imported.sheet)
+          if let failedRows {
+            failedList = FailedList(
+              target: failedRows, sheet: sheet, list: imported.sheet,
+              fields: MemberImport.memberFields(data: parsed, catalog: renderer.catalog, document: document),
+              csv: !isWorkbook)
+          }
         }
-        let result = try render(renderer, parsed, list: list)
+        let result: (pdf: [UInt8], warnings: [DataProblem])
+        do throws(RenderFailure) { result = try render(renderer, parsed, list: list) } catch {
+          if case .data(let problems) = error { try failedList?.write(problems) }
+          throw error
+        }
         pdf = result.pdf
         for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
       } catch {
