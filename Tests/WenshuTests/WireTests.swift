@@ -48,7 +48,7 @@ struct WireTests {
       #expect(
         c.send(
           Array(
-            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{"
+            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{"
               .utf8)))
       let started = Date()
       let answer = firstAnswer(c, seconds: 3)
@@ -63,7 +63,7 @@ struct WireTests {
     let (port, server) = try serve(environment: ["WENSHU_API_KEYS": "k-one"])
     defer { server.terminate(); server.waitUntilExit() }
     let head =
-      "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
+      "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
     let refused = try Connection(port: port)
     #expect(refused.send(Array((head + "Authorization: Bearer wrong\r\n\r\n").utf8)))
     let answer = firstAnswer(refused, seconds: 2)
@@ -85,7 +85,7 @@ struct WireTests {
     #expect(
       c.send(
         Array(
-          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
             .utf8) + [UInt8](body)))
     func inFlight() throws -> Double {
       let text = String(decoding: try run("curl", ["-s", "http://127.0.0.1:\(port)/metrics"]).stdout, as: UTF8.self)
