@@ -81,7 +81,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     // The domain's cross-checks first (they fill in what a member's ID number states); their
     // problems are reported with the engine's, a path the domain names once only once.
     let (checked, problems) = DocumentChecks(catalog: catalog).apply(
-      document: document, layout: layout, office: office, data: data, cancellation: cancellation)
+      layout: layout, office: office, data: data, cancellation: cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
     let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
     let prepared: PreparedDocument

@@ -19,6 +19,9 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
   var type = "n"
   var value = ""
   var inValue = false
+  /// The cell's formula (`<f>`), nil when it has none.
+  var formula: String?
+  var inFormula = false
   var phonetic = 0
   var rowNumber = 0
   var nextColumn = 0
@@ -65,6 +68,10 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
       reference = attributes["r"].flatMap { CellName.parse(Substring($0)) } ?? (nextColumn, rowNumber)
       type = attributes["t"] ?? "n"
       value = ""
+      formula = nil
+    case "f":
+      formula = ""
+      inFormula = reference != nil
     case "v", "t": inValue = phonetic == 0 && reference != nil
     case "rPh": phonetic += 1
     case "mergeCell":
@@ -77,6 +84,7 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
     switch local(element) {
     case "v", "t": inValue = false
+    case "f": inFormula = false
     case "rPh": phonetic -= 1
     case "c":
       guard let (column, row) = reference else { return }
@@ -90,14 +98,17 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
     if inValue { value += string }
+    if inFormula { formula? += string }
   }
 
   func cell() -> SheetCell? {
+    if type == "e" { return .error(value) }
+    if let formula { return .formula(formula, result: value) }
     switch type {
     case "s":
       guard let i = Int(value), sharedStrings.indices.contains(i) else { return nil }
       return sharedStrings[i].isEmpty ? nil : .text(sharedStrings[i])
-    case "inlineStr", "str", "e": return value.isEmpty ? nil : .text(value)
+    case "inlineStr", "str": return value.isEmpty ? nil : .text(value)
     case "b": return .bool(value == "1")
     default:
       let literal = value.trimmingCharacters(in: .whitespaces)

@@ -57,7 +57,8 @@ extension Wenshu {
         throw Exit.dataError
       }
       let columns = fields.map {
-        TemplateXLSX.Column(header: MemberColumns.header(forField: $0.name) ?? $0.name, text: $0.type != "count")
+        TemplateXLSX.Column(
+          header: MemberColumns.header(forField: $0.name) ?? $0.name, text: $0.type != "count" && $0.type != "age")
       }
       let bytes: [UInt8]
       if csv {

@@ -45,6 +45,10 @@ public enum LayoutFields {
       }
       add(check.value)
       add(check.equals)
+      if case .key(let k)? = check.oneOf?.list.components.first { keys.insert(k) }
+      for written in check.rule?.inputs.values.sorted() ?? [] {
+        if let p = try? DataPath(parsing: written), case .key(let k)? = p.components.first { keys.insert(k) }
+      }
       check.when?.templates.forEach(add)
     }
     return keys.sorted()
