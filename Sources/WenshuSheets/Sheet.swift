@@ -87,6 +87,15 @@ public enum CellName {
 /// Why a file cannot be read as a sheet at all (a bad cell is a `SheetProblem`, not this).
 public struct SheetError: Error, Sendable, CustomStringConvertible {
   public let message: String
+  /// The read was stopped from outside (a time budget spent, a client gone), not refused.
+  public var isStopped = false
   public init(_ message: String) { self.message = message }
   public var description: String { message }
+
+  /// Reading stopped because its request was (`RenderCancellation`).
+  public static var stopped: SheetError {
+    var error = SheetError("读取名单已停止 (reading the member list was stopped)")
+    error.isStopped = true
+    return error
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuLayout
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -22,10 +23,18 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
   var rowNumber = 0
   var nextColumn = 0
 
-  init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+  let cancellation: RenderCancellation?
+  var elements = 0
 
-  static func parse(_ data: Data, name: String, sharedStrings: [String]) throws(SheetError) -> Sheet {
-    let delegate = WorksheetXML(sharedStrings: sharedStrings)
+  init(sharedStrings: [String], cancellation: RenderCancellation?) {
+    self.sharedStrings = sharedStrings
+    self.cancellation = cancellation
+  }
+
+  static func parse(
+    _ data: Data, name: String, sharedStrings: [String], cancellation: RenderCancellation? = nil
+  ) throws(SheetError) -> Sheet {
+    let delegate = WorksheetXML(sharedStrings: sharedStrings, cancellation: cancellation)
     let parser = XMLParser(data: data)
     parser.delegate = delegate
     if !parser.parse(), delegate.failure == nil {
@@ -41,6 +50,12 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String]
   ) {
+    elements += 1
+    if elements % 1024 == 0, cancellation?.isCancelled == true {
+      failure = .stopped
+      parser.abortParsing()
+      return
+    }
     switch local(element) {
     case "row":
       rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1

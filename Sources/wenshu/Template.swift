@@ -68,10 +68,7 @@ extension Wenshu {
           throw Exit.cannotCreate
         }
       }
-      do { try writeOutput(bytes, to: output) } catch {
-        printError("cannot write \(output): \(error.localizedDescription)")
-        throw Exit.cannotCreate
-      }
+      try writeOutputOrExit(bytes, to: output, force: false)
     }
   }
 }
