@@ -22,7 +22,7 @@ public enum LayoutFields {
       walk(blocks)
     }
     let m = layout.metadata
-    [m.title, m.author, m.subject, m.created, m.filename].forEach(add)
+    ([m.title, m.author, m.subject, m.created, m.filename] + [m.reference].compactMap { $0 }).forEach(add)
     if let w = layout.watermark { add(w.text) }
     for check in layout.checks {
       // A check run per row reads the row's fields: its array is the top-level field.
