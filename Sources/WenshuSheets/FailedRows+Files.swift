@@ -32,7 +32,7 @@ extension FailedRows {
         switch cell {
         case .number(let literal):
           cells[column] = .number(literal, isDate ? (marked ? .markedDate : .date) : (marked ? .markedText : .text))
-        case .text, .bool:
+        case .text, .bool, .error, .formula:  // as text, never a formula: the clerk sees what the cell showed
           cells[column] = .text(cell.text, marked ? .markedText : .text)
         }
       }
