@@ -137,7 +137,7 @@ struct WireTests {
       #expect(
         c.send(
           Array(
-            "POST \(path) HTTP/1.1\r\nHost: x\r\nContent-Type: \(type)\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
+            "POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(type)\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
               .utf8)))
       let answer = firstAnswer(c, seconds: 3)
       #expect(answer.hasPrefix("HTTP/1.1 \(status)"), "\(path) \(type): \(answer.prefix(120))")
@@ -147,7 +147,7 @@ struct WireTests {
     #expect(
       c.send(
         Array(
-          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
             .utf8)))
     #expect(firstAnswer(c, seconds: 3).hasPrefix("HTTP/1.1 100 Continue"))
   }
@@ -160,7 +160,7 @@ struct WireTests {
     #expect(
       c.send(
         Array(
-          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"unit\":"
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"unit\":"
             .utf8)))
     // A hang guard, not a measurement: the answer is due after 1 s.
     let answer = firstAnswer(c, seconds: 20)

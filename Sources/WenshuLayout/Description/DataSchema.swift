@@ -221,7 +221,7 @@ public struct SchemaValidator: Sendable {
         walk.problems.append(
           DataProblem(
             path: here + "." + field,
-            message: "\(field) 与 \(first) 重复，同一值在一份文书中只能出现一次 (the same \(field) as \(first))"))
+            message: "与 \(first) 重复，同一值在一份文书中只能出现一次 (the same \(field) as \(first))"))
       } else {
         walk.firstSeen[list, default: [:]][key] = here
       }

@@ -62,10 +62,10 @@ enum Mutations {
       list += [
         ("\"\(s)abc\"", .string(s + "abc")), ("\"\"", .string("")), ("1", .number("1")), ("true", .bool(true)),
         ("{}", .object([:])), ("[…]", .array([.string(s)])),
-        // Text that draws nothing, a soft hyphen inside, stacked combining marks (issue 21).
+        // Text that draws nothing and a soft hyphen inside (issue 21). Stacked combining marks
+        // are left to the name tables: whether a font draws a mark is not a schema's to say.
         ("\"\\u3164\"", .string("\u{3164}")), ("\"\\u2800\"", .string("\u{2800}")),
         ("soft hyphen inside", .string(String(s.prefix(1)) + "\u{00AD}" + String(s.dropFirst(1)))),
-        ("three combining marks", .string(s + "\u{0353}\u{0354}\u{0355}")),
       ]
       if s.utf8.count == 10, s.split(separator: "-").count == 3 {  // a date
         list += [
