@@ -215,7 +215,7 @@ public enum OpenAPIDocument {
     if route.method == .post && route != .batch
       && Self.readsMemberList(document, catalog)
     {
-      op["requestBody"] = withMemberForm(op["requestBody"], checksAnything: route == .validate)
+      op["requestBody"] = withMemberForm(op["requestBody"])
       responses["422"] = ref("#/components/responses/FailedRows")
     }
     if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
@@ -238,22 +238,20 @@ public enum OpenAPIDocument {
   }
 
   /// The JSON body, or a form with the JSON (`data`) and the unit's spreadsheet (`members`).
-  /// `checksAnything`: `…/validate`, which takes parts of any content, as it takes any JSON:
-  /// checking what breaks the rules is what it is for.
-  static func withMemberForm(_ body: DataValue?, checksAnything: Bool = false) -> DataValue? {
+  static func withMemberForm(_ body: DataValue?) -> DataValue? {
     guard case .object(var request)? = body, case .object(var content)? = request["content"] else { return body }
-    func part(_ description: String, binary: Bool) -> DataValue {
-      guard !checksAnything else { return .object(["description": .string(description)]) }
-      guard binary else { return .object(["type": .string("string"), "description": .string(description)]) }
-      return .object(["type": .string("string"), "format": .string("binary"), "description": .string(description)])
-    }
     content["multipart/form-data"] = .object([
       "schema": .object([
         "type": .string("object"), "required": .strings(["data", "members"]),
         "properties": .object([
-          "data": part("the document's JSON data; its members are replaced", binary: false),
-          "members": part(
-            "the member list as .xlsx (its first sheet with a list's header row) or CSV (UTF-8 or GBK)", binary: true),
+          "data": .object([
+            "type": .string("string"), "description": .string("the document's JSON data; its members are replaced"),
+          ]),
+          "members": .object([
+            "type": .string("string"), "format": .string("binary"),
+            "description": .string(
+              "the member list as .xlsx (its first sheet with a list's header row) or CSV (UTF-8 or GBK)"),
+          ]),
         ]),
       ]),
       "encoding": .object([
