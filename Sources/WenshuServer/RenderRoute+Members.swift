@@ -55,10 +55,9 @@ extension RenderRoute {
       let list = imported.sheet
       /// Every problem, at its cell: the whole list goes into the failed rows, not the first 100.
       func failed(_ problems: [DataProblem]) throws -> MemberOutcome {
-        guard let handBack else {
-          guard validateOnly else { throw Problem.from(ProblemList(problems)) }
-          return .report(ValidationReport(problems: ProblemList(problems), warnings: ProblemList(), pages: 0))
-        }
+        // Without a spreadsheet in Accept, problem+json: a form that fails on its list is a
+        // refused request, for …/validate too (its JSON body answers 200 with a report).
+        guard let handBack else { throw Problem.from(ProblemList(problems)) }
         let fields = MemberImport.memberFields(data: parsed, catalog: renderer.catalog, document: document)
         let rows = FailedRows(sheet: sheet, list: list, fields: fields, problems: problems)
         return .failedRows(try handBack.body(rows), handBack, sheetName)

@@ -45,7 +45,7 @@ struct FailedRowsRouteTests {
     }
   }
 
-  @Test("validate asking for CSV gets 422 with the failed rows as CSV; without Accept, its report at the cells")
+  @Test("validate asking for CSV gets 422 with the failed rows as CSV; without Accept, 422 problem+json at the cells")
   func validateAnswers() async throws {
     try await Self.send("/v1/documents/overage-certificate/validate", accept: "text/csv") { response in
       #expect(response.status == .unprocessableContent)
@@ -54,9 +54,9 @@ struct FailedRowsRouteTests {
       #expect(Self.rowNumbers(sheet) == ["3", "4", "5", "6", "7", "8"])
     }
     try await Self.send("/v1/documents/overage-certificate/validate", accept: nil) { response in
-      #expect(response.status == .ok)
+      #expect(response.status == .unprocessableContent)
+      #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
       let report = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-      #expect(report["valid"] as? Bool == false)
       let paths = (report["problems"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
       #expect(paths == ["Sheet1!C3", "Sheet1!C4", "Sheet1!E6", "Sheet1!E7", "Sheet1!C5", "Sheet1!C8"])
     }
