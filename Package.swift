@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
+  // Each target declares exactly the modules its files import (and the tests the executable they
+  // run, so it is built first).
   targets: [
     // The only target that sees C: cairo, pango, pangocairo, fontconfig.
     .systemLibrary(
@@ -41,7 +43,7 @@ let package = Package(
     .target(
       name: "WenshuDocuments",
       dependencies: [
-        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics",
+        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics", "Yams",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -57,7 +59,7 @@ let package = Package(
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuSheets",
+        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "Yams",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -65,12 +67,17 @@ let package = Package(
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),
+      ],
+      // The preview's page, style sheet and script, compiled into the binary (no bundle beside it).
+      resources: [
+        .embedInCode("Preview/Assets/index.html"), .embedInCode("Preview/Assets/preview.css"),
+        .embedInCode("Preview/Assets/preview.js"),
       ]
     ),
     .executableTarget(
       name: "wenshu",
       dependencies: [
-        "WenshuDocuments", "WenshuRules", "WenshuServer", "WenshuSheets",
+        "WenshuDocuments", "WenshuLayout", "WenshuRules", "WenshuServer", "WenshuSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -81,7 +88,9 @@ let package = Package(
     // Writes the generated samples (fixed seed): swift run wenshu-samples
     .executableTarget(name: "wenshu-samples", dependencies: ["WenshuRules"]),
     // What more than one test target needs: sample data made long.
-    .target(name: "WenshuTestSupport", path: "Tests/WenshuTestSupport"),
+    .target(
+      name: "WenshuTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/WenshuTestSupport"),
     .testTarget(
       name: "WenshuRulesTests",
       dependencies: ["WenshuRules", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -89,8 +98,11 @@ let package = Package(
     .testTarget(
       name: "WenshuServerTests",
       dependencies: [
-        "WenshuServer", "WenshuDocuments", "WenshuLayout",
-        .product(name: "HummingbirdTesting", package: "hummingbird"), "WenshuTestSupport",
+        "WenshuServer", "WenshuDocuments", "WenshuSheets", "WenshuTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),
         "Yams",
@@ -98,13 +110,14 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuSheetsTests",
-      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu"],
+      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu", "WenshuTestSupport"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "WenshuTests",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu", "WenshuTestSupport",
+        "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "CPangoCairo", "WenshuRules", "wenshu",
+        "WenshuTestSupport", "WenshuServer",
       ],
       exclude: ["Golden"]
     ),

@@ -33,16 +33,21 @@ public final class DocumentRenderer: @unchecked Sendable {
     try layOut(document: document, data: try parse(document: document, json: json))
   }
 
-  public func parse(document: String, json: [UInt8]) throws(RenderFailure) -> DataValue {
+  /// Stops with `.cancelled` soon after `cancellation` is cancelled.
+  public func parse(
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+  ) throws(RenderFailure) -> DataValue {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
-    do { return try JSONReader.parse(json) } catch {
+    do { return try JSONReader.parse(json, cancellation: cancellation) } catch {
+      if error.stopped { throw .cancelled }
       throw .malformed(error.description)
     }
   }
 
   /// Lays out a document from parsed data: picks the variant and office, fills in the profile.
+  /// `scope`: the offices the caller may print for (`.forbidden` outside them); nil = any.
   public func prepare(
-    document: String, data: DataValue, cancellation: RenderCancellation? = nil
+    document: String, data: DataValue, cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
   ) throws(RenderFailure) -> PreparedDocument {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
     var data = data
@@ -59,6 +64,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     let office: String?
     (data, office) = try OfficeProfile.resolve(
       data, offices: catalog.offices, allowingOverrides: catalog.allowsOfficeOverrides)
+    try scope?.admit(office)
     guard let layout = catalog.layout(document: document, office: office, variant: variant) else {
       let known = (catalog.layouts[document] ?? []).map {
         "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))"
@@ -75,7 +81,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     // The domain's cross-checks first (they fill in what a member's ID number states); their
     // problems are reported with the engine's, a path the domain names once only once.
     let (checked, problems) = DocumentChecks(catalog: catalog).apply(
-      document: document, layout: layout, office: office, data: data, cancellation: cancellation)
+      layout: layout, office: office, data: data, cancellation: cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
     let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
     let prepared: PreparedDocument
@@ -106,7 +112,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   public func render(
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil
   ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    try render(document: document, data: try parse(document: document, json: json), cancellation: cancellation)
+    try render(
+      document: document, data: try parse(document: document, json: json, cancellation: cancellation),
+      cancellation: cancellation)
   }
 
   public func render(

@@ -1,5 +1,6 @@
 import WenshuDocuments
 import WenshuLayout
+import WenshuSheets
 
 /// The OpenAPI 3.1 description of the service, written from the catalogue when the server
 /// starts (so it is always the layouts the server has): one path per document, its request
@@ -13,19 +14,21 @@ public enum OpenAPIDocument {
 
   static func value(catalog: DocumentCatalog, examples: [String: [(name: String, data: DataValue)]]) -> DataValue {
     var paths = DataObject()
-    for route in WenshuService.routes {
+    for route in ServiceRoute.allCases {
       let documents = route.path.contains("{document}") ? catalog.documents : [""]
       for document in documents {
         let path = route.path.replacingOccurrences(of: "{document}", with: document)
         var operations: DataObject
         if case .object(let o)? = paths[path] { operations = o } else { operations = DataObject() }
         let described = operation(route, document: document, catalog: catalog, examples: examples[document] ?? [])
-        operations[route.method.lowercased()] = described
-        if route.method == "GET" { operations["head"] = headOperation(described) }
+        operations[route.method.rawValue.lowercased()] = described
+        if route.method == .get { operations["head"] = headOperation(described) }
         paths[path] = .object(operations)
       }
     }
-    var schemas = DataObject(["Problem": problemSchema, "DocumentList": documentListSchema])
+    var schemas = DataObject([
+      "Problem": named(problemSchema, "Problem"), "DocumentList": named(documentListSchema, "DocumentList"),
+    ])
     for document in catalog.documents {
       let layouts = catalog.layouts[document] ?? []
       if layouts.count > 1 {
@@ -60,7 +63,7 @@ public enum OpenAPIDocument {
           "bearer": .object([
             "type": .string("http"), "scheme": .string("bearer"),
             "description": .string(
-              "Required only when the server runs with API keys (WENSHU_API_KEYS); the scheme name is case-insensitive."
+              "Required only when the server runs with API keys (--api-keys-file, WENSHU_API_KEYS); the scheme name is case-insensitive."
             ),
           ]),
           "apiKey": .object([
@@ -95,11 +98,15 @@ public enum OpenAPIDocument {
     font has. A credit code that fails its check on an e-bill only warns (X-Wenshu-Warnings).
 
     Authentication. Without API keys configured (the default, when the server listens on
-    127.0.0.1 only) no credentials are needed. With keys (WENSHU_API_KEYS), every route except
-    /healthz and /readyz needs `Authorization: Bearer KEY` or `X-API-Key: KEY`, else 401.
+    127.0.0.1 only) no credentials are needed. With keys, every route except /healthz and
+    /readyz needs `Authorization: Bearer KEY` or `X-API-Key: KEY`, else 401. A key may be
+    limited to some offices (the data's `office`) and documents: a render, batch item or
+    validation outside them is 403 naming the key. Listings and schemas are open to any key.
 
     A render is deterministic and stateless: safe to retry on another replica after a connection
-    error or 503 (Retry-After says when).
+    error, a 429 (the queue is full) or a 503 with Retry-After (it waited too long for a worker).
+    A 503 without Retry-After (problem type urn:wenshu:problem:time-budget) is a render that
+    exceeded its time budget: the same data will take as long again.
 
     Files. A PDF, PNG or ZIP (and this description) is sent with its own media type, or as
     application/octet-stream (the same bytes) to a client whose Accept asks for that and not for
@@ -114,24 +121,24 @@ public enum OpenAPIDocument {
     """
 
   static func operation(
-    _ route: (method: String, path: String), document: String, catalog: DocumentCatalog,
+    _ route: ServiceRoute, document: String, catalog: DocumentCatalog,
     examples: [(name: String, data: DataValue)]
   ) -> DataValue {
-    let open = route.path == "/healthz" || route.path == "/readyz"
+    let open = route.open
     var responses = DataObject()
     var op = DataObject()
-    switch (route.method, route.path) {
-    case ("GET", "/healthz"):
+    switch route {
+    case .health:
       op["summary"] = .string("The process is alive (liveness probe).")
       responses["200"] = text("alive")
-    case ("GET", "/readyz"):
+    case .readiness:
       op["summary"] = .string("Fonts and every layout are loaded; the service takes renders (readiness probe).")
       responses["200"] = text("ready")
-    case ("GET", "/metrics"):
+    case .metrics:
       op["summary"] = .string(
         "Prometheus metrics: requests by document and status, render durations, pages, renders in flight and queued.")
       responses["200"] = text("metrics")
-    case ("GET", "/openapi.yaml"):
+    case .openAPI:
       op["summary"] = .string("This description, written from the layouts the server has.")
       responses["200"] = .object([
         "description": .string("the OpenAPI description"), "headers": requestIdHeader,
@@ -142,10 +149,10 @@ public enum OpenAPIDocument {
           ]),
         ]),
       ])
-    case ("GET", "/v1/documents"):
+    case .documents:
       op["summary"] = .string("The documents, their variants, offices, titles and where their schemas are.")
       responses["200"] = json("the documents", ref("#/components/schemas/DocumentList"))
-    case ("GET", "/v1/documents/{document}/schema"):
+    case .schema:
       let layouts = catalog.layouts[document] ?? []
       op["summary"] = .string(
         "The JSON Schema of the \(document) data: without parameters the document's, else the one layout's.")
@@ -168,7 +175,7 @@ public enum OpenAPIDocument {
       op["description"] = .string(
         "A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices."
       )
-    case ("POST", "/v1/documents/{document}"):
+    case .render:
       op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
       op["parameters"] = .array([
         query(
@@ -187,7 +194,7 @@ public enum OpenAPIDocument {
         ref("#/components/schemas/\(schemaName(document))"), document: document, examples: examples, batch: false,
         form: true)
       responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
-    case ("POST", "/v1/documents/{document}/batch"):
+    case .batch:
       op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
       op["parameters"] = .array([
         query(
@@ -202,7 +209,7 @@ public enum OpenAPIDocument {
         document: document, examples: examples, batch: true)
       responses["200"] = rendered(
         "the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
-    case ("POST", "/v1/documents/{document}/validate"):
+    case .validate:
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.
       let anyData = DataValue.object([
@@ -221,18 +228,24 @@ public enum OpenAPIDocument {
             "warningCount": .object(["type": .string("integer")]),
           ]),
         ]))
-    default:
-      preconditionFailure("no OpenAPI description for \(route.method) \(route.path)")
     }
-    if route.method == "POST" {
+    if route.method == .post {
       for status in ["400", "404", "408", "413", "415", "422"] {
         responses[status] = ref("#/components/responses/\(problemNames[status]!)")
       }
     }
+    if route.method == .post && route != .batch
+      && Self.readsMemberList(document, catalog)
+    {
+      op["requestBody"] = withMemberForm(op["requestBody"])
+      responses["422"] = ref("#/components/responses/FailedRows")
+    }
     if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
+    responses["403"] = ref("#/components/responses/Forbidden")
     responses["405"] = ref("#/components/responses/MethodNotAllowed")
-    if route.path.hasPrefix("/v1/documents/{document}") && route.method == "POST" {
-      responses["503"] = ref("#/components/responses/Busy")
+    if route.path.hasPrefix("/v1/documents/{document}") && route.method == .post {
+      responses["429"] = ref("#/components/responses/Busy")
+      responses["503"] = ref("#/components/responses/Unavailable")
     }
     op["operationId"] = .string(operationId(route, document: document))
     if document.isEmpty == false { op["tags"] = .strings([document]) }
@@ -241,8 +254,61 @@ public enum OpenAPIDocument {
     return .object(op)
   }
 
-  static func operationId(_ route: (method: String, path: String), document: String) -> String {
-    let words = (route.method.lowercased() + " " + route.path.replacingOccurrences(of: "{document}", with: document))
+  /// A document whose data has a member list takes it as a spreadsheet too (multipart).
+  static func readsMemberList(_ document: String, _ catalog: DocumentCatalog) -> Bool {
+    catalog.layouts[document]?.contains { !MemberImport.memberFields($0).isEmpty } ?? false
+  }
+
+  /// The JSON body, or a form with the JSON (`data`) and the unit's spreadsheet (`members`).
+  static func withMemberForm(_ body: DataValue?) -> DataValue? {
+    guard case .object(var request)? = body, case .object(var content)? = request["content"] else { return body }
+    content["multipart/form-data"] = .object([
+      "schema": .object([
+        "type": .string("object"), "required": .strings(["data", "members"]),
+        "properties": .object([
+          "data": .object([
+            "type": .string("string"), "description": .string("the document's JSON data; its members are replaced"),
+          ]),
+          "members": .object([
+            "type": .string("string"), "format": .string("binary"),
+            "description": .string(
+              "the member list as .xlsx (its first sheet with a list's header row) or CSV (UTF-8 or GBK)"),
+          ]),
+        ]),
+      ]),
+      "encoding": .object([
+        "data": .object(["contentType": .string("application/json")]),
+        "members": .object([
+          "contentType": .string("\(WorkbookXLSX.contentType), text/csv, application/octet-stream")
+        ]),
+      ]),
+    ])
+    request["content"] = .object(content)
+    return .object(request)
+  }
+
+  /// 422 on a route that takes a member list: problem+json, or the failed rows when asked.
+  static let failedRowsResponse = DataValue.object([
+    "description": .string(
+      "The data does not meet the document's schema or rules; every problem is listed with its JSON path (problem+json). "
+        + "When the member list came as a spreadsheet (multipart) and rows fail, a request with `Accept: "
+        + WorkbookXLSX.contentType + "` (or `text/csv`) gets the failed rows instead, to fix and upload again: "
+        + "the list's header and columns, only the failed rows with their row numbers (原行号) and reasons (失败原因), "
+        + "each cell to fix filled and commented; problems not about a row on a first sheet (表格问题)."),
+    "headers": .object([
+      "X-Request-Id": ref("#/components/headers/X-Request-Id"),
+      "Content-Disposition": ref("#/components/headers/Content-Disposition"),
+    ]),
+    "content": .object([
+      "application/problem+json": .object(["schema": ref("#/components/schemas/Problem")]),
+      WorkbookXLSX.contentType: .object(["schema": .object(["type": .string("string"), "format": .string("binary")])]),
+      "text/csv": .object(["schema": .object(["type": .string("string")])]),
+    ]),
+  ])
+
+  static func operationId(_ route: ServiceRoute, document: String) -> String {
+    let words =
+      (route.method.rawValue.lowercased() + " " + route.path.replacingOccurrences(of: "{document}", with: document))
       .split { !$0.isLetter && !$0.isNumber }
     return words.enumerated().map {
       $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
@@ -403,27 +469,33 @@ public enum OpenAPIDocument {
   }()
 
   static let problemNames = [
-    "400": "BadRequest", "401": "Unauthorized", "404": "NotFound", "405": "MethodNotAllowed", "408": "RequestTimeout",
-    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "503": "Busy",
+    "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "405": "MethodNotAllowed",
+    "408": "RequestTimeout",
+    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "429": "Busy",
+    "503": "Unavailable",
   ]
 
   static let problemResponses: DataObject = {
     let descriptions = [
       "400": "Malformed JSON, or a query parameter out of range (format, page, dpi).",
       "401": "API keys are configured and the request has none of them.",
+      "403":
+        "The request is outside its API key's scope (another office's data, data naming no office, or a document the key may not print; the problem names the key), or its Host is not a name the server answers to.",
       "404": "No such document, or no layout for that variant and office.",
       "405": "The path does not answer this method; Allow lists those it does.",
       "408": "The body did not arrive within the body timeout.",
       "413": "The body (after decompression) is over the size limit (--max-body-mib).",
       "415": "The body is not application/json, or has a content coding other than gzip.",
       "422": "The data does not meet the document's schema or rules; every problem is listed with its JSON path.",
+      "429":
+        "Every worker is busy and the queue is full (problem type urn:wenshu:problem:busy); retry after Retry-After, here or on another replica.",
       "503":
-        "Every worker is busy and the queue is full, or the render exceeded its time budget; retry after Retry-After.",
+        "The request waited longer than its time budget for a worker (urn:wenshu:problem:busy, with Retry-After: retry), or its render exceeded the budget (urn:wenshu:problem:time-budget, no Retry-After: the same data takes as long again).",
     ]
     var responses = DataObject()
     for (status, name) in problemNames.sorted(by: { $0.key < $1.key }) {
       var headers = DataObject(["X-Request-Id": ref("#/components/headers/X-Request-Id")])
-      if status == "503" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
+      if status == "503" || status == "429" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
       if status == "405" { headers["Allow"] = ref("#/components/headers/Allow") }
       if status == "401" { headers["WWW-Authenticate"] = ref("#/components/headers/WWW-Authenticate") }
       responses[name] = .object([
@@ -431,6 +503,7 @@ public enum OpenAPIDocument {
         "content": .object(["application/problem+json": .object(["schema": ref("#/components/schemas/Problem")])]),
       ])
     }
+    responses["FailedRows"] = failedRowsResponse
     return responses
   }()
 

@@ -17,7 +17,13 @@ extension Wenshu {
           Every problem in the data is reported at once on stderr, each with its JSON path \
           (e.g. members[12].name: U+2A6D7 '𪛗' has no glyph in any bundled font), and the \
           exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
-          not writable; 78: layouts or fonts missing or broken.
+          cannot be created (a missing folder, a read-only file without --force); 74: writing \
+          failed (a full disk; no partial file is left); 78: layouts or fonts missing or broken.
+
+          The PDF holds names and ID numbers: a new file is created with mode 0600 (less if \
+          the umask asks), a replaced file keeps its mode. It is written to a temporary file \
+          beside it (mode 0600) and renamed into place; one left by a killed run is removed \
+          by the next write to that folder.
 
           With --members, the member list comes from a spreadsheet (.xlsx, or .csv in UTF-8 or \
           GBK as Excel saves it): columns are found by their header names (姓名, 证件类型, \
@@ -51,15 +57,31 @@ extension Wenshu {
 
     @Option(
       help: ArgumentHelp(
+        "With --members: when rows of the list fail, write them here to fix and upload again — the list's header and columns, only the failed rows with their row numbers (原行号) and reasons (失败原因), each cell to fix filled red with a comment. An .xlsx list gives an .xlsx, a CSV list a CSV. Written only when the print fails.",
+        valueName: "file"))
+    var failedRows: String?
+
+    @Option(
+      help: ArgumentHelp(
         "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
         valueName: "folder"))
     var extraLayouts: String?
+    @Flag(help: "Replace the output file even if it is read-only (its mode is kept).")
+    var force = false
+
     @Flag(
       help:
         "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
     var allowOfficeOverrides = false
 
+    func validate() throws {
+      if failedRows != nil && members == nil {
+        throw ValidationError("--failed-rows needs --members: it hands back the rows of that list that failed")
+      }
+    }
+
     func run() throws {
+      var failedList: FailedList?
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
@@ -76,30 +98,38 @@ extension Wenshu {
         throw Exit.noInput
       }
       let pdf: [UInt8]
-      do {
+      do throws(RenderFailure) {
         var parsed = try renderer.parse(document: document, json: json)
         json = []
         var list: MemberSheet?
         if let members {
-          let imported = try memberImport(members, data: parsed, catalog: renderer.catalog, document: document)
+          let (imported, sheet, isWorkbook) = try memberImport(
+            members, data: parsed, catalog: renderer.catalog, document: document)
           (parsed, list) = (imported.data, imported.sheet)
+          if let failedRows {
+            failedList = FailedList(
+              target: failedRows, sheet: sheet, list: imported.sheet,
+              fields: MemberImport.memberFields(data: parsed, catalog: renderer.catalog, document: document),
+              csv: !isWorkbook)
+          }
         }
-        let result = try render(renderer, parsed, list: list)
+        let result: (pdf: [UInt8], warnings: [DataProblem])
+        do throws(RenderFailure) { result = try render(renderer, parsed, list: list) } catch {
+          if case .data(let problems) = error { try failedList?.write(problems) }
+          throw error
+        }
         pdf = result.pdf
         for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
       } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
-        case .data, .output, .malformed, .unknownDocument, .cancelled:
+        case .data, .output, .malformed, .unknownDocument, .cancelled, .forbidden:
           printError(error.description)
           throw Exit.dataError
         }
       }
       let target = output ?? defaultOutput
-      do { try writeOutput(pdf, to: target) } catch {
-        printError("cannot write \(target): \(error.localizedDescription)")
-        throw Exit.cannotCreate
-      }
+      try writeOutputOrExit(pdf, to: target, force: force)
     }
 
     /// Renders; with a member sheet, every problem is shown at its cell, the sheet's own
