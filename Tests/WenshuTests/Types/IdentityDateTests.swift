@@ -34,28 +34,26 @@ struct IdentityDateTests {
 
   @Test("an age beside an idNumber without agesOn, or the over-age rule without it, is a load error with the line")
   func agesNeedADeclaredDate() {
-    let data = "  printedAt: date\n  people: [ \(Self.person) ]"
-    let age = DefectTests.loadError(data: data, body: "x")
-    #expect(age?.message.contains("people[].age is counted from an idNumber") == true, "\(String(describing: age))")
-    #expect(age?.message.contains("- rule: agesOn") == true, "\(String(describing: age))")
-    #expect(age?.line == 4, "\(String(describing: age))")
-    let nested = DefectTests.loadError(
-      data: "  printedAt: date\n  applicant: { holder: { idNumber: idNumber, age: age } }", body: "x")
-    #expect(nested?.message.contains("applicant.holder.age") == true, "\(String(describing: nested))")
-    let overAge = DefectTests.loadError(
-      data: "  printedAt: date\n  people: [ { name: personName, idNumber: idNumber } ]", body: "x",
-      checks: "  - rule: overAgeMembers\n    list: people")
-    #expect(
-      overAge?.message.contains("rule overAgeMembers needs rule agesOn") == true, "\(String(describing: overAge))")
-    #expect(overAge?.line == 7, "\(String(describing: overAge))")
-    let notADate = DefectTests.loadError(
-      data: "  printedAt: text\n  people: [ \(Self.person) ]", body: "x",
-      checks: "  - rule: agesOn\n    date: printedAt")
-    #expect(
-      notADate?.message.contains("'printedAt' is text in data:, not a date") == true, "\(String(describing: notADate))")
-    #expect(notADate?.line == 7, "\(String(describing: notADate))")
-    #expect(
-      DefectTests.loadError(data: data, body: "x", checks: "  - rule: agesOn\n    date: printedAt") == nil)
+    let people = "  printedAt: date\n  people: [ \(Self.person) ]"
+    // data:, checks:, a fragment of the message, the line blamed.
+    let refused: [(String, String, String, Int)] = [
+      (people, "", "people[].age is counted from an idNumber on a date the layout names", 4),
+      (people, "", "under checks:\n  - rule: agesOn\n    date: …", 4),
+      ("  printedAt: date\n  applicant: { holder: { idNumber: idNumber, age: age } }", "", "applicant.holder.age", 4),
+      (
+        "  printedAt: date\n  people: [ { name: personName, idNumber: idNumber } ]",
+        "  - rule: overAgeMembers\n    list: people", "rule overAgeMembers needs rule agesOn", 7
+      ),
+      (
+        "  printedAt: text\n  people: [ \(Self.person) ]", "  - rule: agesOn\n    date: printedAt",
+        "rule agesOn: date: 'printedAt' is text in data:, not a date", 7
+      ),
+    ]
+    for (data, checks, fragment, line) in refused {
+      let error = DefectTests.loadError(data: data, body: "x", checks: checks)
+      #expect(error?.message.contains(fragment) == true && error?.line == line, "\(String(describing: error))")
+    }
+    #expect(DefectTests.loadError(data: people, body: "x", checks: "  - rule: agesOn\n    date: printedAt") == nil)
   }
 
   @Test("…X and …x are one identity number: a repeat in a list, in nested lists and across lists")
