@@ -1,6 +1,7 @@
 import WenshuDocuments
 import WenshuLayout
 import WenshuSheets
+import WenshuWorkbook
 
 /// The OpenAPI 3.1 description of the service, written from the catalogue when the server
 /// starts (so it is always the layouts the server has): one path per document, its request

@@ -74,7 +74,7 @@ struct RenderRoute {
         }
         metrics.pages.increment(by: Int64(file.pages))
         RenderRecordLog.write(file, document: document, key: key, logger: context.logger)
-        response = Self.response(file, inline: format != .pdf && format != .zip)
+        response = Self.response(file, inline: format.isPreview)
       }
       status = Int(response.status.code)
       return response
