@@ -32,7 +32,7 @@ extension Wenshu {
           writes an empty one), and each problem names the cell to fix (Sheet1!C12: …).
 
           With --format xlsx (or -o NAME.xlsx), the document's lists are written as a workbook \
-          instead: one sheet per table its layout exports (below, "xlsx:"), the document's \
+          instead: one sheet per table its layout exports (listed above, "xlsx:"), the document's \
           title and number above the table's header, each cell as printed (masked ID numbers \
           stay masked) with numbers, amounts and dates as typed cells. A document with no such \
           table is exit 64, naming it. The same checks run as for the PDF.
