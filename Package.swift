@@ -39,11 +39,13 @@ let package = Package(
     .target(name: "WenshuLayout", dependencies: ["Graphics", "Yams"]),
     // Pages → PDF or PNG. Reads only laid-out pages.
     .target(name: "WenshuRender", dependencies: ["Graphics", "WenshuLayout"]),
+    // SpreadsheetML written: sheets of typed cells, never a formula from data. No layout, no domain.
+    .target(name: "WenshuWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // The documents: catalogue of layouts, domain formatters and checks, the render entry point.
     .target(
       name: "WenshuDocuments",
       dependencies: [
-        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics", "Yams",
+        "WenshuLayout", "WenshuRender", "WenshuRules", "WenshuWorkbook", "Graphics", "Yams",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -51,7 +53,7 @@ let package = Package(
     .target(
       name: "WenshuSheets",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRules",
+        "WenshuDocuments", "WenshuLayout", "WenshuRules", "WenshuWorkbook",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -59,7 +61,7 @@ let package = Package(
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "Yams",
+        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "WenshuWorkbook", "Yams",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -77,7 +79,7 @@ let package = Package(
     .executableTarget(
       name: "wenshu",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRules", "WenshuServer", "WenshuSheets",
+        "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuRules", "WenshuServer", "WenshuSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -110,7 +112,10 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuSheetsTests",
-      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu", "WenshuTestSupport"],
+      dependencies: [
+        "WenshuSheets", "WenshuWorkbook", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu",
+        "WenshuTestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(

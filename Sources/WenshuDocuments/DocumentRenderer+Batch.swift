@@ -5,7 +5,8 @@ import WenshuRender
 import ZIPFoundation
 
 extension DocumentRenderer {
-  /// A batch (a JSON array of one document's data) as one PDF or a ZIP of one PDF each.
+  /// A batch (a JSON array of one document's data) as one PDF, a ZIP of one PDF each, or a
+  /// ZIP of one workbook each.
   /// Bounded in memory whatever its length: each item is parsed, checked, laid out and
   /// written before the next is read, so only one document's data and one page are held
   /// besides the output. Any item's problems fail the whole batch (every item is still
@@ -15,6 +16,7 @@ extension DocumentRenderer {
     scope: OfficeScope? = nil
   ) throws(OutputFailure) -> RenderedFile {
     guard catalog.layouts[document] != nil else { throw .render(.unknownDocument(document, known: catalog.documents)) }
+    if format == .xlsx { try requireSheets(document) }
     let ranges = try Self.items(json)
     guard !ranges.isEmpty else { throw .notABatch("the array has no documents") }
     var problems = ProblemList()
@@ -48,19 +50,20 @@ extension DocumentRenderer {
       records.append(PrintRecord(office: office, reference: prepared.reference, pages: prepared.pageCount))
       guard problems.isEmpty else { continue }
       do {
-        if output == nil { output = try BatchOutput(format: format, info: prepared.info) }
+        if output == nil { output = try BatchOutput(format: format, info: prepared.info, offered: sheetDocuments) }
+        let name = String(format: "%03d-", i + 1) + prepared.filename
         try output!.add(
-          prepared,
-          name: FileName(document: document, name: String(format: "%03d-", i + 1) + prepared.filename, extension: "pdf")
-        )
-      } catch let failure as RenderFailure { throw .render(failure) } catch { throw .render(.output("\(error)")) }
+          prepared, name: FileName(document: document, name: name, extension: format == .xlsx ? "xlsx" : "pdf"))
+      } catch let failure as OutputFailure { throw failure } catch let failure as RenderFailure {
+        throw .render(failure)
+      } catch { throw .render(.output("\(error)")) }
     }
     if !problems.isEmpty { throw .data(problems) }
     let bytes: [UInt8]
     do { bytes = try output!.finish() } catch let failure as RenderFailure { throw .render(failure) } catch {
       throw .render(.output("\(error)"))
     }
-    let zip = format == .zip
+    let zip = format == .zip || format == .xlsx
     return RenderedFile(
       bytes: bytes, mediaType: zip ? "application/zip" : "application/pdf",
       fileName: FileName(document: document, name: "\(document)-batch", extension: zip ? "zip" : "pdf"),
@@ -89,14 +92,15 @@ extension DocumentRenderer {
 }
 
 /// Where a batch's documents go as they are laid out: pages into one PDF, or each document's
-/// PDF deflated into the ZIP as soon as it is written.
+/// PDF (or workbook) deflated into the ZIP as soon as it is written.
 private enum BatchOutput {
   case book(PDFBook)
-  case zip(Archive)
+  /// `workbooks`: the documents that offer them, for the message when one does not.
+  case zip(Archive, workbooks: [String]?)
 
-  init(format: OutputFormat, info: DocumentInfo) throws {
-    if format == .zip {
-      self = .zip(try Archive(accessMode: .create))
+  init(format: OutputFormat, info: DocumentInfo, offered: [String]) throws {
+    if format == .zip || format == .xlsx {
+      self = .zip(try Archive(accessMode: .create), workbooks: format == .xlsx ? offered : nil)
     } else {
       self = .book(PDFBook(info: info))
     }
@@ -105,8 +109,16 @@ private enum BatchOutput {
   func add(_ prepared: PreparedDocument, name: FileName) throws {
     switch self {
     case .book(let book): try book.append(prepared)
-    case .zip(let archive):
-      let pdf = try PDFRenderer.render(prepared)
+    case .zip(let archive, let workbooks):
+      let pdf: [UInt8]
+      if let offered = workbooks {
+        guard let bytes = try ListWorkbook.bytes(prepared) else {
+          throw OutputFailure.noSheet(document: prepared.document, layout: prepared.layoutFile, offered: offered)
+        }
+        pdf = bytes
+      } else {
+        pdf = try PDFRenderer.render(prepared)
+      }
       try archive.addEntry(
         with: name.name, type: .file, uncompressedSize: Int64(pdf.count), compressionMethod: .deflate
       ) { position, size in
@@ -118,7 +130,7 @@ private enum BatchOutput {
   func finish() throws -> [UInt8] {
     switch self {
     case .book(let book): return try book.finish()
-    case .zip(let archive): return [UInt8](archive.data ?? Data())
+    case .zip(let archive, _): return [UInt8](archive.data ?? Data())
     }
   }
 }

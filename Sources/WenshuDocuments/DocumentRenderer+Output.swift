@@ -2,13 +2,14 @@ import WenshuLayout
 import WenshuRender
 
 extension DocumentRenderer {
-  /// One document as a PDF, or one of its pages as PNG. The PDF streams page by page; a
-  /// preview lays out every page but keeps only the one asked for.
+  /// One document as a PDF, one of its pages as PNG, or its row tables as a workbook. The
+  /// PDF streams page by page; a preview lays out every page but keeps only the one asked for.
   public func renderFile(
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
     scope: OfficeScope? = nil
   ) throws(OutputFailure) -> RenderedFile {
     do {
+      if format == .xlsx { try requireSheets(document) }
       let data = try parse(document: document, json: json, cancellation: cancellation)
       let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       let record = PrintRecord(
@@ -31,6 +32,14 @@ extension DocumentRenderer {
           bytes: png, mediaType: "image/png",
           fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
           pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: [record])
+      case .xlsx:
+        guard let bytes = try ListWorkbook.bytes(prepared) else {
+          throw OutputFailure.noSheet(document: document, layout: prepared.layoutFile, offered: sheetDocuments)
+        }
+        return RenderedFile(
+          bytes: bytes, mediaType: ListWorkbook.mediaType,
+          fileName: FileName(document: document, name: prepared.filename, extension: "xlsx"), pages: prepared.pageCount,
+          warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         return RenderedFile(
           bytes: try PDFRenderer.render(prepared), mediaType: "application/pdf",
@@ -43,6 +52,22 @@ extension DocumentRenderer {
       throw .render(failure)
     } catch {
       throw .render(.output("\(error)"))
+    }
+  }
+}
+
+extension DocumentRenderer {
+  /// The documents with a layout that exports a table as a spreadsheet tab (`sheet:`).
+  public var sheetDocuments: [String] {
+    catalog.documents.filter { catalog.layouts[$0]?.contains { !ListWorkbook.tableNames($0).isEmpty } == true }
+  }
+
+  /// Refuses a workbook of a document none of whose layouts exports a table, before its data
+  /// is read (a layout chosen by the data is judged once it is laid out).
+  func requireSheets(_ document: String) throws(OutputFailure) {
+    guard let layouts = catalog.layouts[document], !layouts.isEmpty else { return }
+    guard layouts.contains(where: { !ListWorkbook.tableNames($0).isEmpty }) else {
+      throw .noSheet(document: document, layout: layouts[0].file, offered: sheetDocuments)
     }
   }
 }

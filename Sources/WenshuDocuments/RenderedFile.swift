@@ -1,11 +1,13 @@
 import WenshuLayout
 
-/// What a caller asks for: the PDF, one page as PNG (a web preview), or for a batch one ZIP
+/// What a caller asks for: the PDF, one page as PNG (a web preview), the row tables as a
+/// workbook (for a batch, a ZIP of one workbook per document), or for a batch one ZIP
 /// holding a PDF per document.
 public enum OutputFormat: Sendable, Equatable {
   case pdf
   case png(page: Int, dpi: Double)
   case zip
+  case xlsx
 }
 
 /// A finished file, ready to hand to a client: its bytes, media type, a safe download name
@@ -56,4 +58,15 @@ public enum OutputFailure: Error, Sendable {
   case noSuchPage(Int, pages: Int)
   /// A batch that is not a JSON array, or an empty one.
   case notABatch(String)
+  /// A workbook asked of a document whose layout exports no table (`sheet:`); `offered`: the
+  /// documents that have one.
+  case noSheet(document: String, layout: String, offered: [String])
+}
+
+extension OutputFailure {
+  /// Why a workbook cannot be had, in words for the clerk and the integrator.
+  public static func noSheetMessage(document: String, layout: String, offered: [String]) -> String {
+    "\(document) 没有可导出为表格的名单 (\(layout) exports no table as a spreadsheet: no table has sheet:)"
+      + (offered.isEmpty ? "" : "; xlsx is offered for \(offered.joined(separator: ", "))")
+  }
 }

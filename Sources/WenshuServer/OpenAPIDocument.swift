@@ -1,6 +1,7 @@
 import WenshuDocuments
 import WenshuLayout
 import WenshuSheets
+import WenshuWorkbook
 
 /// The OpenAPI 3.1 description of the service, written from the catalogue when the server
 /// starts (so it is always the layouts the server has): one path per document, its request
@@ -176,11 +177,18 @@ public enum OpenAPIDocument {
         "A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices."
       )
     case .render:
-      op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
+      let sheets = sheetNames(document, catalog)
+      op["summary"] = .string(
+        "Renders one \(document) as PDF, or one page as PNG\(sheets.isEmpty ? "" : ", or its lists as a workbook (xlsx)")."
+      )
       op["parameters"] = .array([
         query(
-          "format", "pdf, or png for one page",
-          .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
+          "format",
+          "pdf, or png for one page" + (sheets.isEmpty ? "" : ", or xlsx: \(sheetsDescription(sheets))"),
+          .object([
+            "type": .string("string"), "enum": .strings(["pdf", "png"] + (sheets.isEmpty ? [] : ["xlsx"])),
+            "default": .string("pdf"),
+          ])),
         query(
           "page", "the page to return as PNG, from 1 (400 beyond the document's last); ignored for a PDF",
           .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
@@ -193,13 +201,21 @@ public enum OpenAPIDocument {
       op["requestBody"] = body(
         ref("#/components/schemas/\(schemaName(document))"), document: document, examples: examples, batch: false,
         form: true)
-      responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
+      responses["200"] = rendered(
+        "the document (PDF), or the page (PNG, inline)" + (sheets.isEmpty ? "" : ", or the workbook (xlsx)"),
+        ["application/pdf", "image/png"] + (sheets.isEmpty ? [] : [WorkbookXLSX.contentType]))
     case .batch:
       op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
+      let sheets = sheetNames(document, catalog)
       op["parameters"] = .array([
         query(
-          "format", "pdf (one file) or zip (one PDF each)",
-          .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))
+          "format",
+          "pdf (one file) or zip (one PDF each)"
+            + (sheets.isEmpty ? "" : ", or xlsx (a ZIP of one workbook each: \(sheetsDescription(sheets)))"),
+          .object([
+            "type": .string("string"), "enum": .strings(["pdf", "zip"] + (sheets.isEmpty ? [] : ["xlsx"])),
+            "default": .string("pdf"),
+          ]))
       ])
       op["requestBody"] = body(
         .object([
@@ -208,7 +224,8 @@ public enum OpenAPIDocument {
         ]),
         document: document, examples: examples, batch: true)
       responses["200"] = rendered(
-        "the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
+        "the documents one after another, or a ZIP archive (of PDFs, or of workbooks)",
+        ["application/pdf", "application/zip"])
     case .validate:
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.
@@ -400,6 +417,18 @@ public enum OpenAPIDocument {
     ])
   }
 
+  /// The tabs the document's layouts export (`sheet:`), without repeats.
+  static func sheetNames(_ document: String, _ catalog: DocumentCatalog) -> [String] {
+    var seen: Set<String> = []
+    return (catalog.layouts[document] ?? []).flatMap(ListWorkbook.tableNames).filter { seen.insert($0).inserted }
+  }
+
+  static func sheetsDescription(_ names: [String]) -> String {
+    "the document's title and number above each table it exports as a sheet (\(names.joined(separator: ", "))), "
+      + "cells as printed (masked ID numbers stay masked), numbers, amounts and dates typed; "
+      + "400 when the layout the data chooses exports none"
+  }
+
   static func rendered(_ description: String, _ types: [String]) -> DataValue {
     var content = DataObject()
     for t in types + ["application/octet-stream"] {
@@ -477,7 +506,8 @@ public enum OpenAPIDocument {
 
   static let problemResponses: DataObject = {
     let descriptions = [
-      "400": "Malformed JSON, or a query parameter out of range (format, page, dpi).",
+      "400":
+        "Malformed JSON, a query parameter out of range (format, page, dpi), or xlsx asked of a document whose layout exports no list.",
       "401": "API keys are configured and the request has none of them.",
       "403":
         "The request is outside its API key's scope (another office's data, data naming no office, or a document the key may not print; the problem names the key), or its Host is not a name the server answers to.",

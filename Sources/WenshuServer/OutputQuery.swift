@@ -15,11 +15,17 @@ enum OutputQuery {
     switch query.get("format") ?? "pdf" {
     case "pdf": return .pdf
     case "zip" where batch: return .zip
+    case "xlsx": return .xlsx
     case "png" where !batch: return .png(page: page, dpi: dpi)
     case let other:
       throw Problem(
         status: .badRequest, title: "Bad format",
-        detail: "format '\(other)' is not offered here (pdf\(batch ? ", zip" : ", png"))")
+        detail: "format '\(other)' is not offered here (pdf\(batch ? ", zip" : ", png"), xlsx)")
     }
   }
+}
+
+extension OutputFormat {
+  /// A page shown in the browser (PNG), not a file to save.
+  var isPreview: Bool { if case .png = self { true } else { false } }
 }

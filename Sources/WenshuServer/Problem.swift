@@ -82,6 +82,10 @@ struct Problem: HTTPResponseError {
         status: .badRequest, title: "No such page",
         detail: "page \(page) was asked for; the document has \(pages) page(s)")
     case .notABatch(let why): Problem(status: .unprocessableContent, title: "Not a batch", detail: why)
+    case .noSheet(let document, let layout, let offered):
+      Problem(
+        status: .badRequest, title: "No list to export",
+        detail: OutputFailure.noSheetMessage(document: document, layout: layout, offered: offered))
     }
   }
 }

@@ -5,6 +5,7 @@ import NIOCore
 import WenshuDocuments
 import WenshuLayout
 import WenshuSheets
+import WenshuWorkbook
 
 extension RenderRoute {
   /// `POST /v1/documents/{document}` and `…/validate` as `multipart/form-data`: a `data` part
@@ -93,7 +94,7 @@ extension RenderRoute {
     case .file(let file):
       metrics.pages.increment(by: Int64(file.pages))
       RenderRecordLog.write(file, document: document, key: context.apiKey, logger: context.logger)
-      return Self.response(file, inline: format != .pdf, accept: accept)
+      return Self.response(file, inline: format.isPreview, accept: accept)
     case .report(let report): return ValidationAnswer.response(report)
     case .failedRows(let bytes, let kind, let name): return kind.response(bytes, listName: name)
     }

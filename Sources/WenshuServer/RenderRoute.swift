@@ -74,8 +74,7 @@ struct RenderRoute {
         }
         metrics.pages.increment(by: Int64(file.pages))
         RenderRecordLog.write(file, document: document, key: key, logger: context.logger)
-        response = Self.response(
-          file, inline: format != .pdf && format != .zip, accept: request.headers[.accept])
+        response = Self.response(file, inline: format.isPreview, accept: request.headers[.accept])
       }
       status = Int(response.status.code)
       return response

@@ -1,3 +1,5 @@
+import WenshuWorkbook
+
 extension FailedRows {
   static let rowNumberTitle = "原行号"
   static let reasonTitle = "失败原因"

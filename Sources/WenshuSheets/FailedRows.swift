@@ -1,4 +1,5 @@
 import WenshuLayout
+import WenshuWorkbook
 
 /// The rows of a member list that failed, each with its reasons: what the clerk fixes and
 /// uploads again (the offices' 导入失败人员下载). Built from the problems as they are shown

@@ -1,4 +1,5 @@
 import WenshuLayout
+import WenshuWorkbook
 
 extension MemberSheet {
   /// A problem the renderer found, shown where the clerk fixes it: `members[10].idNumber`

@@ -1,5 +1,6 @@
 import WenshuLayout
 import WenshuRules
+import WenshuWorkbook
 
 /// A sheet read as a document's member list: the header row found by the names it holds,
 /// each column mapped to the data field it fills, each row made a member. Keeps where each

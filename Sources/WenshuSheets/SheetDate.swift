@@ -1,5 +1,6 @@
 import Foundation
 import WenshuRules
+import WenshuWorkbook
 
 /// Dates in a member list: a date cell (Excel stores a serial number of days) or text as
 /// clerks type it (2025-02-25, 2025/2/25, 2025.2.25, 2025年2月25日, 20250225).
@@ -42,15 +43,7 @@ enum SheetDate {
     return date
   }
 
-  /// Days since 1970-01-01 (H. Hinnant's algorithm).
-  static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-  }
+  static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int { DateSerial.daysFromCivil(y, m, d) }
 
   static func civil(_ days: Int) -> CivilDate {
     let z = days + 719468

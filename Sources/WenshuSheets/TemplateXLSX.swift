@@ -1,4 +1,5 @@
 import Foundation
+import WenshuWorkbook
 import ZIPFoundation
 
 /// An empty member list to hand to a unit: one sheet whose first row holds the column

@@ -1,5 +1,6 @@
 import Foundation
 import WenshuLayout
+import WenshuWorkbook
 
 #if canImport(FoundationXML)
   import FoundationXML

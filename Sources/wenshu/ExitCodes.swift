@@ -2,6 +2,8 @@ import ArgumentParser
 
 /// Exit statuses, after sysexits(3), so scripts can tell bad data from a broken install.
 enum Exit {
+  /// What was asked cannot be had: a workbook of a document with no list to export.
+  static let usage = ExitCode(64)
   /// The data has problems (each printed on stderr with its path).
   static let dataError = ExitCode(65)
   /// The input file cannot be read.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuDocuments
 import WenshuLayout
+import WenshuRender
 import WenshuSheets
 
 extension Wenshu {
@@ -10,7 +11,7 @@ extension Wenshu {
       // The document list reads every layout: only worth it when help is being shown.
       let helping = CommandLine.arguments.contains { ["--help", "-h", "help"].contains($0) }
       return CommandConfiguration(
-        abstract: "Renders a document from its JSON data into a PDF.",
+        abstract: "Renders a document from its JSON data into a PDF, or its lists into a workbook (.xlsx).",
         discussion: (helping ? documentHelp() : "") + """
 
 
@@ -30,9 +31,16 @@ extension Wenshu {
           证件号码 or 身份证号, 性别, 出生日期, 保障活动, …; `wenshu template <document> --xlsx` \
           writes an empty one), and each problem names the cell to fix (Sheet1!C12: …).
 
+          With --format xlsx (or -o NAME.xlsx), the document's lists are written as a workbook \
+          instead: one sheet per table its layout exports (listed above, "xlsx:"), the document's \
+          title and number above the table's header, each cell as printed (masked ID numbers \
+          stay masked) with numbers, amounts and dates as typed cells. A document with no such \
+          table is exit 64, naming it. The same checks run as for the PDF.
+
           Examples:
             wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
             wenshu print overage-certificate unit.json --members 名单.xlsx -o 超龄证明.pdf
+            wenshu print confirmation samples/confirmation/henan-2000.json -o 会员名单.xlsx
           """)
     }
 
@@ -45,9 +53,22 @@ extension Wenshu {
     @Option(
       name: .shortAndLong,
       help:
-        "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input)."
+        "Where to write the PDF (or workbook), or - for standard output. Default: the data file's name with .pdf (.xlsx), in the current folder (standard output when reading standard input)."
     )
     var output: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "pdf, or xlsx for the document's lists as a workbook (the tables its layout exports). Default: xlsx when -o names an .xlsx file, else pdf.",
+        valueName: "format"))
+    var format: PrintFormat?
+
+    enum PrintFormat: String, ExpressibleByArgument, CaseIterable { case pdf, xlsx }
+
+    /// The format asked for, or the one the output's name says.
+    var chosenFormat: PrintFormat {
+      format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .pdf)
+    }
 
     @Option(
       help: ArgumentHelp(
@@ -75,6 +96,9 @@ extension Wenshu {
     var allowOfficeOverrides = false
 
     func validate() throws {
+      if format == .pdf, let output, output.lowercased().hasSuffix(".xlsx") {
+        throw ValidationError("-o \(output) names a workbook but --format pdf asks for a PDF: drop one of them")
+      }
       if failedRows != nil && members == nil {
         throw ValidationError("--failed-rows needs --members: it hands back the rows of that list that failed")
       }
@@ -91,6 +115,14 @@ extension Wenshu {
         printError("\(error)")
         throw Exit.config
       }
+      if chosenFormat == .xlsx, !renderer.sheetDocuments.contains(document),
+        renderer.catalog.layouts[document] != nil
+      {
+        let layout = renderer.catalog.layouts[document]![0].file
+        printError(
+          OutputFailure.noSheetMessage(document: document, layout: layout, offered: renderer.sheetDocuments))
+        throw Exit.usage
+      }
       // The input's bytes are let go once parsed: a 20,000-member file is 4 MB.
       var json: [UInt8]
       do { json = try readInput(data) } catch {
@@ -98,6 +130,7 @@ extension Wenshu {
         throw Exit.noInput
       }
       let pdf: [UInt8]
+      var unexported: String?
       do throws(RenderFailure) {
         var parsed = try renderer.parse(document: document, json: json)
         json = []
@@ -113,12 +146,13 @@ extension Wenshu {
               csv: !isWorkbook)
           }
         }
-        let result: (pdf: [UInt8], warnings: [DataProblem])
+        let result: (file: [UInt8]?, warnings: [DataProblem], layout: String)
         do throws(RenderFailure) { result = try render(renderer, parsed, list: list) } catch {
           if case .data(let problems) = error { try failedList?.write(problems) }
           throw error
         }
-        pdf = result.pdf
+        pdf = result.file ?? []
+        if result.file == nil { unexported = result.layout }
         for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
       } catch {
         switch error {
@@ -128,30 +162,43 @@ extension Wenshu {
           throw Exit.dataError
         }
       }
+      if let unexported {
+        printError(
+          OutputFailure.noSheetMessage(document: document, layout: unexported, offered: renderer.sheetDocuments))
+        throw Exit.usage
+      }
       let target = output ?? defaultOutput
       try writeOutputOrExit(pdf, to: target, force: force)
     }
 
-    /// Renders; with a member sheet, every problem is shown at its cell, the sheet's own
-    /// (which stop the print) together with what the rest of the checks find.
+    /// Renders (the file is nil for a workbook of a layout that exports no table); with a
+    /// member sheet, every problem is shown at its cell, the sheet's own (which stop the
+    /// print) together with what the rest of the checks find.
     func render(
       _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?
-    ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-      guard let list else { return try renderer.render(document: document, data: data) }
+    ) throws(RenderFailure) -> (file: [UInt8]?, warnings: [DataProblem], layout: String) {
       do throws(RenderFailure) {
-        guard list.problems.isEmpty else {
+        if let list, !list.problems.isEmpty {
           _ = try renderer.prepare(document: document, data: data)
           throw RenderFailure.data([])
         }
-        return try renderer.render(document: document, data: data)
+        let prepared = try renderer.prepare(document: document, data: data)
+        let file: [UInt8]?
+        switch chosenFormat {
+        case .pdf: file = try PDFRenderer.render(prepared)
+        case .xlsx:
+          do { file = try ListWorkbook.bytes(prepared) } catch { throw .output("\(error)") }
+        }
+        return (file, prepared.warnings, prepared.layoutFile)
       } catch .data(let found) {
+        guard let list else { throw .data(found) }
         throw .data(list.problems + list.locate(found))
       }
     }
 
     var defaultOutput: String {
       guard data != "-" else { return "-" }
-      return URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent + ".pdf"
+      return URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent + "." + chosenFormat.rawValue
     }
 
     static func documentHelp() -> String {
@@ -167,6 +214,8 @@ extension Wenshu {
             "    layout \(layout.file); offices: \(layout.offices.isEmpty ? "any" : layout.offices.joined(separator: ", "))"
           )
           lines.append("    data fields: \(LayoutFields.topLevel(layout).joined(separator: ", "))")
+          let sheets = ListWorkbook.tableNames(layout)
+          if !sheets.isEmpty { lines.append("    xlsx: \(sheets.joined(separator: ", "))") }
         }
       }
       return lines.joined(separator: "\n")

@@ -3,6 +3,7 @@ import Testing
 import WenshuLayout
 
 @testable import WenshuSheets
+@testable import WenshuWorkbook
 
 /// `--failed-rows`: the rows that failed handed back to the clerk, read by openpyxl and
 /// LibreOffice as a clerk's Excel would, fixed and imported again.

@@ -44,26 +44,12 @@ enum SheetFixtures {
   ]
 }
 
-/// Runs the `wenshu` binary built beside the tests.
+/// Runs the `wenshu` binary built beside the tests, from the repository's folder.
 func wenshu(_ arguments: [String]) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
   var binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     .appendingPathComponent("wenshu").path
   if !FileManager.default.fileExists(atPath: binary) {
     binary = SheetFixtures.root.appendingPathComponent(".build/debug/wenshu").path
   }
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: binary)
-  process.arguments = arguments
-  process.currentDirectoryURL = SheetFixtures.root
-  let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-stderr-\(UUID().uuidString)")
-  _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-  defer { try? FileManager.default.removeItem(at: errors) }
-  let out = Pipe()
-  process.standardOutput = out
-  process.standardError = try FileHandle(forWritingTo: errors)
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  let stdout = [UInt8](out.fileHandleForReading.readDataToEndOfFile())
-  process.waitUntilExit()
-  return (process.terminationStatus, stdout, String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+  return try SheetTools.run(binary, arguments, in: SheetFixtures.root)
 }

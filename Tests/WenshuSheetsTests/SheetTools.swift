@@ -9,12 +9,14 @@ enum SheetTools {
   static let python = SheetFixtures.root.appendingPathComponent(".build/sheets-venv/bin/python").path
   static let tool = SheetFixtures.folder.appendingPathComponent("workbook-tool.py").path
 
-  /// A cell as openpyxl reads it: value, data type (`s`, `n`, `f`, `d`), solid fill, comment.
+  /// A cell as openpyxl reads it: value, data type (`s`, `n`, `f`, `d`), solid fill, comment,
+  /// number format (`#,##0.00`).
   struct Cell {
     let value: DataValue
     let type: String
     let fill: String?
     let comment: String?
+    var format = ""
     var text: String { value.text ?? "" }
   }
 
@@ -33,10 +35,11 @@ enum SheetTools {
       let rows: [[Cell]] = listed.map { row -> [Cell] in
         guard case .array(let cells) = row else { return [] }
         return cells.map { cell in
-          guard case .array(let c) = cell, c.count == 4 else {
+          guard case .array(let c) = cell, c.count == 5 else {
             return Cell(value: .null, type: "", fill: nil, comment: nil)
           }
-          return Cell(value: c[0], type: c[1].text ?? "", fill: text(c[2]), comment: text(c[3]))
+          return Cell(
+            value: c[0], type: c[1].text ?? "", fill: text(c[2]), comment: text(c[3]), format: c[4].text ?? "")
         }
       }
       return (sheet["name"]?.text ?? "", rows)
@@ -79,13 +82,14 @@ enum SheetTools {
     return out
   }
 
-  /// Runs a program; a hang guard (10 minutes) only, never a speed check.
-  static func run(_ executable: String, _ arguments: [String]) throws -> (
+  /// Runs a program (in `folder` when given); a hang guard (10 minutes) only, never a speed check.
+  static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> (
     status: Int32, stdout: [UInt8], stderr: String
   ) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
     let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-tool-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errors) }

@@ -36,6 +36,25 @@ struct LayoutParserTests {
     #expect(e?.line == 7)
   }
 
+  @Test("sheet: names the tab of a table bound to rows; sheetType: is text, number, amount or date")
+  func sheetKeys() throws {
+    let fixed = error(Self.head + "  - table:\n      sheet: 名单\n      columns: [{ value: x }]\n")
+    #expect(fixed?.message.contains("sheet names the spreadsheet tab of a table bound to rows") == true)
+    #expect(fixed?.line == 5)
+    let type = error(Self.head + "  - table:\n      rows: members\n      columns: [{ value: x, sheetType: money }]\n")
+    #expect(type?.message.contains("sheetType is text, number, amount or date") == true)
+    let layout = try parser.parse(
+      Self.head
+        + "  - table:\n      rows: members\n      sheet: 名单\n      columns: [{ value: x, sheetType: amount }, { value: y }]\n"
+    )
+    guard case .table(let table)? = layout.body.first?.kind else {
+      Issue.record("no table")
+      return
+    }
+    #expect(table.sheet == "名单")
+    #expect(table.columns.map(\.sheetType) == [.amount, .text])
+  }
+
   @Test func badLength() {
     let e = error(Self.head + "  - spacer: 12 furlongs\n")
     #expect(e?.message.contains("length") == true)

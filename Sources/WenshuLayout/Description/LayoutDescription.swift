@@ -116,7 +116,12 @@ public struct Table: Sendable {
     /// Shown when this holds, decided once per table from the data around the table (not
     /// per row); the shown columns share the width.
     public var when: Condition? = nil
+    /// What its printed text is in a spreadsheet (`sheetType:`): text unless declared.
+    public var sheetType: SheetType = .text
   }
+  /// How a column's printed text goes into a spreadsheet cell: as text, or read back as the
+  /// number, amount (two decimals) or date it prints, so a sheet sorts and sums as it reads.
+  public enum SheetType: String, Sendable, CaseIterable { case text, number, amount, date }
   public enum VerticalAlignment: String, Sendable { case top, middle, bottom }
   /// A cell of a header or footer row, spanning columns and rows.
   public struct Cell: Sendable {
@@ -149,6 +154,8 @@ public struct Table: Sendable {
   public var continuation: Template?
   public var padding: Double
   public var minRowHeight: Double
+  /// The sheet's name when the table is exported as a spreadsheet (`sheet:`); nil: not exported.
+  public var sheet: String? = nil
 }
 
 public struct BulletList: Sendable {

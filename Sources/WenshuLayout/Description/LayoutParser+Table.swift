@@ -44,6 +44,12 @@ extension LayoutParser {
         guard column.noBreak else { throw c.error("minSize goes with noBreak: true", at: n) }
         column.minSize = try length(n)
       }
+      if let n = c.take("sheetType") {
+        guard let s = n.string, let type = Table.SheetType(rawValue: s) else {
+          throw c.error("sheetType is text, number, amount or date", at: n)
+        }
+        column.sheetType = type
+      }
       try c.finish()
       columns.append(column)
     }
@@ -87,6 +93,12 @@ extension LayoutParser {
         "a column with when: cannot be in a table with head:, foot: or per-page rows (their spans count the columns); give the whole table a when: instead"
       )
     }
+    let sheet = try f.take("sheet").map { n throws(LayoutError) in
+      guard let s = n.string, s.contains(where: { !$0.isWhitespace }), rows != nil else {
+        throw f.error("sheet names the spreadsheet tab of a table bound to rows (rows:), e.g. sheet: 会员名单", at: n)
+      }
+      return s
+    }
     try f.finish()
     var table = Table(
       rows: rows, columns: columns, border: border, headerStyle: headerStyle, cellStyle: cellStyle,
@@ -97,6 +109,7 @@ extension LayoutParser {
     table.carryFoot = carryFoot
     table.carryHead = carryHead
     table.footerStyle = footerStyle
+    table.sheet = sheet
     return table
   }
 

@@ -209,6 +209,9 @@ public final class PreparedDocument {
   public let filename: String
   /// The document's number as its layout's `reference` states it (nil when it has none).
   public let reference: String?
+  /// The document and the layout file it was laid out with (for a message about it).
+  public var document: String { engine.layout.document }
+  public var layoutFile: String { engine.layout.file }
   let cancellation: RenderCancellation?
 
   init(

@@ -11,7 +11,7 @@ extension BlockLayout {
       rows = [table.columns.map { Table.Cell(text: $0.header) }]
     }
     let pad = table.padding
-    let placed = gridPlaces(rows, columns: frames.count)
+    let placed = Self.gridPlaces(rows, columns: frames.count)
     let base = style(table.headerStyle)
     let contents = placed.map { place -> CellLines in
       var s = place.cell.style.map(style) ?? base
@@ -104,7 +104,7 @@ extension BlockLayout {
   /// Where each header cell sits: its row and first column, skipping slots taken by cells
   /// spanning down from the rows above (as HTML tables place them). The parser has checked
   /// that every row fills the columns exactly.
-  func gridPlaces(_ rows: [[Table.Cell]], columns: Int) -> [(row: Int, column: Int, cell: Table.Cell)] {
+  static func gridPlaces(_ rows: [[Table.Cell]], columns: Int) -> [(row: Int, column: Int, cell: Table.Cell)] {
     var taken = Array(repeating: Array(repeating: false, count: columns), count: rows.count)
     var places: [(row: Int, column: Int, cell: Table.Cell)] = []
     for (r, row) in rows.enumerated() {

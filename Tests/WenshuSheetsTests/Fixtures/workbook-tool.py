@@ -1,6 +1,6 @@
 """What the failed-rows tests ask openpyxl (run from .build/sheets-venv by FailedRowsTests).
 
-  read FILE            every sheet as JSON: rows of [value, type, fill rgb, comment] per cell
+  read FILE            every sheet as JSON: rows of [value, type, fill rgb, comment, number format] per cell
   fix FILE OUT EDITS   sets cells by (原行号, header) and appends rows, as a clerk would
 """
 import json
@@ -21,7 +21,7 @@ def read(path):
                 value = c.value
                 if hasattr(value, "isoformat"):
                     value = value.date().isoformat() if hasattr(value, "date") else value.isoformat()
-                cells.append([value, c.data_type, fill, c.comment.text if c.comment else None])
+                cells.append([value, c.data_type, fill, c.comment.text if c.comment else None, c.number_format])
             rows.append(cells)
         out.append({"name": sheet.title, "rows": rows})
     json.dump(out, sys.stdout, ensure_ascii=False)
