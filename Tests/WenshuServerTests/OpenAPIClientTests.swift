@@ -83,7 +83,13 @@ struct OpenAPIClientTests {
       (((spec["paths"] as? [String: Any])?["/v1/documents/confirmation"] as? [String: Any])?["post"]
         as? [String: Any])
     let ok = ((render?["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any]
-    #expect(ok?.keys.sorted() == ["application/octet-stream", "application/pdf", "image/png"])
+    // The 确认书 exports its 会员名单 as a workbook (`sheet:`), so xlsx is among its files.
+    #expect(
+      ok?.keys.sorted() == [
+        "application/octet-stream", "application/pdf",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "image/png",
+      ])
     let form = ((render?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["multipart/form-data"]
     #expect(form != nil)
     try await ServerFixtures.app().test(.router) { client in
