@@ -21,6 +21,9 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
   ],
   targets: [
     // The only target that sees C: cairo, pango, pangocairo, fontconfig.
@@ -37,11 +40,21 @@ let package = Package(
     .target(name: "WenshuLayout", dependencies: ["Graphics", "Yams"]),
     // Pages → PDF or PNG. Reads only laid-out pages.
     .target(name: "WenshuRender", dependencies: ["Graphics", "WenshuLayout"]),
+    // Proof of issue: PAdES signatures on PDFs (CMS SignedData) and the signed verification code.
+    // Knows nothing about Cairo or layouts: bytes and keys in, bytes out.
+    .target(
+      name: "WenshuSigning",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+      ]
+    ),
     // The documents: catalogue of layouts, domain formatters and checks, the render entry point.
     .target(
       name: "WenshuDocuments",
       dependencies: [
-        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics",
+        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics", "WenshuSigning",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -57,7 +70,7 @@ let package = Package(
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuSheets",
+        "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuSheets", "WenshuSigning",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -70,7 +83,7 @@ let package = Package(
     .executableTarget(
       name: "wenshu",
       dependencies: [
-        "WenshuDocuments", "WenshuRules", "WenshuServer", "WenshuSheets",
+        "WenshuDocuments", "WenshuRules", "WenshuServer", "WenshuSheets", "WenshuSigning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -89,7 +102,7 @@ let package = Package(
     .testTarget(
       name: "WenshuServerTests",
       dependencies: [
-        "WenshuServer", "WenshuDocuments", "WenshuLayout",
+        "WenshuServer", "WenshuDocuments", "WenshuLayout", "WenshuSigning",
         .product(name: "HummingbirdTesting", package: "hummingbird"), "WenshuTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),
@@ -105,6 +118,7 @@ let package = Package(
       name: "WenshuTests",
       dependencies: [
         "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu", "WenshuTestSupport",
+        "WenshuSigning",
       ],
       exclude: ["Golden"]
     ),

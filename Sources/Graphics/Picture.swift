@@ -35,6 +35,9 @@ public final class Picture: @unchecked Sendable {
 
   deinit { cairo_surface_destroy(surface) }
 
+  /// A picture in one colour of ink: a seal or a stamp, not a photograph or a logo in colours.
+  public var isSingleInk: Bool { ink != nil }
+
   /// The opacity mask and the colour of an image whose visible pixels all share one colour
   /// (to within the rounding of premultiplied alpha), or nil.
   static func singleInk(_ image: OpaquePointer) -> (OpaquePointer, Color)? {

@@ -8,8 +8,8 @@ extension DocumentRenderer {
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil
   ) throws(OutputFailure) -> RenderedFile {
     do {
-      let prepared = try prepare(
-        document: document, data: try parse(document: document, json: json), cancellation: cancellation)
+      let data = try parse(document: document, json: json)
+      let prepared = try prepare(document: document, data: data, cancellation: cancellation)
       switch format {
       case .png(let number, let dpi):
         guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
@@ -27,8 +27,11 @@ extension DocumentRenderer {
           fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
           pages: prepared.pageCount, warnings: ProblemList(prepared.warnings))
       case .pdf, .zip:
+        // With the operator's keys, every PDF of an office that has one is signed (see README).
+        let identity = Self.office(of: data).flatMap { signingKeys?.identities[$0] }
+        let pdf = try identity.map { (identity) throws(RenderFailure) in try signedPDF(prepared, identity: identity) }
         return RenderedFile(
-          bytes: try PDFRenderer.render(prepared), mediaType: "application/pdf",
+          bytes: try pdf ?? PDFRenderer.render(prepared), mediaType: "application/pdf",
           fileName: FileName(document: document, name: prepared.filename, extension: "pdf"), pages: prepared.pageCount,
           warnings: ProblemList(prepared.warnings))
       }

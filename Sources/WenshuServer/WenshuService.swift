@@ -44,7 +44,7 @@ public enum WenshuService {
     let metrics = ServiceMetrics()
     let pool = try RenderPool(
       home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
-      allowOfficeOverrides: configuration.allowOfficeOverrides)
+      allowOfficeOverrides: configuration.allowOfficeOverrides, signingKeys: configuration.signingKeys)
     let router = Router(context: ServiceContext.self)
     router.add(middleware: RequestLogMiddleware())
     let keys = APIKeys(configuration.apiKeys)

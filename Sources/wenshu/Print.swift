@@ -3,6 +3,7 @@ import Foundation
 import WenshuDocuments
 import WenshuLayout
 import WenshuSheets
+import WenshuSigning
 
 extension Wenshu {
   struct Print: ParsableCommand {
@@ -27,6 +28,7 @@ extension Wenshu {
           Examples:
             wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
             wenshu print overage-certificate unit.json --members 名单.xlsx -o 超龄证明.pdf
+            wenshu print payment-notice notice.json --signing-keys /run/secrets/wenshu-signing --sign
           """)
     }
 
@@ -59,7 +61,31 @@ extension Wenshu {
         "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
     var allowOfficeOverrides = false
 
+    @Option(
+      help: ArgumentHelp(
+        "The operator's folder of signing keys: <office id>.pem (the office's certificate chain, its own first) and <office id>.key (its private key, P-256 or RSA ≥ 2048, PEM).",
+        valueName: "folder"))
+    var signingKeys: String?
+
+    @Flag(
+      help:
+        "Sign the PDF with its office's key (PAdES B-B; the signature sits on the seal where the layout prints one). Needs --signing-keys."
+    )
+    var sign = false
+
+    func validate() throws {
+      if sign && signingKeys == nil { throw ValidationError("--sign needs --signing-keys <folder>") }
+    }
+
     func run() throws {
+      // Keys are read before any work, so a broken key folder stops the print at once.
+      var keys: SigningKeys?
+      if sign, let signingKeys {
+        do { keys = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
+          printError("\(error)")
+          throw Exit.config
+        }
+      }
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
@@ -75,25 +101,29 @@ extension Wenshu {
         printError("cannot read \(data): \(error.localizedDescription)")
         throw Exit.noInput
       }
-      let pdf: [UInt8]
+      var parsed: DataValue
+      var list: MemberSheet?
       do {
-        var parsed = try renderer.parse(document: document, json: json)
+        parsed = try renderer.parse(document: document, json: json)
         json = []
-        var list: MemberSheet?
         if let members {
           let imported = try memberImport(members, data: parsed, catalog: renderer.catalog, document: document)
           (parsed, list) = (imported.data, imported.sheet)
         }
-        let result = try render(renderer, parsed, list: list)
+      } catch {
+        throw exit(for: error)
+      }
+      if let keys, let office = DocumentRenderer.office(of: parsed), keys.identities[office] == nil {
+        printError(SigningError.noKey(office: office, folder: keys.folder.path).description)
+        throw Exit.config
+      }
+      let pdf: [UInt8]
+      do {
+        let result = try render(renderer, parsed, list: list, keys: keys)
         pdf = result.pdf
         for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
       } catch {
-        switch error {
-        case .layout: printError(error.description); throw Exit.config
-        case .data, .output, .malformed, .unknownDocument, .cancelled:
-          printError(error.description)
-          throw Exit.dataError
-        }
+        throw exit(for: error)
       }
       let target = output ?? defaultOutput
       do { try writeOutput(pdf, to: target) } catch {
@@ -102,18 +132,31 @@ extension Wenshu {
       }
     }
 
+    /// Reports a failure on stderr; the exit status says whose it is (layouts: 78, data: 65).
+    func exit(for error: RenderFailure) -> ExitCode {
+      printError(error.description)
+      switch error {
+      case .layout: return Exit.config
+      case .data, .output, .malformed, .unknownDocument, .cancelled: return Exit.dataError
+      }
+    }
+
     /// Renders; with a member sheet, every problem is shown at its cell, the sheet's own
     /// (which stop the print) together with what the rest of the checks find.
     func render(
-      _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?
+      _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?, keys: SigningKeys?
     ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-      guard let list else { return try renderer.render(document: document, data: data) }
+      func output() throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
+        guard let keys else { return try renderer.render(document: document, data: data) }
+        return try renderer.renderSigned(document: document, data: data, keys: keys)
+      }
+      guard let list else { return try output() }
       do throws(RenderFailure) {
         guard list.problems.isEmpty else {
           _ = try renderer.prepare(document: document, data: data)
           throw RenderFailure.data([])
         }
-        return try renderer.render(document: document, data: data)
+        return try output()
       } catch .data(let found) {
         throw .data(list.problems + list.locate(found))
       }
