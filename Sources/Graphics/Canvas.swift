@@ -1,10 +1,11 @@
 import CPangoCairo
 
-/// Draws onto one page of a surface. Borrows the writer's `cairo_t` for the duration of a
-/// page callback; it owns nothing and must not outlive the callback. Only Cairo: text comes
-/// as glyph runs, shaped before.
+/// Draws onto one page of a surface. Borrows the writer's `cairo_t` and its Cairo fonts and
+/// images for the duration of a page callback; it owns nothing and must not outlive the
+/// callback. Only Cairo: text comes as glyph runs, shaped before.
 public struct Canvas {
   let cr: OpaquePointer  // cairo_t*, borrowed
+  let resources: CairoResources
 
   /// Strokes many segments as one path: one drawing operation instead of one per segment,
   /// which keeps Cairo's per-page analysis (a region union per operation) cheap.
@@ -30,22 +31,22 @@ public struct Canvas {
     cairo_save(cr)
     cairo_translate(cr, rect.minX, rect.minY)
     cairo_scale(cr, rect.size.width / Double(picture.pixelWidth), rect.size.height / Double(picture.pixelHeight))
+    let surface = resources.surface(picture)
     if let ink = picture.ink {
       cairo_set_source_rgba(cr, ink.red, ink.green, ink.blue, opacity)
-      cairo_mask_surface(cr, picture.surface, 0, 0)
+      cairo_mask_surface(cr, surface, 0, 0)
     } else {
-      cairo_set_source_surface(cr, picture.surface, 0, 0)
+      cairo_set_source_surface(cr, surface, 0, 0)
       cairo_paint_with_alpha(cr, opacity)
     }
     cairo_restore(cr)
   }
 
-  /// Draws `body` moved to `origin` and turned by `angle` degrees about it (a watermark,
-  /// a turned seal).
-  public func transformed(origin: Point, angle: Double, _ body: (Canvas) -> Void) {
+  /// Draws `body` moved and turned by `transform` (a watermark, a turned seal).
+  public func transformed(_ transform: Transform, _ body: (Canvas) -> Void) {
     cairo_save(cr)
-    cairo_translate(cr, origin.x, origin.y)
-    if angle != 0 { cairo_rotate(cr, angle * .pi / 180) }
+    cairo_translate(cr, transform.origin.x, transform.origin.y)
+    if transform.angle != 0 { cairo_rotate(cr, transform.angle * .pi / 180) }
     body(self)
     cairo_restore(cr)
   }

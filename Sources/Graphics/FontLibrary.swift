@@ -21,8 +21,9 @@ public final class FontLibrary {
   var styleIDs: [FontKey: Int] = [:]
   var lastStyle: (key: FontKey, id: Int)?
   var scalarGlyphs = ScalarTable<ShapedScalar?>()
-  var glyphFonts: [GlyphFont] = []
-  var glyphFontIndex: [UnsafeRawPointer: Int] = [:]
+  /// Every face a glyph line made here names, by id.
+  public let faces = FontTable()
+  var faceIDs: [UnsafeRawPointer: FaceID] = [:]
   var retainedFonts: [UnsafeMutablePointer<PangoFont>] = []  // one reference each, released in deinit
 
   /// Loads the fontconfig file at `configPath`, with its cache in `cacheDirectory` (an
@@ -70,16 +71,22 @@ public final class FontLibrary {
     pango_fc_font_map_set_config(OpaquePointer(map), config)
     self.fontMap = map
     let context = pango_font_map_create_context(map)!
-    // Unhinted metrics: what is measured is what is drawn, at any resolution.
-    let options = cairo_font_options_create()
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    let options = Self.measuringOptions()
     pango_cairo_context_set_font_options(context, options)
     cairo_font_options_destroy(options)
     pango_cairo_context_set_resolution(context, 72)
     pango_context_set_round_glyph_positions(context, 0)
     pango_context_set_language(context, pango_language_from_string("zh-cn"))
     self.context = context
+  }
+
+  /// Unhinted metrics: what is measured is what is drawn, at any resolution. The caller
+  /// owns the options.
+  static func measuringOptions() -> OpaquePointer {
+    let options = cairo_font_options_create()!
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    return options
   }
 
   deinit {

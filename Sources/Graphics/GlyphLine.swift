@@ -1,24 +1,24 @@
 import CPangoCairo
 
 /// One line of text as positioned glyphs: plain values, made on the thread that lays the
-/// page out and drawn without Pango. Each glyph knows the bytes of `text` it stands for, so
-/// the PDF's text layer says what the data says (not a look-alike sharing the glyph, such as
-/// the radical ⼥ for 女), however the glyphs were shaped.
+/// page out and drawn without Pango. Each glyph names its face by id in the library's
+/// `FontTable` and knows the bytes of `text` it stands for, so the PDF's text layer says
+/// what the data says (not a look-alike sharing the glyph, such as the radical ⼥ for 女),
+/// however the glyphs were shaped.
 public struct GlyphLine: Sendable {
   public struct Glyph: Sendable {
-    var font: Int32  // index into `fonts`
-    var index: UInt32
+    public let face: FaceID
+    /// The glyph's index in its face.
+    public let index: UInt32
     /// From the line's left end; `y` from its baseline (marks placed above or below).
-    var x: Double
-    var y: Double
+    public let x: Double
+    public let y: Double
     /// The cluster this glyph begins: its bytes in `text.utf8`; 0 bytes for the further
     /// glyphs of a cluster drawn with several.
-    var start: Int32
-    var bytes: Int32
+    public let start: Int32
+    public let bytes: Int32
   }
-  let glyphs: [Glyph]
-  /// The fonts the glyphs are drawn in (usually one; a rare character adds its fallback).
-  let fonts: [GlyphFont]
+  public let glyphs: [Glyph]
   /// What the line says.
   public let text: String
   public let width: Double
@@ -27,23 +27,8 @@ public struct GlyphLine: Sendable {
   public var height: Double { ascent + descent }
 }
 
-/// A font Pango chose for some glyphs, as the Cairo scaled font that draws them. Retains the
-/// scaled font and releases it in `deinit`.
-public final class GlyphFont: @unchecked Sendable {
-  // Sendable: immutable after init, and Cairo's scaled fonts are thread-safe (reference
-  // counted and locked inside Cairo), so pages holding it may be drawn on any thread.
-  let scaledFont: OpaquePointer  // cairo_scaled_font_t*, retained
-
-  init?(_ font: UnsafeMutablePointer<PangoFont>) {
-    guard let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return nil }
-    scaledFont = cairo_scaled_font_reference(scaled)
-  }
-
-  deinit { cairo_scaled_font_destroy(scaledFont) }
-}
-
 struct ShapedScalar {
-  let font: Int
+  let face: FaceID
   let glyph: UInt32
   let advance: Double
   let ascent: Double
@@ -59,34 +44,21 @@ extension FontLibrary {
     guard style.lineSpacing == 0, !text.isEmpty else { return nil }
     let styleID = self.styleID(style)
     var glyphs: [GlyphLine.Glyph] = []
-    var fonts: [GlyphFont] = []
     glyphs.reserveCapacity(text.utf8.count)
     var x = 0.0
     var ascent = 0.0
     var descent = 0.0
-    var lastFont = -1  // the library's index of the previous glyph's font, and its index here
-    var local: Int32 = 0
     var offset: Int32 = 0
     for scalar in text.unicodeScalars {
       guard let s = shapedScalar(scalar, styleID, style) else { return nil }
-      if s.font != lastFont {
-        let font = glyphFonts[s.font]
-        if let i = fonts.firstIndex(where: { $0 === font }) {
-          local = Int32(i)
-        } else {
-          local = Int32(fonts.count)
-          fonts.append(font)
-        }
-        lastFont = s.font
-      }
       let bytes = Int32(UTF8.width(scalar))
-      glyphs.append(GlyphLine.Glyph(font: local, index: s.glyph, x: x, y: 0, start: offset, bytes: bytes))
+      glyphs.append(GlyphLine.Glyph(face: s.face, index: s.glyph, x: x, y: 0, start: offset, bytes: bytes))
       offset += bytes
       x += s.advance
       ascent = max(ascent, s.ascent)
       descent = max(descent, s.descent)
     }
-    return GlyphLine(glyphs: glyphs, fonts: fonts, text: text, width: x, ascent: ascent, descent: descent)
+    return GlyphLine(glyphs: glyphs, text: text, width: x, ascent: ascent, descent: descent)
   }
 
   /// A small number for the font a style selects (its families, size and weight: what
@@ -124,12 +96,8 @@ extension FontLibrary {
     let glyph = line.glyphs.glyphs[0]
     guard glyph.x == 0, glyph.y == 0 else { return nil }
     return ShapedScalar(
-      font: globalIndex(of: line.glyphs.fonts[Int(glyph.font)]), glyph: glyph.index, advance: line.glyphs.width,
+      face: glyph.face, glyph: glyph.index, advance: line.glyphs.width,
       ascent: line.glyphs.ascent, descent: line.glyphs.descent)
-  }
-
-  private func globalIndex(of font: GlyphFont) -> Int {
-    glyphFonts.firstIndex { $0 === font }!
   }
 }
 

@@ -1,11 +1,13 @@
 import CPangoCairo
 
 /// Glyph lines made ready for Cairo: glyphs, text and clusters in the arrays
-/// `cairo_show_text_glyphs` reads, one batch per run of glyphs in one font. Built where the
-/// page is laid out, so the thread that writes the PDF only hands arrays to Cairo.
+/// `cairo_show_text_glyphs` reads, one batch per run of glyphs in one face. Built where the
+/// page is laid out, so the thread that writes the PDF only hands arrays to Cairo. Values
+/// only: each batch names its face, and the writer's canvas finds the Cairo font for it.
 public struct GlyphRun: Sendable {
   struct Batch: Sendable {
-    let font: GlyphFont
+    let id: FaceID
+    let face: FontFace
     var glyphs: [cairo_glyph_t] = []
     var utf8: [CChar] = []
     var clusters: [cairo_text_cluster_t] = []
@@ -13,22 +15,21 @@ public struct GlyphRun: Sendable {
   let color: Color
   private(set) var batches: [Batch] = []
 
-  /// `lines`: each glyph line with its top-left corner.
-  public init(_ lines: [(GlyphLine, Point)], color: Color) {
+  /// `lines`: each glyph line with its top-left corner; `fonts`: the table their faces are in.
+  public init(_ lines: [(GlyphLine, Point)], color: Color, fonts: FontTable) {
     self.color = color
     var current: Batch? = nil
     for (line, origin) in lines {
       let baseline = origin.y + line.ascent
-      var lineFont: Int32 = -1
+      var lineFace = FaceID(-1)
       var text = line.text
       text.withUTF8 { bytes in
         for glyph in line.glyphs {
-          if glyph.font != lineFont {
-            lineFont = glyph.font
-            let font = line.fonts[Int(lineFont)]
-            if current?.font !== font {
+          if glyph.face != lineFace {
+            lineFace = glyph.face
+            if current?.id != lineFace {
               if let done = current { batches.append(done) }
-              current = Batch(font: font)
+              current = Batch(id: lineFace, face: fonts[lineFace])
             }
           }
           current!.glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: origin.x + glyph.x, y: baseline + glyph.y))
@@ -55,7 +56,7 @@ extension Canvas {
     guard !run.isEmpty else { return }
     cairo_set_source_rgba(cr, run.color.red, run.color.green, run.color.blue, opacity)
     for batch in run.batches {
-      cairo_set_scaled_font(cr, batch.font.scaledFont)
+      cairo_set_scaled_font(cr, resources.scaledFont(batch.face))
       batch.glyphs.withUnsafeBufferPointer { glyphs in
         batch.utf8.withUnsafeBufferPointer { text in
           batch.clusters.withUnsafeBufferPointer { clusters in

@@ -1,29 +1,17 @@
 import CPangoCairo
 
-/// Document information written into the PDF. `created` is `YYYY-MM-DDThh:mm:ss[+hh:mm]`;
-/// it is always given, so the same input gives the same bytes.
-public struct PDFMetadata: Sendable {
-  public var title, author, subject, creator: String
-  public var created: String
-  public init(title: String, author: String, subject: String, creator: String, created: String) {
-    self.title = title
-    self.author = author
-    self.subject = subject
-    self.creator = creator
-    self.created = created
-  }
-}
-
 /// Writes pages into a PDF held in memory, through Cairo's PDF surface. Cairo embeds and
-/// subsets the fonts once per document. Owns its surface and context.
+/// subsets the fonts once per document. Owns its surface and context, and the Cairo fonts and
+/// images it makes from the pages' faces and pictures.
 public final class PDFWriter {
   private let sink = ByteSink()
   private let surface: OpaquePointer  // cairo_surface_t*, owned
   private let cr: OpaquePointer  // cairo_t*, owned
+  private let resources = CairoResources()
   private var pageCount = 0
   private var finished = false
 
-  public init(metadata: PDFMetadata) {
+  public init(info metadata: DocumentInfo) {
     surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, 595, 842)!
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
     let fields: [(cairo_pdf_metadata_t, String)] = [
@@ -37,7 +25,7 @@ public final class PDFWriter {
 
   deinit {
     cairo_destroy(cr)
-    cairo_surface_destroy(surface)
+    cairo_surface_destroy(surface)  // before `resources`, whose fonts and images it may still hold
   }
 
   /// Adds a page of `size` points and lets `draw` paint it.
@@ -46,7 +34,7 @@ public final class PDFWriter {
     if pageCount > 0 { cairo_show_page(cr) }
     cairo_pdf_surface_set_size(surface, size.width, size.height)
     pageCount += 1
-    try draw(Canvas(cr: cr))
+    try draw(Canvas(cr: cr, resources: resources))
   }
 
   /// Closes the document and returns its bytes.

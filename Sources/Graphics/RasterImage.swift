@@ -14,7 +14,7 @@ public struct RasterImage: Sendable, Equatable {
   }
 
   /// Draws a page of `size` points at `dpi` on white and returns it as PNG bytes.
-  public static func png(size: Size, dpi: Double, _ draw: (Canvas) throws -> Void) throws -> [UInt8] {
+  public static func png(size: Size, dpi: Double, _ draw: (Canvas) -> Void) throws(RenderError) -> [UInt8] {
     let scale = dpi / 72
     let width = Int32((size.width * scale).rounded(.up))
     let height = Int32((size.height * scale).rounded(.up))
@@ -25,7 +25,7 @@ public struct RasterImage: Sendable, Equatable {
     cairo_set_source_rgb(cr, 1, 1, 1)
     cairo_paint(cr)
     cairo_scale(cr, scale, scale)
-    try draw(Canvas(cr: cr))
+    draw(Canvas(cr: cr, resources: CairoResources()))
     cairo_surface_flush(surface)
     let sink = ByteSink()
     try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.opaque), "PNG output failed")

@@ -151,7 +151,6 @@ struct PangoText {
       let top = points(rect.y)
       let start = Int(line.pointee.start_index)
       let length = Int(line.pointee.length)
-      var fonts: [GlyphFont] = []
       var glyphs: [GlyphLine.Glyph] = []
       var x = 0.0
       var run = line.pointee.runs
@@ -160,16 +159,7 @@ struct PangoText {
         guard let item = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
           let string = item.pointee.glyphs, let analysis = item.pointee.item?.pointee
         else { continue }
-        let font = analysis.analysis.font.flatMap { library.glyphFont(for: $0) }
-        var local: Int32 = -1
-        if let font {
-          if let i = fonts.firstIndex(where: { $0 === font }) {
-            local = Int32(i)
-          } else {
-            local = Int32(fonts.count)
-            fonts.append(font)
-          }
-        }
+        let face = analysis.analysis.font.flatMap { library.faceID(for: $0) }
         let count = Int(string.pointee.num_glyphs)
         let itemStart = Int(analysis.offset) - start
         let itemEnd = itemStart + Int(analysis.length)
@@ -177,7 +167,7 @@ struct PangoText {
           let info = string.pointee.glyphs[i]
           let cluster = Int(string.pointee.log_clusters[i]) + itemStart
           defer { x += points(info.geometry.width) }
-          guard local >= 0, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, info.glyph != PANGO_GLYPH_EMPTY else {
+          guard let face, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, info.glyph != PANGO_GLYPH_EMPTY else {
             continue
           }
           // The first glyph of a cluster carries its bytes: up to the next cluster's start.
@@ -195,7 +185,7 @@ struct PangoText {
           }
           glyphs.append(
             GlyphLine.Glyph(
-              font: local, index: info.glyph, x: x + points(info.geometry.x_offset), y: points(info.geometry.y_offset),
+              face: face, index: info.glyph, x: x + points(info.geometry.x_offset), y: points(info.geometry.y_offset),
               start: Int32(cluster), bytes: clusterBytes))
         }
       }
@@ -204,7 +194,7 @@ struct PangoText {
       result.append(
         ShapedText.Line(
           glyphs: GlyphLine(
-            glyphs: glyphs, fonts: fonts, text: lineText, width: points(rect.width), ascent: ascent,
+            glyphs: glyphs, text: lineText, width: points(rect.width), ascent: ascent,
             descent: points(rect.height) - ascent),
           x: points(rect.x), top: top))
     } while pango_layout_iter_next_line(iter) != 0
@@ -217,15 +207,35 @@ extension FontLibrary {
   /// Noto CJK lacks (rare characters in names).
   public static let fallbackFamilies = ["HanaMinA", "HanaMinB"]
 
-  /// The glyph font for a Pango font, made once per font (the library keeps the Pango font
-  /// alive, so its address names it for as long as the library lives).
-  func glyphFont(for font: UnsafeMutablePointer<PangoFont>) -> GlyphFont? {
-    if let known = glyphFontIndex[UnsafeRawPointer(font)] { return glyphFonts[known] }
-    guard let glyphFont = GlyphFont(font) else { return nil }
+  /// The face id of a Pango font, added to `faces` once per font (the library keeps the
+  /// Pango font alive, so its address names it for as long as the library lives); nil for
+  /// a font that is not a file's face (none such is loaded).
+  func faceID(for font: UnsafeMutablePointer<PangoFont>) -> FaceID? {
+    if let known = faceIDs[UnsafeRawPointer(font)] { return known }
+    guard let face = Self.face(of: font) else { return nil }
+    let id = faces.id(of: face)
     g_object_ref(UnsafeMutableRawPointer(font))
     retainedFonts.append(font)
-    glyphFontIndex[UnsafeRawPointer(font)] = glyphFonts.count
-    glyphFonts.append(glyphFont)
-    return glyphFont
+    faceIDs[UnsafeRawPointer(font)] = id
+    return id
+  }
+
+  /// The file, face index, size and emboldening Pango's font draws with.
+  private static func face(of font: UnsafeMutablePointer<PangoFont>) -> FontFace? {
+    guard
+      let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)),
+      let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+    else { return nil }
+    var file: UnsafeMutablePointer<FcChar8>?
+    guard FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file else { return nil }
+    var index: Int32 = 0
+    if FcPatternGetInteger(pattern, "index", 0, &index) != FcResultMatch { index = 0 }
+    var embolden: FcBool = 0
+    if FcPatternGetBool(pattern, "embolden", 0, &embolden) != FcResultMatch { embolden = 0 }
+    var matrix = cairo_matrix_t()
+    cairo_scaled_font_get_font_matrix(scaled, &matrix)
+    // Wenshu's text is never slanted or stretched: the matrix is a scale by the size.
+    return FontFace(
+      file: String(cString: file), index: Int(index), size: matrix.yy, emboldened: embolden != 0)
   }
 }

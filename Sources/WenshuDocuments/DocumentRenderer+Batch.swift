@@ -39,7 +39,7 @@ extension DocumentRenderer {
       pages += prepared.pageCount
       guard problems.isEmpty else { continue }
       do {
-        if output == nil { output = try BatchOutput(format: format, metadata: prepared.metadata) }
+        if output == nil { output = try BatchOutput(format: format, info: prepared.info) }
         try output!.add(
           prepared,
           name: FileName(document: document, name: String(format: "%03d-", i + 1) + prepared.filename, extension: "pdf")
@@ -84,11 +84,11 @@ private enum BatchOutput {
   case book(PDFBook)
   case zip(Archive)
 
-  init(format: OutputFormat, metadata: PDFMetadata) throws {
+  init(format: OutputFormat, info: DocumentInfo) throws {
     if format == .zip {
       self = .zip(try Archive(accessMode: .create))
     } else {
-      self = .book(PDFBook(metadata: metadata))
+      self = .book(PDFBook(info: info))
     }
   }
 

@@ -21,7 +21,9 @@ extension DocumentRenderer {
         }
         guard let wanted else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
         let png: [UInt8]
-        do { png = try PNGRenderer.render(wanted, dpi: dpi) } catch { throw RenderFailure.output("\(error)") }
+        do { png = try PNGRenderer.render(wanted, fonts: prepared.fonts, dpi: dpi) } catch {
+          throw RenderFailure.output(error.message)
+        }
         return RenderedFile(
           bytes: png, mediaType: "image/png",
           fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),

@@ -99,7 +99,8 @@ public final class DocumentRenderer: @unchecked Sendable {
     var pages: [Page] = []
     try prepared.forEachPage { pages.append($0) }
     return LaidOutDocument(
-      pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
+      pages: pages, info: prepared.info, fonts: prepared.fonts, warnings: prepared.warnings,
+      filename: prepared.filename)
   }
 
   public func renderPDF(document: String, json: [UInt8]) throws(RenderFailure) -> [UInt8] {

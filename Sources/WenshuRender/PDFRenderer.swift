@@ -5,10 +5,8 @@ import WenshuLayout
 /// Laid-out pages → PDF bytes.
 public enum PDFRenderer {
   public static func render(_ document: LaidOutDocument) throws(RenderError) -> [UInt8] {
-    let writer = PDFWriter(metadata: document.metadata)
-    for page in document.pages {
-      writer.addPage(size: page.size) { $0.draw(page) }
-    }
+    let writer = PDFPageWriter(info: document.info)
+    for page in document.pages { writer.write(page, fonts: document.fonts) }
     return try writer.finish()
   }
 
@@ -21,13 +19,13 @@ public enum PDFRenderer {
   public static func render(
     _ document: PreparedDocument, seeing: (Int, Page) -> Void = { _, _ in }
   ) throws(RenderFailure) -> [UInt8] {
-    let writer = PDFWriter(metadata: document.metadata)
+    let writer = PDFPageWriter(info: document.info)
     if document.pageCount > 1 {
       try drawAlongside(document, into: writer, seeing: seeing)
     } else {
       try document.forEachPage { page in
         seeing(0, page)
-        writer.addPage(size: page.size) { $0.draw(page) }
+        writer.write(page, fonts: document.fonts)
       }
     }
     do { return try writer.finish() } catch { throw .output(error.message) }
@@ -37,7 +35,7 @@ public enum PDFRenderer {
   /// draws them into `writer` (Cairo's part: the PDF's operators, font subsets, compression),
   /// at most a few pages behind. Returns (or throws) only once the drawing thread has finished.
   private static func drawAlongside(
-    _ document: PreparedDocument, into writer: PDFWriter, seeing: (Int, Page) -> Void
+    _ document: PreparedDocument, into writer: PDFPageWriter, seeing: (Int, Page) -> Void
   ) throws(RenderFailure) {
     let handoff = PageHandoff(capacity: 4)
     let drawn = DispatchSemaphore(value: 0)
@@ -45,7 +43,7 @@ public enum PDFRenderer {
     let thread = Thread {
       Thread.current.name = "wenshu-draw"  // for top -H and perf; set from the thread itself
       while let page = handoff.take() {
-        target.writer.addPage(size: page.size) { $0.draw(page) }
+        target.writer.write(page)
       }
       drawn.signal()
     }
@@ -54,24 +52,27 @@ public enum PDFRenderer {
       handoff.close()
       drawn.wait()
     }
+    let fonts = document.fonts
     var index = 0
     try document.forEachPage { page in
       seeing(index, page)
       index += 1
-      handoff.put(PageDrawing(page))
+      handoff.put(PageDrawing(page, fonts: fonts))
     }
   }
 }
 
 /// The writer, lent to the drawing thread: this thread does not touch it until that one is done.
 private final class WriterOnOneThread: @unchecked Sendable {
-  let writer: PDFWriter
-  init(_ writer: PDFWriter) { self.writer = writer }
+  let writer: PDFPageWriter
+  init(_ writer: PDFPageWriter) { self.writer = writer }
 }
 
 /// One laid-out page → PNG bytes, for previews.
 public enum PNGRenderer {
-  public static func render(_ page: Page, dpi: Double) throws -> [UInt8] {
-    try RasterImage.png(size: page.size, dpi: dpi) { $0.draw(page) }
+  public static func render(_ page: Page, fonts: FontTable, dpi: Double) throws(RenderError) -> [UInt8] {
+    let writer = PNGPageWriter(dpi: dpi)
+    try writer.write(page, fonts: fonts)
+    return writer.images[0]
   }
 }

@@ -15,23 +15,23 @@ struct PageDrawing: Sendable {
     case glyphs(GlyphRun)
     case picture(Picture, in: Rect)
     case rules([(Point, Point)], width: Double)
-    case group(origin: Point, angle: Double, opacity: Double, steps: [Step])
+    case group(Transform, opacity: Double, steps: [Step])
   }
   let size: Size
   let steps: [Step]
 
-  init(_ page: Page) {
+  init(_ page: Page, fonts: FontTable) {
     size = page.size
-    steps = Self.steps(page.items)
+    steps = Self.steps(page.items, fonts)
   }
 
-  static func steps(_ items: [PageItem]) -> [Step] {
+  static func steps(_ items: [PageItem], _ fonts: FontTable) -> [Step] {
     var steps: [Step] = []
     var rules = Rules()
     var glyphRun: [(GlyphLine, Point)] = []
     var glyphColor = Color.black
     func flushGlyphs() {
-      if !glyphRun.isEmpty { steps.append(.glyphs(GlyphRun(glyphRun, color: glyphColor))) }
+      if !glyphRun.isEmpty { steps.append(.glyphs(GlyphRun(glyphRun, color: glyphColor, fonts: fonts))) }
       glyphRun.removeAll(keepingCapacity: true)
     }
     func flush() {
@@ -56,8 +56,7 @@ struct PageDrawing: Sendable {
         steps.append(.picture(picture, in: rect))
       case .group(let group):
         flush()
-        steps.append(
-          .group(origin: group.origin, angle: group.angle, opacity: group.opacity, steps: Self.steps(group.items)))
+        steps.append(.group(group.transform, opacity: group.opacity, steps: Self.steps(group.items, fonts)))
       }
     }
     flush()
@@ -66,8 +65,6 @@ struct PageDrawing: Sendable {
 }
 
 extension Canvas {
-  func draw(_ page: Page) { draw(PageDrawing(page)) }
-
   func draw(_ drawing: PageDrawing) { draw(drawing.steps, opacity: 1) }
 
   private func draw(_ steps: [PageDrawing.Step], opacity: Double) {
@@ -77,8 +74,8 @@ extension Canvas {
       case .glyphs(let run): draw(run, opacity: opacity)
       case .picture(let picture, let rect): draw(picture, in: rect, opacity: opacity)
       case .rules(let segments, let width): strokeLines(segments, width: width, opacity: opacity)
-      case .group(let origin, let angle, let groupOpacity, let inner):
-        transformed(origin: origin, angle: angle) { $0.draw(inner, opacity: opacity * groupOpacity) }
+      case .group(let transform, let groupOpacity, let inner):
+        transformed(transform) { $0.draw(inner, opacity: opacity * groupOpacity) }
       }
     }
   }

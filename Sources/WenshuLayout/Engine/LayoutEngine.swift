@@ -88,14 +88,14 @@ public final class LayoutEngine {
       }
     }
     let m = layout.metadata
-    let metadata = PDFMetadata(
+    let info = DocumentInfo(
       title: filler.fill(m.title, root, line: 0), author: filler.fill(m.author, root, line: 0),
       subject: filler.fill(m.subject, root, line: 0), creator: "Wenshu 文书",
       created: filler.fill(m.created, root, line: 0))
     let filename = filler.fill(m.filename, root, line: 0)
     if !problems.problems.isEmpty { throw .data(problems.all) }
     return PreparedDocument(
-      engine: self, data: data, pageCount: pageCount, metadata: metadata, warnings: warnings, filename: filename,
+      engine: self, data: data, pageCount: pageCount, info: info, warnings: warnings, filename: filename,
       cancellation: cancellation)
   }
 
@@ -106,7 +106,8 @@ public final class LayoutEngine {
     pages.reserveCapacity(prepared.pageCount)
     try prepared.forEachPage { pages.append($0) }
     return LaidOutDocument(
-      pages: pages, metadata: prepared.metadata, warnings: prepared.warnings, filename: prepared.filename)
+      pages: pages, info: prepared.info, fonts: prepared.fonts, warnings: prepared.warnings,
+      filename: prepared.filename)
   }
 
   private func runChecks(_ root: Scope, _ filler: TemplateFiller, _ cancellation: RenderCancellation?) {
@@ -139,13 +140,16 @@ public final class PreparedDocument {
   let engine: LayoutEngine
   let data: DataValue
   public let pageCount: Int
-  public let metadata: PDFMetadata
+  /// What the document says about itself (a PDF's document information).
+  public let info: DocumentInfo
+  /// The faces its pages' glyph lines name by id.
+  public var fonts: FontTable { engine.fonts.faces }
   public internal(set) var warnings: [DataProblem]
   public let filename: String
   let cancellation: RenderCancellation?
 
   init(
-    engine: LayoutEngine, data: DataValue, pageCount: Int, metadata: PDFMetadata, warnings: [DataProblem],
+    engine: LayoutEngine, data: DataValue, pageCount: Int, info: DocumentInfo, warnings: [DataProblem],
     filename: String,
     cancellation: RenderCancellation?
   ) {
@@ -153,7 +157,7 @@ public final class PreparedDocument {
     self.engine = engine
     self.data = data
     self.pageCount = pageCount
-    self.metadata = metadata
+    self.info = info
     self.warnings = warnings
     self.filename = filename
   }
