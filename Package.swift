@@ -25,6 +25,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
   ],
+  // Each target declares exactly the modules its files import (and the tests the executable they
+  // run, so it is built first).
   targets: [
     // The only target that sees C: cairo, pango, pangocairo, fontconfig.
     .systemLibrary(
@@ -46,6 +48,7 @@ let package = Package(
       name: "WenshuSigning",
       dependencies: [
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
       ]
@@ -54,7 +57,7 @@ let package = Package(
     .target(
       name: "WenshuDocuments",
       dependencies: [
-        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics", "WenshuSigning",
+        "WenshuLayout", "WenshuRender", "WenshuRules", "Graphics", "Yams", "WenshuSigning",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -70,7 +73,7 @@ let package = Package(
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuSheets", "WenshuSigning",
+        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "Yams", "WenshuSigning",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -78,12 +81,17 @@ let package = Package(
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),
+      ],
+      // The preview's page, style sheet and script, compiled into the binary (no bundle beside it).
+      resources: [
+        .embedInCode("Preview/Assets/index.html"), .embedInCode("Preview/Assets/preview.css"),
+        .embedInCode("Preview/Assets/preview.js"),
       ]
     ),
     .executableTarget(
       name: "wenshu",
       dependencies: [
-        "WenshuDocuments", "WenshuRules", "WenshuServer", "WenshuSheets", "WenshuSigning",
+        "WenshuDocuments", "WenshuLayout", "WenshuRules", "WenshuServer", "WenshuSheets", "WenshuSigning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -102,8 +110,11 @@ let package = Package(
     .testTarget(
       name: "WenshuServerTests",
       dependencies: [
-        "WenshuServer", "WenshuDocuments", "WenshuLayout", "WenshuSigning",
-        .product(name: "HummingbirdTesting", package: "hummingbird"), "WenshuTestSupport",
+        "WenshuServer", "WenshuDocuments", "WenshuTestSupport", "WenshuSigning",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Logging", package: "swift-log"),
         "Yams",
@@ -111,14 +122,14 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuSheetsTests",
-      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu"],
+      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "wenshu"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "WenshuTests",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "WenshuRules", "wenshu", "WenshuTestSupport",
-        "WenshuSigning",
+        "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "CPangoCairo", "WenshuRules", "wenshu",
+        "WenshuTestSupport", "WenshuSigning",
       ],
       exclude: ["Golden"]
     ),

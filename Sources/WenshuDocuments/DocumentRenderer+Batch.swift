@@ -11,7 +11,8 @@ extension DocumentRenderer {
   /// besides the output. Any item's problems fail the whole batch (every item is still
   /// checked, so the answer lists them all); nothing is written after the first problem.
   public func renderBatch(
-    document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil
+    document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
+    scope: OfficeScope? = nil
   ) throws(OutputFailure) -> RenderedFile {
     guard catalog.layouts[document] != nil else { throw .render(.unknownDocument(document, known: catalog.documents)) }
     let ranges = try Self.items(json)
@@ -20,13 +21,20 @@ extension DocumentRenderer {
     var warnings = ProblemList()
     var output: BatchOutput?
     var pages = 0
+    var records: [PrintRecord] = []
     for (i, range) in ranges.enumerated() {
       if cancellation?.isCancelled == true { throw .render(.cancelled) }
       let prepared: PreparedDocument
+      let office: String?
       do {
         let data = try Self.item(json, range)
-        prepared = try prepare(document: document, data: data, cancellation: cancellation)
+        office = OfficeProfile.named(in: data)
+        prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       } catch let failure as RenderFailure {
+        // One item outside the caller's offices refuses the whole batch, at that item.
+        if case .forbidden(let p) = failure {
+          throw .render(.forbidden(DataProblem(path: ProblemList.join("[\(i)]", p.path), message: p.message)))
+        }
         guard case .data(let list) = failure else { throw .render(failure) }
         problems.append(list, under: "[\(i)]")
         continue
@@ -37,6 +45,7 @@ extension DocumentRenderer {
       }
       warnings.append(prepared.warnings, under: "[\(i)]")
       pages += prepared.pageCount
+      records.append(PrintRecord(office: office, reference: prepared.reference, pages: prepared.pageCount))
       guard problems.isEmpty else { continue }
       do {
         if output == nil { output = try BatchOutput(format: format, info: prepared.info) }
@@ -55,7 +64,7 @@ extension DocumentRenderer {
     return RenderedFile(
       bytes: bytes, mediaType: zip ? "application/zip" : "application/pdf",
       fileName: FileName(document: document, name: "\(document)-batch", extension: zip ? "zip" : "pdf"),
-      pages: pages, warnings: warnings)
+      pages: pages, warnings: warnings, records: records)
   }
 
   /// The items' byte ranges; a text that is not an array is parsed whole for its exact error.

@@ -5,11 +5,14 @@ extension DocumentRenderer {
   /// One document as a PDF, or one of its pages as PNG. The PDF streams page by page; a
   /// preview lays out every page but keeps only the one asked for.
   public func renderFile(
-    document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil
+    document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
+    scope: OfficeScope? = nil
   ) throws(OutputFailure) -> RenderedFile {
     do {
       let data = try parse(document: document, json: json)
-      let prepared = try prepare(document: document, data: data, cancellation: cancellation)
+      let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
+      let record = PrintRecord(
+        office: OfficeProfile.named(in: data), reference: prepared.reference, pages: prepared.pageCount)
       switch format {
       case .png(let number, let dpi):
         guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
@@ -27,7 +30,7 @@ extension DocumentRenderer {
         return RenderedFile(
           bytes: png, mediaType: "image/png",
           fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
-          pages: prepared.pageCount, warnings: ProblemList(prepared.warnings))
+          pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         // With the operator's keys, every PDF of an office that has one is signed (see README).
         let identity = Self.office(of: data).flatMap { signingKeys?.identities[$0] }
@@ -35,7 +38,7 @@ extension DocumentRenderer {
         return RenderedFile(
           bytes: try pdf ?? PDFRenderer.render(prepared), mediaType: "application/pdf",
           fileName: FileName(document: document, name: prepared.filename, extension: "pdf"), pages: prepared.pageCount,
-          warnings: ProblemList(prepared.warnings))
+          warnings: ProblemList(prepared.warnings), records: [record])
       }
     } catch let failure as OutputFailure {
       throw failure

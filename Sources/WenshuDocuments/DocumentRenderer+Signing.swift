@@ -5,14 +5,7 @@ import WenshuSigning
 
 extension DocumentRenderer {
   /// The office a document's data names (`"office": "qingdao"`, or an object's `id`): whose key signs it.
-  public static func office(of data: DataValue) -> String? {
-    guard case .object(let root) = data else { return nil }
-    switch root["office"] {
-    case .string(let id)?: return id
-    case .object(let office)?: if case .string(let id)? = office["id"] { return id } else { return nil }
-    default: return nil
-    }
-  }
+  public static func office(of data: DataValue) -> String? { OfficeProfile.named(in: data) }
 
   /// The PDF signed by its office's key (PAdES B-B), the signature's widget over the seal where
   /// the layout places one. A document without an office, or an office without a key, is refused:

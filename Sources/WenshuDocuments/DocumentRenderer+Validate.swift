@@ -15,11 +15,11 @@ extension DocumentRenderer {
   /// Runs every check a render runs (schema, rules, glyphs, pagination) and reports instead
   /// of printing. Malformed JSON and an unknown document are still failures, as for a render.
   public func validate(
-    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
   ) throws(RenderFailure) -> ValidationReport {
     let data = try parse(document: document, json: json)
     do {
-      let prepared = try prepare(document: document, data: data, cancellation: cancellation)
+      let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       return ValidationReport(
         problems: ProblemList(), warnings: ProblemList(prepared.warnings), pages: prepared.pageCount)
     } catch {

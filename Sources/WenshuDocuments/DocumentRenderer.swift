@@ -46,8 +46,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   }
 
   /// Lays out a document from parsed data: picks the variant and office, fills in the profile.
+  /// `scope`: the offices the caller may print for (`.forbidden` outside them); nil = any.
   public func prepare(
-    document: String, data: DataValue, cancellation: RenderCancellation? = nil
+    document: String, data: DataValue, cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
   ) throws(RenderFailure) -> PreparedDocument {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
     var data = data
@@ -64,6 +65,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     let office: String?
     (data, office) = try OfficeProfile.resolve(
       data, offices: catalog.offices, allowingOverrides: catalog.allowsOfficeOverrides)
+    try scope?.admit(office)
     guard let layout = catalog.layout(document: document, office: office, variant: variant) else {
       let known = (catalog.layouts[document] ?? []).map {
         "\($0.variant) (\($0.offices.isEmpty ? "any office" : $0.offices.joined(separator: ", ")))"

@@ -33,6 +33,16 @@ enum OfficeProfile {
     }
   }
 
+  /// The office the data names (`"office": "qingdao"` or `{"id": "qingdao", …}`), if any.
+  static func named(in data: DataValue) -> String? {
+    guard case .object(let root) = data else { return nil }
+    switch root["office"] {
+    case .string(let id)?: return id
+    case .object(let o)?: if case .string(let id)? = o["id"] { return id } else { return nil }
+    default: return nil
+    }
+  }
+
   /// Replaces `office` in the data by its profile, with the data's own fields on top.
   static func resolve(
     _ data: DataValue, offices: [String: DataValue], allowingOverrides: Bool = false

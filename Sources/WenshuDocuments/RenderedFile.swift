@@ -18,6 +18,8 @@ public struct RenderedFile: Sendable {
   public var pages: Int
   /// The first `ProblemList.limit` warnings, and how many there were in all.
   public var warnings: ProblemList
+  /// One record per document printed (a batch has one per item), for the service's log.
+  public var records: [PrintRecord] = []
 }
 
 /// Problems or warnings as a client is shown them: the first `limit` and the total, so

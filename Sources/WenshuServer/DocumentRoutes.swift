@@ -12,33 +12,24 @@ struct DocumentRoutes {
 
   var catalog: DocumentCatalog { pool.catalog }
 
-  func add(to router: Router<ServiceContext>) {
-    let render = RenderRoute(pool: pool, metrics: metrics, configuration: configuration)
-    router.get("v1/documents") { _, _ in try list() }
-    router.get("v1/documents/:document/schema") { request, context in
-      let document = context.parameters.get("document") ?? ""
-      let query = request.uri.queryParameters
-      do {
-        let schema = try catalog.schema(document: document, variant: query.get("variant"), office: query.get("office"))
-        return Response(
-          status: .ok, headers: [.contentType: "application/schema+json"],
-          body: .init(byteBuffer: ByteBuffer(string: JSONWriter.write(schema))))
-      } catch let error as NoSuchLayout {
-        return Problem(status: .notFound, title: "No such layout", detail: error.description).response()
-      }
+  /// `GET /v1/documents/{document}/schema?variant=&office=`: the document's JSON Schema, or one layout's.
+  func schema(request: Request, context: ServiceContext) -> Response {
+    let document = context.parameters.get("document") ?? ""
+    let query = request.uri.queryParameters
+    do {
+      let schema = try catalog.schema(document: document, variant: query.get("variant"), office: query.get("office"))
+      return Response(
+        status: .ok, headers: [.contentType: "application/schema+json"],
+        body: .init(byteBuffer: ByteBuffer(string: JSONWriter.write(schema))))
+    } catch {
+      return Problem(status: .notFound, title: "No such layout", detail: error.description).response()
     }
-    router.post("v1/documents/:document") { request, context in
-      await render.respond(
-        document: context.parameters.get("document") ?? "", request: request, context: context, kind: .document)
-    }
-    router.post("v1/documents/:document/batch") { request, context in
-      await render.respond(
-        document: context.parameters.get("document") ?? "", request: request, context: context, kind: .batch)
-    }
-    router.post("v1/documents/:document/validate") { request, context in
-      await render.respond(
-        document: context.parameters.get("document") ?? "", request: request, context: context, kind: .validate)
-    }
+  }
+
+  /// `POST /v1/documents/{document}`, `…/batch`, `…/validate` (`RenderRoute`).
+  func render(_ kind: RenderRoute.Kind, request: Request, context: ServiceContext) async -> Response {
+    await RenderRoute(pool: pool, metrics: metrics, configuration: configuration).respond(
+      document: context.parameters.get("document") ?? "", request: request, context: context, kind: kind)
   }
 
   /// Every document with its variants, offices and titles, and where each layout's schema is.

@@ -71,59 +71,7 @@ struct TraceParent {
   }
 }
 
-/// Requires an API key when keys are configured; health and readiness stay open for probes.
-struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
-  let keys: APIKeys
-
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-    -> Response
-  {
-    let path = request.uri.path
-    if keys.isEmpty || path == "/healthz" || path == "/readyz" { return try await next(request, context) }
-    guard keys.accept(request.headers) else {
-      return Problem(
-        status: .unauthorized, title: "Unauthorized",
-        detail: "send an API key as Authorization: Bearer KEY or X-API-Key",
-        headers: [.wwwAuthenticate: "Bearer"]
-      ).response()
-    }
-    return try await next(request, context)
-  }
-}
-
-/// The API keys a server accepts, in `Authorization: Bearer KEY` (the scheme in any case,
-/// RFC 9110 §11.1) or `X-API-Key`.
-struct APIKeys: Sendable {
-  let keys: [[UInt8]]
-
-  init(_ keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
-
-  var isEmpty: Bool { keys.isEmpty }
-
-  func accept(_ headers: HTTPFields) -> Bool {
-    var presented = headers[.apiKey]
-    if presented == nil, let auth = headers[.authorization] {
-      let parts = auth.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-      if parts.count == 2, parts[0].lowercased() == "bearer" {
-        presented = parts[1].trimmingCharacters(in: .whitespaces)
-      }
-    }
-    guard let presented else { return false }
-    return keys.contains { constantTimeEqual($0, Array(presented.utf8)) }
-  }
-}
-
-/// Compares without stopping at the first difference, so timing does not reveal a key.
-func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-  var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
-  for i in 0..<max(a.count, b.count) {
-    difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)
-  }
-  return difference == 0
-}
-
 extension HTTPField.Name {
   static let requestID = HTTPField.Name("X-Request-Id")!
   static let traceparent = HTTPField.Name("traceparent")!
-  static let apiKey = HTTPField.Name("X-API-Key")!
 }

@@ -13,13 +13,13 @@ public enum OpenAPIDocument {
 
   static func value(catalog: DocumentCatalog, examples: [String: [(name: String, data: DataValue)]]) -> DataValue {
     var paths = DataObject()
-    for route in WenshuService.routes {
+    for route in ServiceRoute.allCases {
       let documents = route.path.contains("{document}") ? catalog.documents : [""]
       for document in documents {
         let path = route.path.replacingOccurrences(of: "{document}", with: document)
         var operations: DataObject
         if case .object(let o)? = paths[path] { operations = o } else { operations = DataObject() }
-        operations[route.method.lowercased()] = operation(
+        operations[route.method.rawValue.lowercased()] = operation(
           route, document: document, catalog: catalog, examples: examples[document] ?? [])
         paths[path] = .object(operations)
       }
@@ -55,7 +55,7 @@ public enum OpenAPIDocument {
           "bearer": .object([
             "type": .string("http"), "scheme": .string("bearer"),
             "description": .string(
-              "Required only when the server runs with API keys (WENSHU_API_KEYS); the scheme name is case-insensitive."
+              "Required only when the server runs with API keys (--api-keys-file, WENSHU_API_KEYS); the scheme name is case-insensitive."
             ),
           ]),
           "apiKey": .object([
@@ -89,41 +89,43 @@ public enum OpenAPIDocument {
     font has. A credit code that fails its check on an e-bill only warns (X-Wenshu-Warnings).
 
     Authentication. Without API keys configured (the default, when the server listens on
-    127.0.0.1 only) no credentials are needed. With keys (WENSHU_API_KEYS), every route except
-    /healthz and /readyz needs `Authorization: Bearer KEY` or `X-API-Key: KEY`, else 401.
+    127.0.0.1 only) no credentials are needed. With keys, every route except /healthz and
+    /readyz needs `Authorization: Bearer KEY` or `X-API-Key: KEY`, else 401. A key may be
+    limited to some offices (the data's `office`) and documents: a render, batch item or
+    validation outside them is 403 naming the key. Listings and schemas are open to any key.
 
     A render is deterministic and stateless: safe to retry on another replica after a connection
     error or 503 (Retry-After says when).
     """
 
   static func operation(
-    _ route: (method: String, path: String), document: String, catalog: DocumentCatalog,
+    _ route: ServiceRoute, document: String, catalog: DocumentCatalog,
     examples: [(name: String, data: DataValue)]
   ) -> DataValue {
-    let open = route.path == "/healthz" || route.path == "/readyz"
+    let open = route.open
     var responses = DataObject()
     var op = DataObject()
-    switch (route.method, route.path) {
-    case ("GET", "/healthz"):
+    switch route {
+    case .health:
       op["summary"] = .string("The process is alive (liveness probe).")
       responses["200"] = text("alive")
-    case ("GET", "/readyz"):
+    case .readiness:
       op["summary"] = .string("Fonts and every layout are loaded; the service takes renders (readiness probe).")
       responses["200"] = text("ready")
-    case ("GET", "/metrics"):
+    case .metrics:
       op["summary"] = .string(
         "Prometheus metrics: requests by document and status, render durations, pages, renders in flight and queued.")
       responses["200"] = text("metrics")
-    case ("GET", "/openapi.yaml"):
+    case .openAPI:
       op["summary"] = .string("This description, written from the layouts the server has.")
       responses["200"] = .object([
         "description": .string("the OpenAPI description"), "headers": requestIdHeader,
         "content": .object(["application/yaml": .object(["schema": .object(["type": .string("string")])])]),
       ])
-    case ("GET", "/v1/documents"):
+    case .documents:
       op["summary"] = .string("The documents, their variants, offices, titles and where their schemas are.")
       responses["200"] = json("the documents", ref("#/components/schemas/DocumentList"))
-    case ("GET", "/v1/documents/{document}/schema"):
+    case .schema:
       let layouts = catalog.layouts[document] ?? []
       op["summary"] = .string(
         "The JSON Schema of the \(document) data: without parameters the document's, else the one layout's.")
@@ -146,7 +148,7 @@ public enum OpenAPIDocument {
       op["description"] = .string(
         "A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices."
       )
-    case ("POST", "/v1/documents/{document}"):
+    case .render:
       op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
       op["parameters"] = .array([
         query(
@@ -164,7 +166,7 @@ public enum OpenAPIDocument {
       op["requestBody"] = body(
         ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
       responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
-    case ("POST", "/v1/documents/{document}/batch"):
+    case .batch:
       op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
       op["parameters"] = .array([
         query(
@@ -176,7 +178,7 @@ public enum OpenAPIDocument {
         document: document, examples: examples, batch: true)
       responses["200"] = rendered(
         "the documents one after another, or a ZIP archive", ["application/pdf", "application/zip"])
-    case ("POST", "/v1/documents/{document}/validate"):
+    case .validate:
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.
       let anyData = DataValue.object([
@@ -201,17 +203,16 @@ public enum OpenAPIDocument {
             "warningCount": .object(["type": .string("integer")]),
           ]),
         ]))
-    default:
-      preconditionFailure("no OpenAPI description for \(route.method) \(route.path)")
     }
-    if route.method == "POST" {
+    if route.method == .post {
       for status in ["400", "404", "408", "413", "415", "422"] {
         responses[status] = ref("#/components/responses/\(problemNames[status]!)")
       }
     }
     if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
+    responses["403"] = ref("#/components/responses/Forbidden")
     responses["405"] = ref("#/components/responses/MethodNotAllowed")
-    if route.path.hasPrefix("/v1/documents/{document}") && route.method == "POST" {
+    if route.path.hasPrefix("/v1/documents/{document}") && route.method == .post {
       responses["503"] = ref("#/components/responses/Busy")
     }
     op["operationId"] = .string(operationId(route, document: document))
@@ -221,8 +222,9 @@ public enum OpenAPIDocument {
     return .object(op)
   }
 
-  static func operationId(_ route: (method: String, path: String), document: String) -> String {
-    let words = (route.method.lowercased() + " " + route.path.replacingOccurrences(of: "{document}", with: document))
+  static func operationId(_ route: ServiceRoute, document: String) -> String {
+    let words =
+      (route.method.rawValue.lowercased() + " " + route.path.replacingOccurrences(of: "{document}", with: document))
       .split { !$0.isLetter && !$0.isNumber }
     return words.enumerated().map {
       $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
@@ -315,7 +317,8 @@ public enum OpenAPIDocument {
   }()
 
   static let problemNames = [
-    "400": "BadRequest", "401": "Unauthorized", "404": "NotFound", "405": "MethodNotAllowed", "408": "RequestTimeout",
+    "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "405": "MethodNotAllowed",
+    "408": "RequestTimeout",
     "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "503": "Busy",
   ]
 
@@ -323,6 +326,8 @@ public enum OpenAPIDocument {
     let descriptions = [
       "400": "Malformed JSON, or a query parameter out of range (format, page, dpi).",
       "401": "API keys are configured and the request has none of them.",
+      "403":
+        "The request is outside its API key's scope (another office's data, data naming no office, or a document the key may not print; the problem names the key), or its Host is not a name the server answers to.",
       "404": "No such document, or no layout for that variant and office.",
       "405": "The path does not answer this method; Allow lists those it does.",
       "408": "The body did not arrive within the body timeout.",

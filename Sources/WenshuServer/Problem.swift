@@ -40,6 +40,10 @@ struct Problem: HTTPResponseError {
     case .data(let list): from(ProblemList(list))
     case .layout(let e): Problem(status: .internalServerError, title: "Broken layout", detail: e.description)
     case .output(let m): Problem(status: .internalServerError, title: "Output failed", detail: m)
+    case .forbidden(let problem):
+      Problem(
+        status: .forbidden, title: "Outside the API key's scope", detail: problem.message,
+        problems: ProblemList([problem]))
     case .cancelled:
       Problem(
         status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget",

@@ -11,7 +11,8 @@ extension RenderRoute {
   /// the unit's spreadsheet sends). The list replaces the data's `members`; every problem is
   /// answered at its cell (`Sheet1!C12`), the sheet's own with the render's.
   func renderWithMembers(
-    document: String, body: [UInt8], boundary: String, format: OutputFormat, context: ServiceContext
+    document: String, body: [UInt8], boundary: String, format: OutputFormat, scope: OfficeScope?,
+    context: ServiceContext
   ) async throws -> Response {
     let form: MultipartForm
     do { form = try MultipartForm(body, boundary: boundary) } catch {
@@ -44,10 +45,12 @@ extension RenderRoute {
       let merged = Array(JSONWriter.write(imported.data, pretty: false).utf8)
       do {
         guard list.problems.isEmpty else {
-          let report = try renderer.validate(document: document, json: merged, cancellation: cancellation)
+          let report = try renderer.validate(
+            document: document, json: merged, cancellation: cancellation, scope: scope)
           throw Problem.from(ProblemList(list.problems + list.locate(report.problems.first)))
         }
-        var file = try renderer.renderFile(document: document, json: merged, format: format, cancellation: cancellation)
+        var file = try renderer.renderFile(
+          document: document, json: merged, format: format, cancellation: cancellation, scope: scope)
         file.warnings = ProblemList(list.warnings + list.locate(file.warnings.first))
         return file
       } catch let failure as OutputFailure {
@@ -58,6 +61,7 @@ extension RenderRoute {
       }
     }
     metrics.pages.increment(by: Int64(file.pages))
+    RenderRecordLog.write(file, document: document, key: context.apiKey, logger: context.logger)
     return Self.response(file, inline: format != .pdf)
   }
 }

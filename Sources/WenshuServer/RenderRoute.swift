@@ -28,6 +28,13 @@ struct RenderRoute {
       guard catalog.layouts[document] != nil else {
         throw Problem.from(.unknownDocument(document, known: catalog.documents))
       }
+      let key = context.apiKey
+      if let key, let documents = key.documents, !documents.contains(document) {
+        throw Problem(
+          status: .forbidden, title: "Outside the API key's scope",
+          detail: "\(key.holder) may print \(documents.sorted().joined(separator: ", ")) only, not '\(document)'")
+      }
+      let scope = key.flatMap { key in key.offices.map { OfficeScope(holder: key.holder, offices: $0) } }
       let boundary = kind == .document ? Self.formBoundary(request) : nil
       if boundary == nil { try Self.requireJSON(request, formAllowed: kind == .document) }
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
@@ -36,11 +43,13 @@ struct RenderRoute {
       let response: Response
       if let boundary {
         response = try await renderWithMembers(
-          document: document, body: bytes, boundary: boundary, format: format, context: context)
+          document: document, body: bytes, boundary: boundary, format: format, scope: scope, context: context)
       } else if kind == .validate {
         response = ValidationAnswer.response(
           try await onWorker(context) { renderer, cancellation in
-            do { return try renderer.validate(document: document, json: bytes, cancellation: cancellation) } catch let
+            do {
+              return try renderer.validate(document: document, json: bytes, cancellation: cancellation, scope: scope)
+            } catch let
               failure as RenderFailure
             {
               throw Problem.from(failure)
@@ -50,11 +59,14 @@ struct RenderRoute {
         let file = try await onWorker(context) { renderer, cancellation in
           do {
             return kind == .batch
-              ? try renderer.renderBatch(document: document, json: bytes, format: format, cancellation: cancellation)
-              : try renderer.renderFile(document: document, json: bytes, format: format, cancellation: cancellation)
+              ? try renderer.renderBatch(
+                document: document, json: bytes, format: format, cancellation: cancellation, scope: scope)
+              : try renderer.renderFile(
+                document: document, json: bytes, format: format, cancellation: cancellation, scope: scope)
           } catch let failure as OutputFailure { throw Problem.from(failure) }
         }
         metrics.pages.increment(by: Int64(file.pages))
+        RenderRecordLog.write(file, document: document, key: key, logger: context.logger)
         response = Self.response(file, inline: format != .pdf && format != .zip)
       }
       status = Int(response.status.code)

@@ -11,8 +11,14 @@ public struct ServerConfiguration: Sendable {
   public var queueLimit: Int
   /// Largest request body accepted, in bytes (413 beyond).
   public var bodyLimit: Int
-  /// API keys accepted in `Authorization: Bearer …` or `X-API-Key`; empty = no authentication.
+  /// API keys given the old way (`WENSHU_API_KEYS`), in `Authorization: Bearer …` or
+  /// `X-API-Key`: each may print every office's documents. With `scopedKeys` empty too, no
+  /// authentication.
   public var apiKeys: [String]
+  /// Keys from `--api-keys-file`: each prints only its offices' (and documents') data.
+  public var scopedKeys: [APIKey]
+  /// Names beyond loopback and `host` that `Host` may carry (`AllowedHosts`).
+  public var allowedHosts: [String]
   /// Longest a single render may take before the request gets 503 and the worker is freed of it.
   public var renderTimeout: Duration
   /// Longest a client may take to send its body (a slow client gets 408, and holds no worker).
@@ -29,8 +35,10 @@ public struct ServerConfiguration: Sendable {
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,
     queueLimit: Int = 64, bodyLimit: Int = 32 << 20, apiKeys: [String] = [],
     renderTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
-    allowOfficeOverrides: Bool = false
+    allowOfficeOverrides: Bool = false, scopedKeys: [APIKey] = [], allowedHosts: [String] = []
   ) {
+    self.scopedKeys = scopedKeys
+    self.allowedHosts = allowedHosts
     self.allowOfficeOverrides = allowOfficeOverrides
     self.bodyTimeout = bodyTimeout
     self.idleTimeout = idleTimeout
@@ -42,6 +50,9 @@ public struct ServerConfiguration: Sendable {
     self.apiKeys = apiKeys
     self.renderTimeout = renderTimeout
   }
+
+  /// Every key the server accepts.
+  public var keys: [APIKey] { APIKey.unscoped(apiKeys) + scopedKeys }
 
   public static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }

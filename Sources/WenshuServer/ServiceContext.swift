@@ -6,6 +6,8 @@ import NIOCore
 struct ServiceContext: RequestContext {
   var coreContext: CoreRequestContextStorage
   let channel: any Channel
+  /// The API key the request presented (set by `APIKeyMiddleware`; nil when keys are off).
+  var apiKey: APIKey?
 
   init(source: ApplicationRequestContextSource) {
     coreContext = .init(source: source)

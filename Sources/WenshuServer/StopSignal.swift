@@ -1,43 +1,36 @@
-import Foundation
+import Synchronization
 import WenshuLayout
 
 /// Stops one request's render, whoever asks first: its time budget running out, or its
 /// client hanging up. A render under way stops at its next row (`cancellation`); one still
 /// waiting for a worker leaves the queue at once (`onStop`), so it holds no place in line.
-// Sendable: `stopped` and `handlers` are read and written only under `lock`; `cancellation`
-// is itself thread-safe.
-final class StopSignal: @unchecked Sendable {
+/// Sendable as the compiler checks it: the state is behind a `Mutex`, and the handlers run
+/// outside it (one may stop another signal).
+final class StopSignal: Sendable {
   let cancellation = RenderCancellation()
-  private let lock = NSLock()
-  private var stopped = false
-  private var handlers: [@Sendable () -> Void] = []
+  private let state = Mutex<(stopped: Bool, handlers: [@Sendable () -> Void])>((false, []))
 
   func stop() {
-    lock.lock()
-    guard !stopped else { lock.unlock(); return }
-    stopped = true
-    let run = handlers
-    handlers = []
-    lock.unlock()
+    let run: [@Sendable () -> Void]? = state.withLock { state in
+      guard !state.stopped else { return nil }
+      state.stopped = true
+      defer { state.handlers = [] }
+      return state.handlers
+    }
+    guard let run else { return }
     cancellation.cancel()
     for handler in run { handler() }
   }
 
-  var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
+  var isStopped: Bool { state.withLock { $0.stopped } }
 
   /// Runs `handler` when the signal stops (at once if it has).
   func onStop(_ handler: @escaping @Sendable () -> Void) {
-    lock.lock()
-    if stopped {
-      lock.unlock()
-      handler()
-      return
+    let now = state.withLock { state in
+      if state.stopped { return true }
+      state.handlers.append(handler)
+      return false
     }
-    handlers.append(handler)
-    lock.unlock()
+    if now { handler() }
   }
 }

@@ -8,13 +8,10 @@ import WenshuLayout
 /// The render service: loads fonts and layouts once (a broken layout stops start-up, naming
 /// the file), then serves the routes. Stateless between requests.
 public enum WenshuService {
-  /// The routes, for `/openapi.yaml` and the test that keeps the two in step.
-  public static let routes: [(method: String, path: String)] = [
-    ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"), ("GET", "/openapi.yaml"),
-    ("GET", "/v1/documents"), ("GET", "/v1/documents/{document}/schema"),
-    ("POST", "/v1/documents/{document}"), ("POST", "/v1/documents/{document}/batch"),
-    ("POST", "/v1/documents/{document}/validate"),
-  ]
+  /// The routes (`ServiceRoute`), as method and path, for whoever lists them.
+  public static var routes: [(method: String, path: String)] {
+    ServiceRoute.allCases.map { ($0.method.rawValue, $0.path) }
+  }
 
   /// The OpenAPI description of this server's routes and layouts, with the samples in
   /// `samples/` (those under 20 kB) as examples when the folder is there.
@@ -46,25 +43,17 @@ public enum WenshuService {
       home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
       allowOfficeOverrides: configuration.allowOfficeOverrides, signingKeys: configuration.signingKeys)
     let router = Router(context: ServiceContext.self)
+    let keys = APIKeys(configuration.keys)
+    try keys.check(offices: pool.catalog.offices.keys, documents: pool.catalog.documents)
     router.add(middleware: RequestLogMiddleware())
-    let keys = APIKeys(configuration.apiKeys)
+    router.add(
+      middleware: HostMiddleware(
+        hosts: AllowedHosts(listeningOn: configuration.host, adding: configuration.allowedHosts)))
     router.add(middleware: APIKeyMiddleware(keys: keys))
     router.add(middleware: MethodMiddleware(routes: routes))
-    router.get("healthz") { _, _ in "ok\n" }
-    router.get("readyz") { _, _ in
-      "ready: \(pool.catalog.documents.count) documents, \(pool.workers) workers\n"
-    }
-    router.get("metrics") { _, _ in
-      Response(
-        status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-        body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
-    }
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
-    router.get("openapi.yaml") { _, _ in
-      Response(
-        status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: openAPI)))
-    }
-    DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration).add(to: router)
+    let documents = DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration)
+    router.addRoutes(handlers(pool: pool, metrics: metrics, openAPI: openAPI, documents: documents))
     let idle = configuration.idleTimeout.components
     return Application(
       responder: HeadResponder(router: router.buildResponder()),
@@ -76,5 +65,33 @@ public enum WenshuService {
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
+  }
+
+  /// One handler per `ServiceRoute`, as a Hummingbird `RouteCollection`, in a switch the
+  /// compiler holds to every route.
+  static func handlers(
+    pool: RenderPool, metrics: ServiceMetrics, openAPI: String, documents: DocumentRoutes
+  ) -> RouteCollection<ServiceContext> {
+    let collection = RouteCollection(context: ServiceContext.self)
+    for route in ServiceRoute.allCases {
+      collection.on(route.routerPath, method: route.method) { request, context -> Response in
+        switch route {
+        case .health: return text("ok\n")
+        case .readiness: return text("ready: \(pool.catalog.documents.count) documents, \(pool.workers) workers\n")
+        case .metrics: return text(metrics.text(), type: "text/plain; version=0.0.4")
+        case .openAPI: return text(openAPI, type: "application/yaml")
+        case .documents: return try documents.list()
+        case .schema: return documents.schema(request: request, context: context)
+        case .render: return await documents.render(.document, request: request, context: context)
+        case .batch: return await documents.render(.batch, request: request, context: context)
+        case .validate: return await documents.render(.validate, request: request, context: context)
+        }
+      }
+    }
+    return collection
+  }
+
+  static func text(_ text: String, type: String = "text/plain; charset=utf-8") -> Response {
+    Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 }

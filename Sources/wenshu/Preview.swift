@@ -14,12 +14,16 @@ extension Wenshu {
         as you type, with every problem and its JSON path. Saving a file under Layouts/ \
         re-renders the open page (a broken layout shows its file and line until it is fixed); \
         `serve` instead loads the layouts once. Prints the page's URL on standard output. \
-        There are no API keys: it listens on 127.0.0.1 unless --host says otherwise.
+        It listens on 127.0.0.1 unless --host says otherwise; beyond loopback it needs API \
+        keys as serve does, and asks the browser for one as the password (any user name); \
+        only keys for every office and document are accepted. It answers only to loopback \
+        names, IP addresses, --host and --allowed-host in Host and Origin (DNS rebinding).
         """)
 
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on; 0 lets the system pick a free one (the URL printed names it).")
     var port: Int = 8090
+    @OptionGroup(title: "Access") var access: AccessOptions
 
     func validate() throws {
       guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
@@ -32,12 +36,12 @@ extension Wenshu {
       logger.logLevel = .info
       let app: any ApplicationProtocol
       let shown = host.contains(":") ? "[\(host)]" : host
-      if !["127.0.0.1", "::1", "localhost"].contains(host) {
-        printError("warning: the preview has no API keys; anyone who reaches \(shown):\(port) can use it")
-      }
+      let keys = APIKey.unscoped(access.unscopedKeys) + (try access.scopedKeys())
+      try access.requireKeys(host: host, haveKeys: !keys.isEmpty)
       do {
-        app = try PreviewService.application(home: WenshuHome.locate(), host: host, port: port, logger: logger) {
-          bound in
+        app = try PreviewService.application(
+          home: WenshuHome.locate(), host: host, port: port, keys: keys, allowedHosts: access.hosts, logger: logger
+        ) { bound in
           // The one line on standard output, so a script can read where to go.
           FileHandle.standardOutput.write(Data("http://\(shown):\(bound)/\n".utf8))
         }

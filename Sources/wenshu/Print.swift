@@ -137,7 +137,7 @@ extension Wenshu {
       printError(error.description)
       switch error {
       case .layout: return Exit.config
-      case .data, .output, .malformed, .unknownDocument, .cancelled: return Exit.dataError
+      case .data, .output, .malformed, .unknownDocument, .cancelled, .forbidden: return Exit.dataError
       }
     }
 

@@ -15,8 +15,13 @@ extension Wenshu {
         start-up; a broken layout stops it with the file and line. SIGTERM: renders in \
         flight finish, new requests are refused.
 
-        API keys: $WENSHU_API_KEYS (comma-separated) or --api-keys-file (one per line). With \
-        no keys the service only listens on 127.0.0.1 unless --insecure-open is given.
+        API keys: --api-keys-file (or $WENSHU_API_KEYS_FILE) holds scoped keys, each printing \
+        only its offices' (and documents') data: outside them, 403 naming the key. Keys in \
+        $WENSHU_API_KEYS (comma- or line-separated) may print every office's. With no keys \
+        the service only listens on 127.0.0.1 unless --insecure-open is given. A request \
+        whose Host is not a loopback name, an IP address, --host or an --allowed-host gets \
+        403 (so a DNS-rebinding page cannot drive it). Each render is logged with its key, \
+        document, office, number, pages and the SHA-256 of the file; never a name or ID number.
         """)
 
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
@@ -30,8 +35,7 @@ extension Wenshu {
     @Option(help: "Time budget of one render, in seconds.") var renderTimeout: Int = 60
     @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
     @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
-    @Option(help: "File with one API key per line.") var apiKeysFile: String?
-    @Flag(help: "Listen on a non-loopback address without API keys.") var insecureOpen = false
+    @OptionGroup(title: "Access") var access: AccessOptions
     @Flag(
       help:
         "Let the data override fields of its office's profile (name, account, bank, seal, signer). Off by default: an official notice then always carries the profile's own account."
@@ -54,29 +58,13 @@ extension Wenshu {
       LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
       var logger = Logger(label: "wenshu")
       logger.logLevel = .info
-      var keys = (ProcessInfo.processInfo.environment["WENSHU_API_KEYS"] ?? "").split(separator: ",").map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty }
-      if let apiKeysFile {
-        guard let text = try? String(contentsOfFile: apiKeysFile, encoding: .utf8) else {
-          printError("cannot read --api-keys-file \(apiKeysFile)")
-          throw Exit.config
-        }
-        keys += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-          !$0.isEmpty
-        }
-      }
-      let loopback = host == "127.0.0.1" || host == "::1" || host == "localhost"
-      if keys.isEmpty && !loopback && !insecureOpen {
-        printError(
-          "no API keys configured: refusing to listen on \(host). Set WENSHU_API_KEYS, --api-keys-file, or pass --insecure-open"
-        )
-        throw Exit.config
-      }
+      let keys = access.unscopedKeys
+      let scoped = try access.scopedKeys()
+      try access.requireKeys(host: host, haveKeys: !keys.isEmpty || !scoped.isEmpty)
       var configuration = ServerConfiguration(
         host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
         renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout),
-        allowOfficeOverrides: allowOfficeOverrides)
+        allowOfficeOverrides: allowOfficeOverrides, scopedKeys: scoped, allowedHosts: access.hosts)
       if let signingKeys {
         do { configuration.signingKeys = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
           printError("cannot read --signing-keys: \(error)")
@@ -87,7 +75,7 @@ extension Wenshu {
           metadata: ["offices": .string(configuration.signingKeys!.identities.keys.sorted().joined(separator: ","))])
       }
       let app: any ApplicationProtocolBox
-      let (host, workers, auth, log) = (host, workers, keys.isEmpty ? "off" : "api-key", logger)
+      let (host, workers, auth, log) = (host, workers, keys.isEmpty && scoped.isEmpty ? "off" : "api-key", logger)
       do {
         // Logged once bound, with the bound port (the one picked for --port 0).
         app = try AppBox(

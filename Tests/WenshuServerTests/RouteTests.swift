@@ -99,7 +99,31 @@ struct RouteTests {
     #expect((body?["schema"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/payment-notice")
     #expect((body?["examples"] as? [String: Any])?.keys.sorted() == ["guangdong", "qingdao"])
     let statuses = Set((render?["responses"] as? [String: Any] ?? [:]).keys)
-    #expect(statuses == ["200", "400", "401", "404", "405", "408", "413", "415", "422", "503"])
+    #expect(statuses == ["200", "400", "401", "403", "404", "405", "408", "413", "415", "422", "503"])
+  }
+
+  @Test("every route of the table is served under its method, and 405 names exactly the table's methods")
+  func tableServed() async throws {
+    let sample = try ServerFixtures.sample("payment-notice", "qingdao")
+    try await ServerFixtures.app().test(.router) { client in
+      for route in ServiceRoute.allCases {
+        let path = route.path.replacingOccurrences(of: "{document}", with: "payment-notice")
+        try await client.execute(
+          uri: path, method: route.method, headers: ServerFixtures.json,
+          body: route == .batch
+            ? ByteBuffer(string: "[\(String(buffer: sample))]") : route.method == .post ? sample : nil
+        ) { response in
+          #expect(response.status == .ok, "\(route.method) \(path)")
+        }
+        let methods = ServiceRoute.allCases.filter { $0.path == route.path }.flatMap {
+          $0.method == .get ? ["GET", "HEAD"] : [$0.method.rawValue]
+        }
+        try await client.execute(uri: path, method: .delete) { response in
+          #expect(response.status == .methodNotAllowed)
+          #expect(response.headers[.allow] == methods.joined(separator: ", "), "\(path)")
+        }
+      }
+    }
   }
 
   @Test("a document renders to PDF with its name in Content-Disposition")

@@ -33,6 +33,9 @@ public struct LayoutDescription: Sendable {
     public var created: Template
     /// The file name a download gets, without `.pdf`: `确认书-{confirmationNumber}`.
     public var filename: Template
+    /// The document's own number (`{confirmationNumber}`), for the record a service keeps of
+    /// what it printed; nil when the document has none. Never a person's name or ID number.
+    public var reference: Template?
   }
 }
 

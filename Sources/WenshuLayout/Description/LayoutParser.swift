@@ -133,7 +133,8 @@ public struct LayoutParser: Sendable {
       author: try f.take("author").map(template) ?? Template(literal: "Wenshu"),
       subject: try f.take("subject").map(template) ?? Template(literal: ""),
       created: try template(required(f.take("created"), in: f, key: "created")),
-      filename: try f.take("filename").map(template) ?? Template(literal: document))
+      filename: try f.take("filename").map(template) ?? Template(literal: document),
+      reference: try f.take("reference").map(template))
     try f.finish()
     return metadata
   }

@@ -40,7 +40,7 @@ public struct SchemaPathCheck {
     for t in [
       layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created,
       layout.metadata.filename,
-    ] {
+    ] + [layout.metadata.reference].compactMap({ $0 }) {
       try template(t, scopes: [root], line: 1)
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }

@@ -16,7 +16,7 @@ struct VariableCheck {
     }
     try walk(layout.body, ["page", "pages"], place: "the body")
     let m = layout.metadata
-    for t in [m.title, m.author, m.subject, m.created, m.filename] {
+    for t in [m.title, m.author, m.subject, m.created, m.filename] + [m.reference].compactMap({ $0 }) {
       try template(t, [], place: "metadata:", line: 1)
     }
     if let w = layout.watermark { try template(w.text, [], place: "the watermark", line: 1) }

@@ -93,10 +93,11 @@ public final class LayoutEngine {
       subject: filler.fill(m.subject, root, line: 0), creator: "Wenshu 文书",
       created: filler.fill(m.created, root, line: 0))
     let filename = filler.fill(m.filename, root, line: 0)
+    let reference = m.reference.map { filler.fill($0, root, line: 0) }
     if !problems.problems.isEmpty { throw .data(problems.all) }
     return PreparedDocument(
       engine: self, data: data, pageCount: pageCount, info: info, warnings: warnings, filename: filename,
-      cancellation: cancellation)
+      reference: reference, cancellation: cancellation)
   }
 
   /// Lays out the whole document in memory (previews, batches, tests).
@@ -146,13 +147,16 @@ public final class PreparedDocument {
   public var fonts: FontTable { engine.fonts.faces }
   public internal(set) var warnings: [DataProblem]
   public let filename: String
+  /// The document's number as its layout's `reference` states it (nil when it has none).
+  public let reference: String?
   let cancellation: RenderCancellation?
 
   init(
     engine: LayoutEngine, data: DataValue, pageCount: Int, info: DocumentInfo, warnings: [DataProblem],
-    filename: String,
+    filename: String, reference: String? = nil,
     cancellation: RenderCancellation?
   ) {
+    self.reference = reference
     self.cancellation = cancellation
     self.engine = engine
     self.data = data

@@ -19,6 +19,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
   case output(String)
   /// Stopped by its caller (a time budget ran out).
   case cancelled
+  /// The data asks for what its caller may not have (the path, and why): refused, not wrong.
+  case forbidden(DataProblem)
 
   public var description: String {
     switch self {
@@ -28,6 +30,7 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case .data(let problems): problems.map(\.description).joined(separator: "\n")
     case .output(let m): m
     case .cancelled: "the render was cancelled"
+    case .forbidden(let problem): problem.description
     }
   }
 }

@@ -1,10 +1,10 @@
-import Foundation
+import Synchronization
 
 /// Asks a render in progress to stop: checked between slices in both passes, so a render
 /// over its time budget frees its worker within a row or two instead of running to the end.
-public final class RenderCancellation: @unchecked Sendable {
-  private let lock = NSLock()
-  private var cancelled = false
+/// Sendable as the compiler checks it: the flag is atomic, the parent immutable.
+public final class RenderCancellation: Sendable {
+  private let cancelled = Atomic<Bool>(false)
   /// A render's own stop (its data found invalid) that also stops when its caller says so.
   private let parent: RenderCancellation?
 
@@ -12,16 +12,10 @@ public final class RenderCancellation: @unchecked Sendable {
 
   init(following parent: RenderCancellation?) { self.parent = parent }
 
-  public func cancel() {
-    lock.lock()
-    cancelled = true
-    lock.unlock()
-  }
+  public func cancel() { cancelled.store(true, ordering: .releasing) }
 
   public var isCancelled: Bool {
     if parent?.isCancelled == true { return true }
-    lock.lock()
-    defer { lock.unlock() }
-    return cancelled
+    return cancelled.load(ordering: .acquiring)
   }
 }

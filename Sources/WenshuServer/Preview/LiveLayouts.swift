@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import WenshuDocuments
 import WenshuLayout
 
@@ -7,8 +8,8 @@ import WenshuLayout
 /// at start-up and keeps them). A broken file becomes the current state, with its file and
 /// line, until it is fixed; `generation` counts the reloads so a page can wait for the next.
 /// Renders and reloads run one at a time on one queue, since a `DocumentRenderer` is used by
-/// one thread at a time; the state is read under a lock, hence `@unchecked Sendable`.
-final class LiveLayouts: @unchecked Sendable {
+/// one thread at a time; the state is behind a `Mutex`, so the compiler checks it is Sendable.
+final class LiveLayouts: Sendable {
   enum State: Sendable {
     case ready(DocumentRenderer)
     case broken(LayoutError)
@@ -16,36 +17,39 @@ final class LiveLayouts: @unchecked Sendable {
 
   let home: WenshuHome
   private let queue = DispatchQueue(label: "wenshu.preview")
-  private let lock = NSLock()
-  private var current: (generation: Int, state: State)
-  /// The last catalogue that loaded, so the pickers stay filled while a layout is broken.
-  private var lastCatalog: DocumentCatalog?
-  private var watching: Task<Void, Never>?
+  private struct Shared {
+    var current: (generation: Int, state: State)
+    /// The last catalogue that loaded, so the pickers stay filled while a layout is broken.
+    var lastCatalog: DocumentCatalog?
+    var watching: Task<Void, Never>?
+  }
+  private let shared: Mutex<Shared>
 
   /// Throws only when the fonts cannot be loaded; a broken layout is a state to show.
   init(home: WenshuHome) throws {
     self.home = home
     let state = try Self.load(home)
-    current = (1, state)
-    if case .ready(let renderer) = state { lastCatalog = renderer.catalog }
+    var catalog: DocumentCatalog?
+    if case .ready(let renderer) = state { catalog = renderer.catalog }
+    shared = Mutex(Shared(current: (1, state), lastCatalog: catalog))
   }
 
-  deinit { watching?.cancel() }
+  deinit { shared.withLock { $0.watching?.cancel() } }
 
   /// Reloads after each change `watcher` sees, for as long as this object lives.
   func startWatching(_ watcher: LayoutWatcher) {
-    lock.withLock {
-      guard watching == nil else { return }
-      let layouts = WeakLayouts(self)
-      watching = Task.detached { await watcher.watch { await layouts.live?.reload() } }
+    let layouts = WeakLayouts(self)
+    shared.withLock { shared in
+      guard shared.watching == nil else { return }
+      shared.watching = Task.detached { await watcher.watch { await layouts.live?.reload() } }
     }
   }
 
   var snapshot: (generation: Int, state: State, catalog: DocumentCatalog?) {
-    lock.withLock { (current.generation, current.state, lastCatalog) }
+    shared.withLock { ($0.current.generation, $0.current.state, $0.lastCatalog) }
   }
 
-  var generation: Int { lock.withLock { current.generation } }
+  var generation: Int { shared.withLock { $0.current.generation } }
 
   /// Reads every layout again (a new renderer: new catalogue, fonts loaded anew).
   func reload() async {
@@ -55,16 +59,16 @@ final class LiveLayouts: @unchecked Sendable {
         return .broken(LayoutError(file: "fonts/fonts.conf", line: 0, message: "\(error)"))
       }
     }
-    lock.withLock {
-      current = (current.generation + 1, state)
-      if case .ready(let renderer) = state { lastCatalog = renderer.catalog }
+    shared.withLock { shared in
+      shared.current = (shared.current.generation + 1, state)
+      if case .ready(let renderer) = state { shared.lastCatalog = renderer.catalog }
     }
   }
 
   /// Runs `body` with the current state on the render queue.
   func withState<T: Sendable>(_ body: @escaping @Sendable (Int, State) -> T) async -> T {
     await onQueue { [self] in
-      let (generation, state) = lock.withLock { (current.generation, current.state) }
+      let (generation, state) = shared.withLock { ($0.current.generation, $0.current.state) }
       return body(generation, state)
     }
   }

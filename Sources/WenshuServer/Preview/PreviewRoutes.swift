@@ -15,9 +15,9 @@ struct PreviewRoutes {
   var longPoll: Duration = .seconds(15)
 
   func add(to router: Router<ServiceContext>) {
-    router.get("/") { _, _ in Self.asset(PreviewPage.html, type: "text/html; charset=utf-8") }
-    router.get("preview.css") { _, _ in Self.asset(PreviewPage.css, type: "text/css; charset=utf-8") }
-    router.get("preview.js") { _, _ in Self.asset(PreviewScript.javaScript, type: "text/javascript; charset=utf-8") }
+    router.get("/") { _, _ in Self.asset(PreviewAssets.html, type: "text/html; charset=utf-8") }
+    router.get("preview.css") { _, _ in Self.asset(PreviewAssets.css, type: "text/css; charset=utf-8") }
+    router.get("preview.js") { _, _ in Self.asset(PreviewAssets.javaScript, type: "text/javascript; charset=utf-8") }
     router.get("api/documents") { _, _ in Self.json(catalog()) }
     router.get("api/samples/:document/:sample") { _, context in
       let document = context.parameters.get("document") ?? ""
