@@ -102,7 +102,9 @@ let package = Package(
     // Writes the generated samples (fixed seed): swift run wenshu-samples
     .executableTarget(name: "wenshu-samples", dependencies: ["WenshuRules"]),
     // What more than one test target needs: sample data made long.
-    .target(name: "WenshuTestSupport", path: "Tests/WenshuTestSupport"),
+    .target(
+      name: "WenshuTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/WenshuTestSupport"),
     .testTarget(
       name: "WenshuRulesTests",
       dependencies: ["WenshuRules", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -110,7 +112,7 @@ let package = Package(
     .testTarget(
       name: "WenshuServerTests",
       dependencies: [
-        "WenshuServer", "WenshuDocuments", "WenshuTestSupport", "WenshuSigning",
+        "WenshuServer", "WenshuDocuments", "WenshuSheets", "WenshuTestSupport", "WenshuSigning",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -122,14 +124,14 @@ let package = Package(
     ),
     .testTarget(
       name: "WenshuSheetsTests",
-      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "wenshu"],
+      dependencies: ["WenshuSheets", "WenshuDocuments", "WenshuLayout", "WenshuRules", "wenshu", "WenshuTestSupport"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "WenshuTests",
       dependencies: [
         "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "CPangoCairo", "WenshuRules", "wenshu",
-        "WenshuTestSupport", "WenshuSigning",
+        "WenshuTestSupport", "WenshuServer", "WenshuSigning",
       ],
       exclude: ["Golden"]
     ),

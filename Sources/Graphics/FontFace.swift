@@ -28,7 +28,10 @@ public struct FaceID: Sendable, Hashable {
 /// The faces a document's glyph runs name by `FaceID`. Only ever appended to, by the one
 /// thread that lays the document out, and read by the threads that write its pages: a
 /// writer looks up only ids of pages it was handed, so they are always there.
-public final class FontTable: @unchecked Sendable {  // `faces` is guarded by `lock`
+// Sendable: `faces` and `ids` are read and written only under `lock` (a writer on the
+// drawing thread reads while the layout thread appends); nothing escapes the lock but
+// `FontFace` values and ids, which are values.
+public final class FontTable: @unchecked Sendable {
   private let lock = NSLock()
   private var faces: [FontFace] = []
   private var ids: [FontFace: FaceID] = [:]

@@ -20,9 +20,11 @@ public enum DocumentLayouts {
     file: String, imagesFolder: String, formatters: FormatterSet = DocumentCatalog.formatters,
     bases: (@Sendable (String) -> (file: String, text: String)?)? = nil
   ) -> LayoutParser {
-    LayoutParser(
+    var parser = LayoutParser(
       file: file, formatters: formatters, types: DomainTypes.all, pictures: PictureFolder(imagesFolder),
       fontFamilies: fontFamilies, selectorKeys: selectorKeys, bases: bases)
+    parser.rules = DocumentChecks.rules
+    return parser
   }
 }
 

@@ -27,7 +27,7 @@ extension DocumentRenderer {
       let prepared: PreparedDocument
       let office: String?
       do {
-        let data = try Self.item(json, range)
+        let data = try Self.item(json, range, cancellation: cancellation)
         office = OfficeProfile.named(in: data)
         prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       } catch let failure as RenderFailure {
@@ -79,8 +79,9 @@ extension DocumentRenderer {
   }
 
   /// One item's data; a syntax error is reported where it is in the whole text.
-  static func item(_ json: [UInt8], _ range: Range<Int>) throws -> DataValue {
-    do { return try JSONReader.parse(Array(json[range])) } catch {
+  static func item(_ json: [UInt8], _ range: Range<Int>, cancellation: RenderCancellation? = nil) throws -> DataValue {
+    do { return try JSONReader.parse(Array(json[range]), cancellation: cancellation) } catch {
+      if error.stopped { throw RenderFailure.cancelled }
       do { _ = try JSONReader.parse(json) } catch let whole { throw RenderFailure.malformed(whole.description) }
       throw RenderFailure.malformed(error.description)
     }

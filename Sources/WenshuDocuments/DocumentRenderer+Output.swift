@@ -9,7 +9,7 @@ extension DocumentRenderer {
     scope: OfficeScope? = nil
   ) throws(OutputFailure) -> RenderedFile {
     do {
-      let data = try parse(document: document, json: json)
+      let data = try parse(document: document, json: json, cancellation: cancellation)
       let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       let record = PrintRecord(
         office: OfficeProfile.named(in: data), reference: prepared.reference, pages: prepared.pageCount)

@@ -9,6 +9,12 @@ public struct ValidationReport: Sendable {
   /// Pages the document would have (0 when it has problems).
   public var pages: Int
   public var isValid: Bool { problems.isEmpty }
+
+  public init(problems: ProblemList, warnings: ProblemList, pages: Int) {
+    self.problems = problems
+    self.warnings = warnings
+    self.pages = pages
+  }
 }
 
 extension DocumentRenderer {
@@ -17,7 +23,7 @@ extension DocumentRenderer {
   public func validate(
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
   ) throws(RenderFailure) -> ValidationReport {
-    let data = try parse(document: document, json: json)
+    let data = try parse(document: document, json: json, cancellation: cancellation)
     do {
       let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
       return ValidationReport(

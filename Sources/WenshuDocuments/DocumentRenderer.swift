@@ -38,9 +38,13 @@ public final class DocumentRenderer: @unchecked Sendable {
     try layOut(document: document, data: try parse(document: document, json: json))
   }
 
-  public func parse(document: String, json: [UInt8]) throws(RenderFailure) -> DataValue {
+  /// Stops with `.cancelled` soon after `cancellation` is cancelled.
+  public func parse(
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+  ) throws(RenderFailure) -> DataValue {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
-    do { return try JSONReader.parse(json) } catch {
+    do { return try JSONReader.parse(json, cancellation: cancellation) } catch {
+      if error.stopped { throw .cancelled }
       throw .malformed(error.description)
     }
   }
@@ -82,7 +86,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     // The domain's cross-checks first (they fill in what a member's ID number states); their
     // problems are reported with the engine's, a path the domain names once only once.
     let (checked, problems) = DocumentChecks(catalog: catalog).apply(
-      document: document, layout: layout, office: office, data: data, cancellation: cancellation)
+      layout: layout, office: office, data: data, cancellation: cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
     let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
     let prepared: PreparedDocument
@@ -113,7 +117,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   public func render(
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil
   ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    try render(document: document, data: try parse(document: document, json: json), cancellation: cancellation)
+    try render(
+      document: document, data: try parse(document: document, json: json, cancellation: cancellation),
+      cancellation: cancellation)
   }
 
   public func render(

@@ -18,29 +18,25 @@ public enum DomainFormatters {
       }.taking(.amount, giving: .amount),
       Formatter("rmb", summary: "amount in uppercase RMB: 壹拾贰万叁仟肆佰肆拾肆元整") { v, _ throws(FormatError) in
         .string(AmountInWords.uppercase(try amount(v)))
-      }.taking(.amount, giving: .text),
+      }.taking(.amount, giving: .text).takingExactly(),
       Formatter(
         "sum", arguments: 1...1,
         summary: "sum of one field over an array: amounts give 123444.00, counts (JSON numbers) a whole number: 55"
       ) {
         v, args throws(FormatError) in
         guard case .array(let rows) = v else { throw FormatError("应为列表 (expected an array)") }
-        var total = Amount(fen: 0)
-        var allCounts = true
-        for (i, row) in rows.enumerated() {
-          guard let field = row[args[0]] else { throw FormatError("[\(i)] 缺少 \(args[0]) (missing \(args[0]))") }
-          if case .number = field {} else { allCounts = false }
-          let value: Amount
-          do throws(FormatError) { value = try amount(field) } catch {
-            throw FormatError("[\(i)].\(args[0]): \(error.message)")
-          }
-          total = try sum(total, value)
-        }
-        // Counts are JSON numbers, amounts strings: a sum of counts is a count. The sum of no
-        // rows is 0, both a count and an amount (money prints it 0.00).
-        if allCounts && total.fen % 100 == 0 { return .number(String(total.fen / 100)) }
-        return .string(total.figures)
-      }.taking(.array, giving: .amount),
+        return try sumOf(rows, field: args[0])
+      }.taking(.array, giving: .amount).readingRowField(0, kinds: [.amount, .number]),
+      Formatter(
+        "sumIf", arguments: 3...3,
+        summary:
+          "sum of one field over the rows whose second field equals a value: {lines | sumIf: amount, fund, 工会经费}"
+      ) {
+        v, args throws(FormatError) in
+        guard case .array(let rows) = v else { throw FormatError("应为列表 (expected an array)") }
+        let chosen = rows.filter { $0[args[1]]?.text == args[2] }
+        return try sumOf(chosen, field: args[0])
+      }.taking(.array, giving: .amount).readingRowField(0, kinds: [.amount, .number]),
       Formatter(
         "times", arguments: 1...1,
         summary:
@@ -69,8 +65,31 @@ public enum DomainFormatters {
           mask = .standard
         }
         return .string(mask.apply(v.text ?? ""))
-      }.taking(.text, giving: .text)
+      }.taking(.text, giving: .text).checkingArguments { args in
+        // A pattern written in the layout is judged when it is loaded, not when a clerk prints.
+        guard let pattern = args.first, !Formatter.readsData(pattern) else { return nil }
+        do { _ = try IDMask(pattern: pattern) } catch { return "\(error)" }
+        return nil
+      }
     ]
+
+  /// The sum of `field` over `rows`: a count when every value is a count (JSON numbers), else
+  /// an amount. The sum of no rows is 0, both a count and an amount (money prints it 0.00).
+  static func sumOf(_ rows: [DataValue], field name: String) throws(FormatError) -> DataValue {
+    var total = Amount(fen: 0)
+    var allCounts = true
+    for (i, row) in rows.enumerated() {
+      guard let field = row[name] else { throw FormatError("[\(i)] 缺少 \(name) (missing \(name))") }
+      if case .number = field {} else { allCounts = false }
+      let value: Amount
+      do throws(FormatError) { value = try amount(field) } catch {
+        throw FormatError("[\(i)].\(name): \(error.message)")
+      }
+      total = try sum(total, value)
+    }
+    if allCounts && total.fen % 100 == 0 { return .number(String(total.fen / 100)) }
+    return .string(total.figures)
+  }
 
   static func amount(_ v: DataValue) throws(FormatError) -> Amount {
     guard case .string(let s) = v else {

@@ -14,34 +14,22 @@ public enum DomainTypes {
         if case .object = v { return nil }
         return "应为对象 (expected an object, found \(v.kind))"
       },
-      ValueType(
-        "amount",
+      amount(signed: false),
+      amount(signed: true),
+      date("date", summary: "a date that exists, written YYYY-MM-DD: \"2025-02-25\" (no time, nothing after it)"),
+      date(
+        "birthDate",
         summary:
-          "an amount in yuan as a string, at most two decimals: \"123444.00\" (a JSON number is refused: most senders' numbers are binary floating point)",
-        jsonSchema: #"{"type":"string","pattern":"^-?0*[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#, kind: .amount
-      ) { v in
-        switch v {
-        case .string(let s):
-          do { _ = try Amount(parsing: s) } catch { return "\(error)" }
-          return nil
-        case .number(let s): return "金额应写成文字，如 \"\(s)\" (an amount is a string such as \"80.00\", not a JSON number)"
-        default: return "应为金额 (expected an amount such as \"80.00\", found \(v.kind))"
-        }
-      },
+          "a birth date, YYYY-MM-DD; in a row with an idNumber that states one it may be left out (filled in) and must agree"
+      ),
       ValueType(
-        "date", summary: "a date that exists, written YYYY-MM-DD: \"2025-02-25\" (no time, nothing after it)",
-        jsonSchema: #"{"type":"string","format":"date","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}"#, kind: .date
-      ) { v in
-        guard case .string(let s) = v else { return "应为日期 (expected a date such as \"2025-02-25\", found \(v.kind))" }
-        do { _ = try CivilDate(parsing: s) } catch { return "\(error)" }
-        // CivilDate also reads a timestamp's date part; a date field holds the date alone.
-        guard s.utf8.count == 10 else {
-          return "日期格式错误：\(s)，应写作 年-月-日，如 2025-02-25 (expected YYYY-MM-DD and nothing more)"
-        }
-        return nil
-      },
+        "age",
+        summary:
+          "an age in whole years (周岁) from 0 to 999,999,999; in a row with an idNumber it may be left out (counted on the document's date) and must agree",
+        jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#, kind: .number
+      ) { v in ValueType.generic[1].problem(v) },
       // The number is checked against its member's idType, with the document's date, by
-      // `MemberRoster` before layout; here only what holds for every type.
+      // `IdentityRules` before layout; here only what holds for every type.
       ValueType(
         "idNumber",
         summary:
@@ -64,12 +52,33 @@ public enum DomainTypes {
       },
       ValueType(
         "personName",
-        summary: "a person's name as on the identity document: not empty, one line, no control characters",
+        summary:
+          "a person's name as on the identity document: something visible, one line, no control characters, at most two combining marks on a letter",
         jsonSchema:
-          #"{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+$"}"#
+          #"{"type":"string","minLength":1,"maxLength":100,"allOf":[{"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+$"},{"pattern":""#
+          + VisibleText.jsonPattern + #""},{"not":{"pattern":""# + PersonName.stackedMarksJSONPattern + #""}}]}"#
       ) { v in
         guard case .string(let s) = v else { return "姓名应为文字 (expected text, found \(v.kind))" }
-        return PersonName.problem(s)
+        return PersonName.problem(s) ?? VisibleText.problem(s)
+      },
+      ValueType(
+        "phone",
+        summary:
+          "a mainland telephone number: a mobile (13800138000) or a landline with its area code (020-38861234, 0532-85901234, an extension after a further -)",
+        jsonSchema:
+          #"{"type":"string","pattern":"^(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(-[0-9]{1,6})?|[48]00-?[0-9]{3}-?[0-9]{4})$"}"#
+      ) { v in
+        guard case .string(let s) = v else { return "应为电话号码文字 (expected text, found \(v.kind))" }
+        return PhoneNumber.problem(s)
+      },
+      ValueType(
+        "code",
+        summary:
+          "a document number: 1 to 64 ASCII letters, digits, - and /, beginning with a letter or digit (no spaces, invisible or formatting characters)",
+        jsonSchema: #"{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9/-]{0,63}$"}"#
+      ) { v in
+        guard case .string(let s) = v else { return "应为编号文字 (expected text, found \(v.kind))" }
+        return DocumentCode.problem(s)
       },
       ValueType(
         "memberCategory", summary: "会员类别: A, B, A+ or B+",
@@ -91,4 +100,46 @@ public enum DomainTypes {
         return "性别应为“男”或“女” (expected 男 or 女)"
       },
     ]
+}
+
+extension DomainTypes {
+  /// `amount` (never negative: a payment of ¥-8,550.00 is a mistake) or `signedAmount`
+  /// (a balance or a correction, where a minus sign means something).
+  static func amount(signed: Bool) -> ValueType {
+    let sign = signed ? "-?" : ""
+    return ValueType(
+      signed ? "signedAmount" : "amount",
+      summary: signed
+        ? "an amount in yuan that may be negative, as a string, at most two decimals: \"-80.00\""
+        : "an amount in yuan, not negative, as a string, at most two decimals: \"123444.00\" (a JSON number is refused: most senders' numbers are binary floating point)",
+      jsonSchema: #"{"type":"string","pattern":"^"# + sign + #"0*[0-9]{1,16}(\\.[0-9]{1,2})?$"}"#, kind: .amount
+    ) { v in
+      switch v {
+      case .string(let s):
+        do { _ = try Amount(parsing: s) } catch { return "\(error)" }
+        if !signed && s.hasPrefix("-") {
+          return "金额不能为负数：\(s)（可为负数的金额须在版式中声明为 signedAmount） (an amount is not negative)"
+        }
+        return nil
+      case .number(let s): return "金额应写成文字，如 \"\(s)\" (an amount is a string such as \"80.00\", not a JSON number)"
+      default: return "应为金额 (expected an amount such as \"80.00\", found \(v.kind))"
+      }
+    }
+  }
+
+  /// A date field; `birthDate` is one, which the identity rules fill in and cross-check.
+  static func date(_ name: String, summary: String) -> ValueType {
+    ValueType(
+      name, summary: summary,
+      jsonSchema: #"{"type":"string","format":"date","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}"#, kind: .date
+    ) { v in
+      guard case .string(let s) = v else { return "应为日期 (expected a date such as \"2025-02-25\", found \(v.kind))" }
+      do { _ = try CivilDate(parsing: s) } catch { return "\(error)" }
+      // CivilDate also reads a timestamp's date part; a date field holds the date alone.
+      guard s.utf8.count == 10 else {
+        return "日期格式错误：\(s)，应写作 年-月-日，如 2025-02-25 (expected YYYY-MM-DD and nothing more)"
+      }
+      return nil
+    }
+  }
 }

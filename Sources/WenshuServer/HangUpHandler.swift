@@ -39,6 +39,18 @@ final class HangUpHandler: ChannelInboundHandler, RemovableChannelHandler, @unch
     context.fireUserInboundEventTriggered(event)
   }
 
+  /// Whether the client of `context`'s connection has hung up.
+  static func hungUp(_ context: ServiceContext) async -> Bool {
+    let handler = try? await context.channel.pipeline.handler(type: HangUpHandler.self).get()
+    return handler?.isClosed ?? false
+  }
+
+  var isClosed: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return closed
+  }
+
   private func hungUp() {
     lock.lock()
     closed = true

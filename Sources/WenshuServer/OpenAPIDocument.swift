@@ -1,5 +1,6 @@
 import WenshuDocuments
 import WenshuLayout
+import WenshuSheets
 
 /// The OpenAPI 3.1 description of the service, written from the catalogue when the server
 /// starts (so it is always the layouts the server has): one path per document, its request
@@ -95,7 +96,9 @@ public enum OpenAPIDocument {
     validation outside them is 403 naming the key. Listings and schemas are open to any key.
 
     A render is deterministic and stateless: safe to retry on another replica after a connection
-    error or 503 (Retry-After says when).
+    error, a 429 (the queue is full) or a 503 with Retry-After (it waited too long for a worker).
+    A 503 without Retry-After (problem type urn:wenshu:problem:time-budget) is a render that
+    exceeded its time budget: the same data will take as long again.
     """
 
   static func operation(
@@ -209,11 +212,18 @@ public enum OpenAPIDocument {
         responses[status] = ref("#/components/responses/\(problemNames[status]!)")
       }
     }
+    if route.method == .post && route != .batch
+      && Self.readsMemberList(document, catalog)
+    {
+      op["requestBody"] = withMemberForm(op["requestBody"])
+      responses["422"] = ref("#/components/responses/FailedRows")
+    }
     if !open { responses["401"] = ref("#/components/responses/Unauthorized") }
     responses["403"] = ref("#/components/responses/Forbidden")
     responses["405"] = ref("#/components/responses/MethodNotAllowed")
     if route.path.hasPrefix("/v1/documents/{document}") && route.method == .post {
-      responses["503"] = ref("#/components/responses/Busy")
+      responses["429"] = ref("#/components/responses/Busy")
+      responses["503"] = ref("#/components/responses/Unavailable")
     }
     op["operationId"] = .string(operationId(route, document: document))
     if document.isEmpty == false { op["tags"] = .strings([document]) }
@@ -221,6 +231,58 @@ public enum OpenAPIDocument {
     op["responses"] = .object(responses)
     return .object(op)
   }
+
+  /// A document whose data has a member list takes it as a spreadsheet too (multipart).
+  static func readsMemberList(_ document: String, _ catalog: DocumentCatalog) -> Bool {
+    catalog.layouts[document]?.contains { !MemberImport.memberFields($0).isEmpty } ?? false
+  }
+
+  /// The JSON body, or a form with the JSON (`data`) and the unit's spreadsheet (`members`).
+  static func withMemberForm(_ body: DataValue?) -> DataValue? {
+    guard case .object(var request)? = body, case .object(var content)? = request["content"] else { return body }
+    content["multipart/form-data"] = .object([
+      "schema": .object([
+        "type": .string("object"), "required": .strings(["data", "members"]),
+        "properties": .object([
+          "data": .object([
+            "type": .string("string"), "description": .string("the document's JSON data; its members are replaced"),
+          ]),
+          "members": .object([
+            "type": .string("string"), "format": .string("binary"),
+            "description": .string(
+              "the member list as .xlsx (its first sheet with a list's header row) or CSV (UTF-8 or GBK)"),
+          ]),
+        ]),
+      ]),
+      "encoding": .object([
+        "data": .object(["contentType": .string("application/json")]),
+        "members": .object([
+          "contentType": .string("\(WorkbookXLSX.contentType), text/csv, application/octet-stream")
+        ]),
+      ]),
+    ])
+    request["content"] = .object(content)
+    return .object(request)
+  }
+
+  /// 422 on a route that takes a member list: problem+json, or the failed rows when asked.
+  static let failedRowsResponse = DataValue.object([
+    "description": .string(
+      "The data does not meet the document's schema or rules; every problem is listed with its JSON path (problem+json). "
+        + "When the member list came as a spreadsheet (multipart) and rows fail, a request with `Accept: "
+        + WorkbookXLSX.contentType + "` (or `text/csv`) gets the failed rows instead, to fix and upload again: "
+        + "the list's header and columns, only the failed rows with their row numbers (原行号) and reasons (失败原因), "
+        + "each cell to fix filled and commented; problems not about a row on a first sheet (表格问题)."),
+    "headers": .object([
+      "X-Request-Id": ref("#/components/headers/X-Request-Id"),
+      "Content-Disposition": ref("#/components/headers/Content-Disposition"),
+    ]),
+    "content": .object([
+      "application/problem+json": .object(["schema": ref("#/components/schemas/Problem")]),
+      WorkbookXLSX.contentType: .object(["schema": .object(["type": .string("string"), "format": .string("binary")])]),
+      "text/csv": .object(["schema": .object(["type": .string("string")])]),
+    ]),
+  ])
 
   static func operationId(_ route: ServiceRoute, document: String) -> String {
     let words =
@@ -319,7 +381,8 @@ public enum OpenAPIDocument {
   static let problemNames = [
     "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "405": "MethodNotAllowed",
     "408": "RequestTimeout",
-    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "503": "Busy",
+    "413": "ContentTooLarge", "415": "UnsupportedMediaType", "422": "UnprocessableContent", "429": "Busy",
+    "503": "Unavailable",
   ]
 
   static let problemResponses: DataObject = {
@@ -334,13 +397,15 @@ public enum OpenAPIDocument {
       "413": "The body (after decompression) is over the size limit (--max-body-mib).",
       "415": "The body is not application/json, or has a content coding other than gzip.",
       "422": "The data does not meet the document's schema or rules; every problem is listed with its JSON path.",
+      "429":
+        "Every worker is busy and the queue is full (problem type urn:wenshu:problem:busy); retry after Retry-After, here or on another replica.",
       "503":
-        "Every worker is busy and the queue is full, or the render exceeded its time budget; retry after Retry-After.",
+        "The request waited longer than its time budget for a worker (urn:wenshu:problem:busy, with Retry-After: retry), or its render exceeded the budget (urn:wenshu:problem:time-budget, no Retry-After: the same data takes as long again).",
     ]
     var responses = DataObject()
     for (status, name) in problemNames.sorted(by: { $0.key < $1.key }) {
       var headers = DataObject(["X-Request-Id": ref("#/components/headers/X-Request-Id")])
-      if status == "503" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
+      if status == "503" || status == "429" { headers["Retry-After"] = ref("#/components/headers/Retry-After") }
       if status == "405" { headers["Allow"] = ref("#/components/headers/Allow") }
       if status == "401" { headers["WWW-Authenticate"] = ref("#/components/headers/WWW-Authenticate") }
       responses[name] = .object([
@@ -348,6 +413,7 @@ public enum OpenAPIDocument {
         "content": .object(["application/problem+json": .object(["schema": ref("#/components/schemas/Problem")])]),
       ])
     }
+    responses["FailedRows"] = failedRowsResponse
     return responses
   }()
 

@@ -13,6 +13,9 @@ struct Problem: HTTPResponseError {
   var detail: String
   var problems = ProblemList()
   var retryAfter: Int? = nil
+  /// The problem type's last part when the status alone does not say what happened (`busy`,
+  /// `time-budget`: a client retries the one, not the other); else the status code.
+  var kind: String? = nil
   /// Further headers the answer needs (`Allow` on a 405, `WWW-Authenticate` on a 401).
   var headers: HTTPFields = [:]
 
@@ -20,7 +23,7 @@ struct Problem: HTTPResponseError {
 
   func response() -> Response {
     let body = ProblemBody(
-      type: "urn:wenshu:problem:\(status.code)", title: title, status: Int(status.code), detail: detail,
+      type: "urn:wenshu:problem:\(kind ?? String(status.code))", title: title, status: Int(status.code), detail: detail,
       problems: problems.isEmpty ? nil : problems.first.map(ProblemItem.init),
       problemCount: problems.isEmpty ? nil : problems.total)
     var headers = self.headers
@@ -44,11 +47,22 @@ struct Problem: HTTPResponseError {
       Problem(
         status: .forbidden, title: "Outside the API key's scope", detail: problem.message,
         problems: ProblemList([problem]))
-    case .cancelled:
-      Problem(
-        status: .serviceUnavailable, title: "Render took too long", detail: "the render exceeded its time budget",
-        retryAfter: 5)
+    case .cancelled: timeBudget("the render exceeded its time budget")
     }
+  }
+
+  /// A render stopped by its time budget: no Retry-After, since the same data would take as
+  /// long again (a load balancer must not retry it on every replica).
+  static func timeBudget(_ detail: String) -> Problem {
+    Problem(status: .serviceUnavailable, title: "Render took too long", detail: detail, kind: "time-budget")
+  }
+
+  /// No worker for this request: 429 when the queue is full, 503 when it waited past its
+  /// budget; either is worth retrying, here or on another replica.
+  static func busy(queueFull: Bool, detail: String) -> Problem {
+    Problem(
+      status: queueFull ? .tooManyRequests : .serviceUnavailable, title: "Busy", detail: detail,
+      retryAfter: queueFull ? 1 : 5, kind: "busy")
   }
 
   static func from(_ problems: ProblemList) -> Problem {

@@ -21,6 +21,8 @@ public actor RenderPool {
 
   /// The documents every renderer knows (the same files, read and checked at start).
   public nonisolated let catalog: DocumentCatalog
+  /// Requests that may hold a body at once: `workers + queueLimit`.
+  nonisolated let admission: Admission
 
   public init(
     home: WenshuHome, workers: Int, queueLimit: Int, metrics: ServiceMetrics, allowOfficeOverrides: Bool = false,
@@ -34,6 +36,7 @@ public actor RenderPool {
     self.workers = max(1, workers)
     self.queueLimit = queueLimit
     self.metrics = metrics
+    admission = Admission(capacity: max(1, workers) + queueLimit)
   }
 
   /// Runs `body` with a renderer on a render thread; throws `Busy` when the line is full.

@@ -35,15 +35,22 @@ struct RenderRoute {
           detail: "\(key.holder) may print \(documents.sorted().joined(separator: ", ")) only, not '\(document)'")
       }
       let scope = key.flatMap { key in key.offices.map { OfficeScope(holder: key.holder, offices: $0) } }
-      let boundary = kind == .document ? Self.formBoundary(request) : nil
-      if boundary == nil { try Self.requireJSON(request, formAllowed: kind == .document) }
+      let boundary = kind != .batch ? Self.formBoundary(request) : nil
+      if boundary == nil { try Self.requireJSON(request, formAllowed: kind != .batch) }
       let format = kind == .validate ? .pdf : try OutputQuery.format(request, batch: kind == .batch)
+      guard pool.admission.enter() else {
+        // Its body is not read: the client is answered and the connection closed.
+        context.channel.close(mode: .input, promise: nil)
+        throw RenderPool.Busy()
+      }
+      defer { pool.admission.leave() }
       let bytes = try await RequestBody(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout).read(
         request, context: context)
       let response: Response
       if let boundary {
         response = try await renderWithMembers(
-          document: document, body: bytes, boundary: boundary, format: format, scope: scope, context: context)
+          document: document, body: bytes, boundary: boundary, format: format, validateOnly: kind == .validate,
+          accept: request.headers[.accept] ?? "", scope: scope, context: context)
       } else if kind == .validate {
         response = ValidationAnswer.response(
           try await onWorker(context) { renderer, cancellation in
@@ -71,33 +78,45 @@ struct RenderRoute {
       }
       status = Int(response.status.code)
       return response
-    } catch let problem as Problem {
-      status = Int(problem.status.code)
-      return problem.response()
-    } catch is RenderPool.LeftQueue {
-      status = 503
-      return Self.unavailable(
-        "Render took too long", "the request waited longer than its time budget of \(configuration.renderTimeout)",
-        retryAfter: 5)
-    } catch is RenderPool.Busy {
-      status = 503
-      return Self.unavailable(
-        "Busy", "all workers are busy and the queue is full; try again shortly", retryAfter: 1)
-    } catch is RenderTimeout {
-      status = 503
-      return Self.unavailable(
-        "Render took too long", "the render exceeded its time budget of \(configuration.renderTimeout)", retryAfter: 5)
     } catch {
+      let response = await failure(error, document: document, context: context)
+      status = Int(response.status.code)
+      return response
+    }
+  }
+
+  /// The answer to a request that failed: a problem, or for a client that has hung up a 499
+  /// (as nginx counts it) that nobody reads, so a hang-up is not counted as the server's 503.
+  func failure(_ error: any Error, document: String, context: ServiceContext) async -> Response {
+    // Only a request that was stopped, or failed for no reason of its own, may be a hang-up:
+    // a 408 or 413 closes the connection's input itself.
+    let stopped =
+      switch error {
+      case let problem as Problem: problem.kind == "time-budget"
+      case is RenderPool.Busy: false
+      default: true
+      }
+    if stopped, await HangUpHandler.hungUp(context) {
+      return Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
+    }
+    switch error {
+    case let problem as Problem: return problem.response()
+    case is RenderPool.LeftQueue:
+      return Problem.busy(
+        queueFull: false,
+        detail: "the request waited longer than its time budget of \(configuration.renderTimeout) for a worker"
+      ).response()
+    case is RenderPool.Busy:
+      return Problem.busy(queueFull: true, detail: "all workers are busy and the queue is full; try again shortly")
+        .response()
+    case is RenderTimeout:
+      return Problem.timeBudget("the render exceeded its time budget of \(configuration.renderTimeout)").response()
+    default:
       context.logger.error(
         "render failed", metadata: ["document": .string(document), "error": .string("\(type(of: error))")])
       return Problem(status: .internalServerError, title: "Internal error", detail: "the render failed unexpectedly")
         .response()
     }
-  }
-
-  /// A 503 with when to try again: a render is safe to retry, here or on another replica.
-  static func unavailable(_ title: String, _ detail: String, retryAfter: Int) -> Response {
-    Problem(status: .serviceUnavailable, title: title, detail: detail, retryAfter: retryAfter).response()
   }
 
   /// `formAllowed`: the route also takes the data with a member sheet as a form.

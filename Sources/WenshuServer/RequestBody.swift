@@ -28,15 +28,31 @@ struct RequestBody {
       throw tooLarge(declared: declared)
     }
     let deadline = ContinuousClock.now + timeout
-    var body = ByteBuffer()
-    for try await chunk in request.body {
-      guard body.readableBytes + chunk.readableBytes <= limit else { throw tooLarge() }
-      body.writeImmutableBuffer(chunk)
-      guard ContinuousClock.now < deadline else {
-        throw Problem(
-          status: .requestTimeout, title: "Request body too slow", detail: "the body did not arrive within \(timeout)")
-      }
+    let tooSlow = Problem(
+      status: .requestTimeout, title: "Request body too slow", detail: "the body did not arrive within \(timeout)")
+    // A client that stops sending (headers, then silence) is not waited for past the
+    // deadline: the connection's input is closed, which ends the read below.
+    let channel = context.channel
+    let watchdog = Task {
+      try await Task.sleep(until: deadline, clock: .continuous)
+      channel.close(mode: .input, promise: nil)
     }
+    defer { watchdog.cancel() }
+    var body = ByteBuffer()
+    do {
+      for try await chunk in request.body {
+        guard body.readableBytes + chunk.readableBytes <= limit else { throw tooLarge() }
+        body.writeImmutableBuffer(chunk)
+        guard ContinuousClock.now < deadline else { throw tooSlow }
+      }
+    } catch let problem as Problem {
+      throw problem
+    } catch {
+      if ContinuousClock.now >= deadline { throw tooSlow }
+      throw error
+    }
+    // The input closed at the deadline may end the body quietly, short of what was sent.
+    guard ContinuousClock.now < deadline else { throw tooSlow }
     let bytes = [UInt8](buffer: body)
     return coding == "identity" ? bytes : try gunzip(bytes)
   }

@@ -7,7 +7,8 @@ public struct ServerConfiguration: Sendable {
   public var port: Int
   /// Renders at once (default: the number of cores).
   public var workers: Int
-  /// Renders waiting for a worker before new ones get 503 with Retry-After.
+  /// Requests waiting for a worker (each holding its body) before new ones get 429 with
+  /// Retry-After.
   public var queueLimit: Int
   /// Largest request body accepted, in bytes (413 beyond).
   public var bodyLimit: Int
@@ -19,7 +20,7 @@ public struct ServerConfiguration: Sendable {
   public var scopedKeys: [APIKey]
   /// Names beyond loopback and `host` that `Host` may carry (`AllowedHosts`).
   public var allowedHosts: [String]
-  /// Longest a single render may take before the request gets 503 and the worker is freed of it.
+  /// Longest a request may hold its worker before it gets 503 and the worker is freed of it.
   public var renderTimeout: Duration
   /// Longest a client may take to send its body (a slow client gets 408, and holds no worker).
   public var bodyTimeout: Duration
@@ -33,7 +34,8 @@ public struct ServerConfiguration: Sendable {
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,
-    queueLimit: Int = 64, bodyLimit: Int = 32 << 20, apiKeys: [String] = [],
+    queueLimit: Int = ServerConfiguration.defaultQueue, bodyLimit: Int = ServerConfiguration.defaultBodyLimit,
+    apiKeys: [String] = [],
     renderTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
     allowOfficeOverrides: Bool = false, scopedKeys: [APIKey] = [], allowedHosts: [String] = []
   ) {
@@ -53,6 +55,10 @@ public struct ServerConfiguration: Sendable {
 
   /// Every key the server accepts.
   public var keys: [APIKey] { APIKey.unscoped(apiKeys) + scopedKeys }
+
+  /// The defaults keep 2 workers within 368 MiB (`MemoryBudget`).
+  public static let defaultQueue = 8
+  public static let defaultBodyLimit = 8 << 20
 
   public static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }

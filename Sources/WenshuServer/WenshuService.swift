@@ -60,7 +60,8 @@ public enum WenshuService {
       server: .http1(
         configuration: .init(
           additionalChannelHandlers: [
-            ContinueHandler(keys: keys, bodyLimit: configuration.bodyLimit), HangUpHandler(),
+            ContinueHandler(
+              keys: keys, bodyLimit: configuration.bodyLimit, documents: Set(pool.catalog.documents)), HangUpHandler(),
           ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuLayout
 
 #if canImport(Glibc)
   import Glibc
@@ -9,7 +10,10 @@ import Foundation
 /// Bytes that are not valid UTF-8 are taken for GB18030. Fields as RFC 4180: commas,
 /// double quotes (`""` inside), CRLF or LF; every field is text, as the clerk typed it.
 public enum CSVReader {
-  public static func read(_ bytes: [UInt8], name: String) throws(SheetError) -> Sheet {
+  /// Stops with `SheetError.stopped` soon after `cancellation` is cancelled.
+  public static func read(
+    _ bytes: [UInt8], name: String, cancellation: RenderCancellation? = nil
+  ) throws(SheetError) -> Sheet {
     let text = try decode(bytes)
     var rows: [SheetRow] = []
     var cells: [Int: SheetCell] = [:]
@@ -34,8 +38,11 @@ public enum CSVReader {
     }
     var scalars = text.unicodeScalars.makeIterator()
     var pending: Unicode.Scalar? = nil
+    var read = 0
     while let c = pending ?? scalars.next() {
       pending = nil
+      read += 1
+      if read % 65536 == 0, cancellation?.isCancelled == true { throw .stopped }
       if quoted {
         if c == "\"" {
           let next = scalars.next()
@@ -97,15 +104,25 @@ public enum CSVReader {
 /// Reads a member list by its content: a ZIP (PK) is an .xlsx, anything else CSV. Of a
 /// workbook, the first sheet with a member list's header row is read (else the first).
 public enum SheetReader {
-  public static func read(_ bytes: [UInt8], fileName: String) throws(SheetError) -> Sheet {
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      return try XLSXReader.read(bytes) { MemberSheet.headerRow($0) != nil }
+  /// Stops with `SheetError.stopped` soon after `cancellation` is cancelled; a workbook's
+  /// parts may inflate to `inflatedLimit` bytes together.
+  public static func read(
+    _ bytes: [UInt8], fileName: String, inflatedLimit: Int = XLSXReader.inflatedLimit,
+    cancellation: RenderCancellation? = nil
+  ) throws(SheetError) -> Sheet {
+    if isWorkbook(bytes) {
+      return try XLSXReader.read(bytes, inflatedLimit: inflatedLimit, cancellation: cancellation) {
+        MemberSheet.headerRow($0) != nil
+      }
     }
     if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
       throw SheetError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx (old .xls files are not read; save as .xlsx)")
     }
     let stem = (fileName as NSString).lastPathComponent
     let name = (stem as NSString).deletingPathExtension
-    return try CSVReader.read(bytes, name: name.isEmpty ? "members" : name)
+    return try CSVReader.read(bytes, name: name.isEmpty ? "members" : name, cancellation: cancellation)
   }
+
+  /// A ZIP, so an .xlsx (anything else is read as CSV).
+  public static func isWorkbook(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 }

@@ -6,10 +6,13 @@ enum MemberCell {
   struct Problem: Error { let message: String }
 
   static func value(_ cell: SheetCell, type: String, date1904: Bool) -> Result<DataValue, Problem> {
+    if let problem = notData(cell, textColumn: !["date", "birthDate", "count", "age"].contains(type)) {
+      return .failure(problem)
+    }
     switch type {
     case "idNumber": return idNumber(cell)
-    case "date": return date(cell, date1904: date1904)
-    case "count":
+    case "date", "birthDate": return date(cell, date1904: date1904)
+    case "count", "age":
       if case .number = cell, let n = Int(cell.text) { return .success(.number(String(n))) }
       let text = cell.text.trimmingCharacters(in: .whitespaces)
       return .success(text.allSatisfy(\.isASCII) && Int(text) != nil ? .number(text) : .string(text))
@@ -18,6 +21,23 @@ enum MemberCell {
       return .success(.string(MemberColumns.idTypeAliases[text] ?? text))
     default:
       return .success(.string(cell.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+  }
+
+  /// A cell that holds no value a clerk typed: an error (`#N/A`), and in a text column a
+  /// boolean or a formula (its result is not what the form should print as someone's name).
+  /// A number or date column may hold a formula's number.
+  static func notData(_ cell: SheetCell, textColumn: Bool) -> Problem? {
+    switch cell {
+    case .error(let e): return Problem(message: "单元格是公式错误 \(e) (an error cell: \(e))")
+    case .bool(let b) where textColumn:
+      return Problem(message: "单元格是逻辑值 \(b ? "TRUE" : "FALSE")，应填写文字 (a boolean cell, not text)")
+    case .formula(let f, _) where textColumn:
+      return Problem(message: "单元格是公式 =\(f)，应填写文字本身 (a formula cell; type the text itself)")
+    case .text(let s) where textColumn && s.hasPrefix("=") && s.count > 1:
+      // A CSV keeps the formula as written: `=1+1`.
+      return Problem(message: "单元格是公式 \(s)，应填写文字本身 (a formula, not text)")
+    default: return nil
     }
   }
 

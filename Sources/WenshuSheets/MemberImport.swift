@@ -44,11 +44,11 @@ public struct MemberImport: Sendable {
   }
 
   public static func memberFields(_ layout: LayoutDescription) -> [MemberSheet.Field] {
-    guard case .array(let items, _)? = layout.schema?.field("members"), case .object(let rows, _) = items else {
+    guard case .array(let items, _, _)? = layout.schema?.field("members"), case .object(let rows, _) = items else {
       return []
     }
     return rows.compactMap { row in
-      guard case .value(let type, let optional, _) = row.schema else { return nil }
+      guard case .value(let type, let optional, _, _) = row.schema else { return nil }
       return MemberSheet.Field(name: row.name, type: type, optional: optional)
     }
   }

@@ -32,11 +32,15 @@ public enum SheetCell: Sendable, Equatable {
   /// A number cell, as its stored literal (`45713`, `4.10102199003072E+17`).
   case number(String)
   case bool(Bool)
+  /// An error value (`#N/A`, `#REF!`): a formula that failed.
+  case error(String)
+  /// A formula (`1+1`, without `=`; empty for a shared formula's copies) and its last result.
+  case formula(String, result: String)
 
   /// What the clerk typed, as text: a whole number without `.0`.
   public var text: String {
     switch self {
-    case .text(let s): s
+    case .text(let s), .error(let s), .formula(_, let s): s
     case .bool(let b): b ? "TRUE" : "FALSE"
     case .number(let n):
       if let d = Double(n), d == d.rounded(), abs(d) < 1e15 { String(Int64(d)) } else { n }
@@ -87,6 +91,15 @@ public enum CellName {
 /// Why a file cannot be read as a sheet at all (a bad cell is a `SheetProblem`, not this).
 public struct SheetError: Error, Sendable, CustomStringConvertible {
   public let message: String
+  /// The read was stopped from outside (a time budget spent, a client gone), not refused.
+  public var isStopped = false
   public init(_ message: String) { self.message = message }
   public var description: String { message }
+
+  /// Reading stopped because its request was (`RenderCancellation`).
+  public static var stopped: SheetError {
+    var error = SheetError("读取名单已停止 (reading the member list was stopped)")
+    error.isStopped = true
+    return error
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuLayout
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -18,14 +19,25 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
   var type = "n"
   var value = ""
   var inValue = false
+  /// The cell's formula (`<f>`), nil when it has none.
+  var formula: String?
+  var inFormula = false
   var phonetic = 0
   var rowNumber = 0
   var nextColumn = 0
 
-  init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+  let cancellation: RenderCancellation?
+  var elements = 0
 
-  static func parse(_ data: Data, name: String, sharedStrings: [String]) throws(SheetError) -> Sheet {
-    let delegate = WorksheetXML(sharedStrings: sharedStrings)
+  init(sharedStrings: [String], cancellation: RenderCancellation?) {
+    self.sharedStrings = sharedStrings
+    self.cancellation = cancellation
+  }
+
+  static func parse(
+    _ data: Data, name: String, sharedStrings: [String], cancellation: RenderCancellation? = nil
+  ) throws(SheetError) -> Sheet {
+    let delegate = WorksheetXML(sharedStrings: sharedStrings, cancellation: cancellation)
     let parser = XMLParser(data: data)
     parser.delegate = delegate
     if !parser.parse(), delegate.failure == nil {
@@ -41,6 +53,12 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String]
   ) {
+    elements += 1
+    if elements % 1024 == 0, cancellation?.isCancelled == true {
+      failure = .stopped
+      parser.abortParsing()
+      return
+    }
     switch local(element) {
     case "row":
       rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -50,6 +68,10 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
       reference = attributes["r"].flatMap { CellName.parse(Substring($0)) } ?? (nextColumn, rowNumber)
       type = attributes["t"] ?? "n"
       value = ""
+      formula = nil
+    case "f":
+      formula = ""
+      inFormula = reference != nil
     case "v", "t": inValue = phonetic == 0 && reference != nil
     case "rPh": phonetic += 1
     case "mergeCell":
@@ -62,6 +84,7 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
     switch local(element) {
     case "v", "t": inValue = false
+    case "f": inFormula = false
     case "rPh": phonetic -= 1
     case "c":
       guard let (column, row) = reference else { return }
@@ -75,14 +98,17 @@ final class WorksheetXML: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
     if inValue { value += string }
+    if inFormula { formula? += string }
   }
 
   func cell() -> SheetCell? {
+    if type == "e" { return .error(value) }
+    if let formula { return .formula(formula, result: value) }
     switch type {
     case "s":
       guard let i = Int(value), sharedStrings.indices.contains(i) else { return nil }
       return sharedStrings[i].isEmpty ? nil : .text(sharedStrings[i])
-    case "inlineStr", "str", "e": return value.isEmpty ? nil : .text(value)
+    case "inlineStr", "str": return value.isEmpty ? nil : .text(value)
     case "b": return .bool(value == "1")
     default:
       let literal = value.trimmingCharacters(in: .whitespaces)

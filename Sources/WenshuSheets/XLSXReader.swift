@@ -1,4 +1,5 @@
 import Foundation
+import WenshuLayout
 import ZIPFoundation
 
 #if canImport(FoundationXML)
@@ -9,16 +10,23 @@ import ZIPFoundation
 /// the shared strings and the sheets' XML. Only what a member list needs: cell values and
 /// merged ranges; styles and formulas are not read.
 public enum XLSXReader {
-  /// Files larger than this when inflated are refused (a ZIP bomb is not a member list).
-  static let entryLimit = 64 << 20
+  /// How many bytes the parts read may inflate to, together, unless the caller says
+  /// otherwise (a ZIP bomb is not a member list). Counted as they come out of the inflater: a
+  /// ZIP's declared sizes are the sender's word.
+  public static let inflatedLimit = 64 << 20
 
   /// The first sheet, in tab order, that `wanted` accepts (a template's 填写说明 sheet may
-  /// come before the list), else the first sheet.
-  public static func read(_ bytes: [UInt8], wanted: (Sheet) -> Bool = { _ in true }) throws(SheetError) -> Sheet {
-    let archive: Archive
-    do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+  /// come before the list), else the first sheet. Stops with `SheetError.stopped` soon after
+  /// `cancellation` is cancelled.
+  public static func read(
+    _ bytes: [UInt8], inflatedLimit: Int = XLSXReader.inflatedLimit, cancellation: RenderCancellation? = nil,
+    wanted: (Sheet) -> Bool = { _ in true }
+  ) throws(SheetError) -> Sheet {
+    let opened: Archive
+    do { opened = try Archive(data: Data(bytes), accessMode: .read) } catch {
       throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: cannot open it as a ZIP)")
     }
+    let archive = InflateBudget(archive: opened, limit: max(1, inflatedLimit), cancellation: cancellation)
     guard let workbook = try entry("xl/workbook.xml", in: archive) else {
       throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no xl/workbook.xml)")
     }
@@ -36,7 +44,8 @@ public enum XLSXReader {
         if index == 0 { throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: no \(target))") }
         continue  // a chart sheet or a part missing: not a list
       }
-      var sheet = try WorksheetXML.parse(sheetXML, name: described.name, sharedStrings: strings)
+      var sheet = try WorksheetXML.parse(
+        sheetXML, name: described.name, sharedStrings: strings, cancellation: cancellation)
       sheet.date1904 = book.date1904
       if wanted(sheet) { return sheet }
       if first == nil { first = sheet }
@@ -44,16 +53,51 @@ public enum XLSXReader {
     return first!
   }
 
-  static func entry(_ path: String, in archive: Archive) throws(SheetError) -> Data? {
+  static func entry(_ path: String, in budget: InflateBudget) throws(SheetError) -> Data? {
+    try budget.inflate(path)
+  }
+}
+
+/// The parts of one workbook, inflated against one budget of bytes: each chunk is counted as
+/// the inflater hands it over, and the read stops at the first chunk past the limit (or
+/// once the request is stopped), before the next is made.
+final class InflateBudget {
+  let archive: Archive
+  let limit: Int
+  let cancellation: RenderCancellation?
+  private(set) var inflated = 0
+
+  init(archive: Archive, limit: Int, cancellation: RenderCancellation?) {
+    self.archive = archive
+    self.limit = limit
+    self.cancellation = cancellation
+  }
+
+  /// Why the consumer stopped the inflater.
+  private struct Stop: Error { let error: SheetError }
+
+  func inflate(_ path: String) throws(SheetError) -> Data? {
     guard let entry = archive[path] else { return nil }
-    guard entry.uncompressedSize <= UInt64(entryLimit) else {
-      throw SheetError("xlsx 文件过大 (\(path) is over \(entryLimit >> 20) MiB)")
-    }
+    guard entry.uncompressedSize <= UInt64(limit - inflated) else { throw tooLarge(path) }
     var data = Data()
-    do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        self.inflated += chunk.count
+        if self.inflated > self.limit { throw Stop(error: self.tooLarge(path)) }
+        if self.cancellation?.isCancelled == true { throw Stop(error: .stopped) }
+        data.append(chunk)
+      }
+    } catch let stop as Stop {
+      throw stop.error
+    } catch {
       throw SheetError("不是有效的 xlsx 文件 (not a valid .xlsx file: \(path) is damaged)")
     }
     return data
+  }
+
+  func tooLarge(_ path: String) -> SheetError {
+    let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+    return SheetError("xlsx 文件解压后过大 (the workbook inflates to over \(size); \(path) is where it passed)")
   }
 }
 

@@ -6,8 +6,10 @@ enum Exit {
   static let dataError = ExitCode(65)
   /// The input file cannot be read.
   static let noInput = ExitCode(66)
-  /// The output cannot be written.
+  /// The output cannot be created (no such folder, a read-only file without --force).
   static let cannotCreate = ExitCode(73)
+  /// Writing failed part-way (a full disk); no partial file is left.
+  static let ioError = ExitCode(74)
   /// Layouts or fonts are missing or broken.
   static let config = ExitCode(78)
 }

@@ -1,55 +1,42 @@
 import Foundation
 
 enum FileHandleOutput {
-  static func stderr(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+  /// Best effort: a message that cannot be written (stderr on a full disk) is dropped, never a
+  /// crash (`FileHandle.write(_:)` traps on a write error).
+  static func stderr(_ s: String) { try? writeAll(Array(s.utf8), to: STDERR_FILENO) }
 }
 
 /// Reads a file, or standard input for `-`.
 func readInput(_ path: String) throws -> [UInt8] {
-  if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+  if path == "-" { return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()) }
   return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
 }
 
-/// Writes `bytes` to `path` (or standard output for `-`) all at once: a temporary file next
-/// to it is renamed into place, so a failed render never leaves a half-written PDF behind.
-func writeOutput(_ bytes: [UInt8], to path: String) throws {
-  if path == "-" {
-    FileHandle.standardOutput.write(Data(bytes))
-    return
-  }
-  let target = URL(fileURLWithPath: path)
-  // A device or a pipe (`-o /dev/stdout`, a FIFO) is written to, never renamed over: as root,
-  // renaming over /dev/null would replace the device with a file for everyone.
-  if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType {
-    if type == .typeDirectory {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path) is a folder, not a file"])
-    }
-    if type == .typeCharacterSpecial || type == .typeBlockSpecial || type == .typeSocket
-      || type.rawValue == "NSFileTypeFIFO" || type == .typeUnknown
-    {
-      guard let handle = FileHandle(forWritingAtPath: path) else {
-        throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "cannot write to \(path)"])
-      }
-      defer { try? handle.close() }
-      try handle.write(contentsOf: Data(bytes))
-      return
+/// Why an output could not be written; `io` is a write that failed part-way (a full disk,
+/// exit 74), `cannotCreate` a target that cannot be made (exit 73).
+enum OutputError: Error, CustomStringConvertible {
+  case cannotCreate(String)
+  case io(String)
+
+  var description: String {
+    switch self {
+    case .cannotCreate(let m), .io(let m): m
     }
   }
-  var isFolder: ObjCBool = false
-  let folder = target.deletingLastPathComponent().path
-  guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the folder \(folder) does not exist"])
-  }
-  let temporary = target.deletingLastPathComponent()
-    .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-  do {
-    try Data(bytes).write(to: temporary)
-    // rename(2) replaces the target atomically: readers see the old file or the new one.
-    guard rename(temporary.path, target.path) == 0 else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+}
+
+/// The text of the last C call's `errno`.
+func errnoText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+/// Writes every byte to `fd`, retrying short writes and interrupted calls.
+func writeAll(_ bytes: [UInt8], to fd: Int32) throws(OutputError) {
+  var offset = 0
+  while offset < bytes.count {
+    let n = bytes.withUnsafeBytes { raw in write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      throw .io(errnoText())
     }
-  } catch {
-    try? FileManager.default.removeItem(at: temporary)
-    throw error
+    offset += n
   }
 }

@@ -43,7 +43,7 @@ extension Wenshu {
           home: WenshuHome.locate(), host: host, port: port, keys: keys, allowedHosts: access.hosts, logger: logger
         ) { bound in
           // The one line on standard output, so a script can read where to go.
-          FileHandle.standardOutput.write(Data("http://\(shown):\(bound)/\n".utf8))
+          try? writeAll(Array("http://\(shown):\(bound)/\n".utf8), to: STDOUT_FILENO)
         }
       } catch {
         printError("cannot start: \(error)")

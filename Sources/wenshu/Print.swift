@@ -18,7 +18,13 @@ extension Wenshu {
           Every problem in the data is reported at once on stderr, each with its JSON path \
           (e.g. members[12].name: U+2A6D7 '𪛗' has no glyph in any bundled font), and the \
           exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
-          not writable; 78: layouts or fonts missing or broken.
+          cannot be created (a missing folder, a read-only file without --force); 74: writing \
+          failed (a full disk; no partial file is left); 78: layouts or fonts missing or broken.
+
+          The PDF holds names and ID numbers: a new file is created with mode 0600 (less if \
+          the umask asks), a replaced file keeps its mode. It is written to a temporary file \
+          beside it (mode 0600) and renamed into place; one left by a killed run is removed \
+          by the next write to that folder.
 
           With --members, the member list comes from a spreadsheet (.xlsx, or .csv in UTF-8 or \
           GBK as Excel saves it): columns are found by their header names (姓名, 证件类型, \
@@ -28,7 +34,6 @@ extension Wenshu {
           Examples:
             wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
             wenshu print overage-certificate unit.json --members 名单.xlsx -o 超龄证明.pdf
-            wenshu print payment-notice notice.json --signing-keys /run/secrets/wenshu-signing --sign
           """)
     }
 
@@ -53,9 +58,18 @@ extension Wenshu {
 
     @Option(
       help: ArgumentHelp(
+        "With --members: when rows of the list fail, write them here to fix and upload again — the list's header and columns, only the failed rows with their row numbers (原行号) and reasons (失败原因), each cell to fix filled red with a comment. An .xlsx list gives an .xlsx, a CSV list a CSV. Written only when the print fails.",
+        valueName: "file"))
+    var failedRows: String?
+
+    @Option(
+      help: ArgumentHelp(
         "A further folder of layout files to read besides Layouts/, e.g. scripts/bench-layouts (the benchmark's `bench` variants). Not needed for the product's documents.",
         valueName: "folder"))
     var extraLayouts: String?
+    @Flag(help: "Replace the output file even if it is read-only (its mode is kept).")
+    var force = false
+
     @Flag(
       help:
         "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
@@ -75,6 +89,9 @@ extension Wenshu {
 
     func validate() throws {
       if sign && signingKeys == nil { throw ValidationError("--sign needs --signing-keys <folder>") }
+      if failedRows != nil && members == nil {
+        throw ValidationError("--failed-rows needs --members: it hands back the rows of that list that failed")
+      }
     }
 
     func run() throws {
@@ -86,6 +103,8 @@ extension Wenshu {
           throw Exit.config
         }
       }
+      var failedList: FailedList?
+      var officeWithoutKey: String?
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
@@ -101,44 +120,48 @@ extension Wenshu {
         printError("cannot read \(data): \(error.localizedDescription)")
         throw Exit.noInput
       }
-      var parsed: DataValue
-      var list: MemberSheet?
-      do {
-        parsed = try renderer.parse(document: document, json: json)
+      let pdf: [UInt8]
+      do throws(RenderFailure) {
+        var parsed = try renderer.parse(document: document, json: json)
         json = []
+        var list: MemberSheet?
         if let members {
-          let imported = try memberImport(members, data: parsed, catalog: renderer.catalog, document: document)
+          let (imported, sheet, isWorkbook) = try memberImport(
+            members, data: parsed, catalog: renderer.catalog, document: document)
           (parsed, list) = (imported.data, imported.sheet)
+          if let failedRows {
+            failedList = FailedList(
+              target: failedRows, sheet: sheet, list: imported.sheet,
+              fields: MemberImport.memberFields(data: parsed, catalog: renderer.catalog, document: document),
+              csv: !isWorkbook)
+          }
+        }
+        if let keys, let office = DocumentRenderer.office(of: parsed), keys.identities[office] == nil {
+          officeWithoutKey = office
+          pdf = []
+        } else {
+          let result: (pdf: [UInt8], warnings: [DataProblem])
+          do throws(RenderFailure) { result = try render(renderer, parsed, list: list, keys: keys) } catch {
+            if case .data(let problems) = error { try failedList?.write(problems) }
+            throw error
+          }
+          pdf = result.pdf
+          for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
         }
       } catch {
-        throw exit(for: error)
+        switch error {
+        case .layout: printError(error.description); throw Exit.config
+        case .data, .output, .malformed, .unknownDocument, .cancelled, .forbidden:
+          printError(error.description)
+          throw Exit.dataError
+        }
       }
-      if let keys, let office = DocumentRenderer.office(of: parsed), keys.identities[office] == nil {
-        printError(SigningError.noKey(office: office, folder: keys.folder.path).description)
+      if let officeWithoutKey, let keys {
+        printError(SigningError.noKey(office: officeWithoutKey, folder: keys.folder.path).description)
         throw Exit.config
       }
-      let pdf: [UInt8]
-      do {
-        let result = try render(renderer, parsed, list: list, keys: keys)
-        pdf = result.pdf
-        for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
-      } catch {
-        throw exit(for: error)
-      }
       let target = output ?? defaultOutput
-      do { try writeOutput(pdf, to: target) } catch {
-        printError("cannot write \(target): \(error.localizedDescription)")
-        throw Exit.cannotCreate
-      }
-    }
-
-    /// Reports a failure on stderr; the exit status says whose it is (layouts: 78, data: 65).
-    func exit(for error: RenderFailure) -> ExitCode {
-      printError(error.description)
-      switch error {
-      case .layout: return Exit.config
-      case .data, .output, .malformed, .unknownDocument, .cancelled, .forbidden: return Exit.dataError
-      }
+      try writeOutputOrExit(pdf, to: target, force: force)
     }
 
     /// Renders; with a member sheet, every problem is shown at its cell, the sheet's own

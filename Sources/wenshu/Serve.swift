@@ -22,17 +22,26 @@ extension Wenshu {
         whose Host is not a loopback name, an IP address, --host or an --allowed-host gets \
         403 (so a DNS-rebinding page cannot drive it). Each render is logged with its key, \
         document, office, number, pages and the SHA-256 of the file; never a name or ID number.
+
+        Memory: a request is admitted before its body is read (beyond workers + queue: 429 \
+        with Retry-After), so the server's peak resident memory stays under \
+        \(MemoryBudget.formula) MiB: \(MemoryBudget(workers: 2, queue: 8, bodyMiB: 8).peakMiB) MiB \
+        for 2 workers and the defaults. Give the container at least that (docs/reliability.md).
         """)
 
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on; 0 lets the system pick a free one (the 'listening' log line names it).")
     var port: Int = 8080
     @Option(help: "Renders at once (default: the number of cores).") var workers: Int = ServerConfiguration.cores
-    @Option(help: "Renders that may wait for a worker; beyond, 503 with Retry-After.") var queue: Int = 64
+    @Option(help: "Requests that may wait for a worker, their bodies held; beyond, 429 with Retry-After.")
+    var queue: Int = ServerConfiguration.defaultQueue
     @Option(
-      name: .customLong("max-body-mib"), help: "Largest request body, in MiB, also after gzip decoding (413 beyond).")
-    var maxBodyMiB: Int = 32
-    @Option(help: "Time budget of one render, in seconds.") var renderTimeout: Int = 60
+      name: .customLong("max-body-mib"),
+      help: "Largest request body, in MiB, also after gzip decoding (413 beyond); 8 MiB is ~38,000 members.")
+    var maxBodyMiB: Int = ServerConfiguration.defaultBodyLimit >> 20
+    @Option(
+      help: "Time budget of one request on its worker, in seconds (then 503 without Retry-After, the worker freed).")
+    var renderTimeout: Int = 60
     @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
     @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
     @OptionGroup(title: "Access") var access: AccessOptions

@@ -57,7 +57,8 @@ extension Wenshu {
         throw Exit.dataError
       }
       let columns = fields.map {
-        TemplateXLSX.Column(header: MemberColumns.header(forField: $0.name) ?? $0.name, text: $0.type != "count")
+        TemplateXLSX.Column(
+          header: MemberColumns.header(forField: $0.name) ?? $0.name, text: $0.type != "count" && $0.type != "age")
       }
       let bytes: [UInt8]
       if csv {
@@ -68,10 +69,7 @@ extension Wenshu {
           throw Exit.cannotCreate
         }
       }
-      do { try writeOutput(bytes, to: output) } catch {
-        printError("cannot write \(output): \(error.localizedDescription)")
-        throw Exit.cannotCreate
-      }
+      try writeOutputOrExit(bytes, to: output, force: false)
     }
   }
 }

@@ -83,25 +83,26 @@ struct ErrorTests {
     }
   }
 
-  @Test("a full queue answers 503 with Retry-After")
+  @Test("a full queue answers 429 with Retry-After and the problem type busy")
   func busy() async throws {
     let body = try ServerFixtures.sample("confirmation", "henan-2000")
     try await ServerFixtures.app(.init(workers: 1, queueLimit: 0)).test(.router) { client in
-      let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
+      let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?, String?).self) { group in
         for _ in 0..<4 {
           group.addTask {
             try await client.execute(
               uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
             ) {
-              ($0.status, $0.headers[.retryAfter])
+              let type = $0.status == .ok ? nil : String(buffer: $0.body).firstMatch(of: /"type":"([^"]*)"/)?.1
+              return ($0.status, $0.headers[.retryAfter], type.map(String.init))
             }
           }
         }
         return try await group.reduce(into: []) { $0.append($1) }
       }
       #expect(statuses.contains { $0.0 == .ok })
-      #expect(statuses.contains { $0.0 == .serviceUnavailable && $0.1 == "1" })
-      #expect(statuses.allSatisfy { $0.0 == .ok || $0.0 == .serviceUnavailable })
+      #expect(statuses.contains { $0.0 == .tooManyRequests && $0.1 == "1" && $0.2 == "urn:wenshu:problem:busy" })
+      #expect(statuses.allSatisfy { $0.0 == .ok || $0.0 == .tooManyRequests })
     }
   }
 
@@ -126,6 +127,9 @@ struct ErrorTests {
         uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
       ) {
         expectProblem($0, .serviceUnavailable, containing: "time budget")
+        // Not worth retrying: its own problem type, and no Retry-After.
+        #expect(String(buffer: $0.body).contains(#""type":"urn:wenshu:problem:time-budget""#))
+        #expect($0.headers[.retryAfter] == nil)
       }
       // Cancelled, the render lets go of its worker within a row or two: far sooner than the
       // rest of a whole render would take.

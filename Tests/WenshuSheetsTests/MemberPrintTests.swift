@@ -3,6 +3,7 @@ import Testing
 import WenshuDocuments
 import WenshuLayout
 import WenshuSheets
+import WenshuTestSupport
 
 /// A clerk's spreadsheet through `wenshu print --members`, `template` and the renderer.
 @Suite("printing from member sheets", .serialized)
@@ -65,6 +66,20 @@ struct MemberPrintTests {
     let r = try wenshu(["print", "overage-certificate", sample, "--members", members, "-o", pdf.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("members: 数据中的 4 名会员已由表格中的名单替换"), "\(r.stderr)")
+  }
+
+  @Test("a zip bomb (2.9 kB declared, 80 MiB inflated) is refused at the inflate limit: exit 65, no PDF")
+  func zipBomb() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-bomb-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bomb = folder.appendingPathComponent("bomb.xlsx")
+    try Data(WenshuTestSupport.zipBomb(inflatedMiB: 80)).write(to: bomb)
+    let pdf = folder.appendingPathComponent("out.pdf")
+    let r = try wenshu(["print", "overage-certificate", Self.unit, "--members", bomb.path, "-o", pdf.path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("inflates to over 64 MiB"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: pdf.path))
   }
 
   @Test("a missing column and an unreadable file are named")

@@ -13,7 +13,7 @@ struct BatchMemoryTests {
 
   @Test("40 × 2,000-member confirmations as a ZIP: the whole server stays under 150 MiB")
   func fortyLongLists() throws {
-    let (port, server) = try ServeProcessTests().startServer()
+    let (port, server) = try ServeProcessTests().startServer(["--max-body-mib", "32", "--render-timeout", "600"])
     defer { server.terminate(); server.waitUntilExit() }
     let one = String(decoding: try Fixtures.sample("confirmation", "henan-2000"), as: UTF8.self)
     let batch = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-batch-\(UUID().uuidString).json")

@@ -55,7 +55,7 @@ struct ConnectionFaultTests {
       #expect(
         c.send(
           Array(
-            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
               .utf8) + body))
       #expect(!c.receive(64).isEmpty)  // the response has begun; hang up now
     }
@@ -81,7 +81,7 @@ struct ConnectionFaultTests {
     #expect(
       c.send(
         Array(
-          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n"
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n"
             .utf8)))
     let interim = String(decoding: c.receive(4096), as: UTF8.self)
     #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n"), "\(interim.prefix(200))")
@@ -98,7 +98,7 @@ struct ConnectionFaultTests {
     #expect(
       c.send(
         Array(
-          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
             .utf8)))
     let started = Date()
     var response: [UInt8] = []

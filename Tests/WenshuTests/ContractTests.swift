@@ -70,7 +70,8 @@ struct ContractTests {
       if case .success = wenshu { accepted += 1 }
       switch (schema.valid, wenshu) {
       case (true, .failure(.data(let problems)))
-      where problems.allSatisfy({ p in Self.crossChecks.contains { p.message.contains($0) } }):
+      // (The line saying how many more were not listed has no path.)
+      where problems.allSatisfy({ p in p.path.isEmpty || Self.crossChecks.contains { p.message.contains($0) } }):
         break  // a figure that must agree with another: what a schema cannot say
       case (true, .failure(let failure)): disagreements.append("\(c.mutation): schema-valid, refused: \(failure)")
       case (false, .success): disagreements.append("\(c.mutation): schema-invalid (\(schema.message)), accepted")

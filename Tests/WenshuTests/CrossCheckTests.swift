@@ -72,7 +72,8 @@ struct CrossCheckTests {
         ("activities.0.memberCount", .number("13")), ("activities.0.amount", .string("1040.00")),
         ("total", .string("1040.00")),
       ],
-      "activities[0].memberCount", "名单中参加此活动的有 12 人"
+      "activities[0].memberCount",
+      "参保人数与会员名单不符：参保人数 ≠ 名单中参加此活动的人数 (memberCount differs from the members listed for the activity)（13 ≠ 12）"
     ),
     (
       "a member's activity is not on the confirmation", "confirmation", "henan-12",

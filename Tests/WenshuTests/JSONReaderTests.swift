@@ -80,4 +80,22 @@ struct JSONReaderTests {
     }
     #expect(refused > 2000 && refused < 18_000)  // both sides of the line were tried
   }
+
+  @Test("a stopped read stops part-way through a long list and says it was stopped; unstopped, it reads it all")
+  func stopsWhenCancelled() throws {
+    let json = Array(
+      ("[" + Array(repeating: #"{"name": "张三", "n": 1}"#, count: 50_000).joined(separator: ",") + "]").utf8)
+    let stop = RenderCancellation()
+    stop.cancel()
+    #expect {
+      try JSONReader.parse(json, cancellation: stop)
+    } throws: { error in
+      (error as? JSONReader.SyntaxError)?.stopped == true
+    }
+    guard case .array(let items) = try JSONReader.parse(json, cancellation: RenderCancellation()) else {
+      Issue.record("not an array")
+      return
+    }
+    #expect(items.count == 50_000)
+  }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The server under wrk, at and beyond saturation, for a bounded time: nothing but 200 and
-/// 503 + Retry-After, p99 reported, and memory back near its baseline afterwards.
+/// 429 + Retry-After, p99 reported, and memory back near its baseline afterwards.
 @Suite("Load", .serialized)
 struct LoadTests {
   func rss(_ pid: Int32) -> Int {
@@ -23,7 +23,7 @@ struct LoadTests {
     return String(decoding: r.stdout, as: UTF8.self)
   }
 
-  @Test("saturation: only 200 and 503, memory returns to baseline")
+  @Test("saturation: only 200 and 429, memory returns to baseline")
   func saturation() throws {
     // scripts/setup installs wrk: without it this test fails rather than pass untested.
     try #require(
@@ -41,9 +41,12 @@ struct LoadTests {
     let metrics = String(decoding: try run("curl", ["-sf", "http://127.0.0.1:\(port)/metrics"]).stdout, as: UTF8.self)
     let statuses = metrics.split(separator: "\n").filter { $0.hasPrefix("wenshu_requests_total{") }
     #expect(statuses.contains { $0.contains("status=\"200\"") }, "no render succeeded")
-    #expect(statuses.contains { $0.contains("status=\"503\"") }, "the queue never filled")
+    #expect(statuses.contains { $0.contains("status=\"429\"") }, "the queue never filled")
     for line in statuses {
-      #expect(line.contains("status=\"200\"") || line.contains("status=\"503\""), "unexpected: \(line)")
+      // 499: a render whose connection wrk closed when its run ended (a hang-up, not a failure).
+      #expect(
+        line.contains("status=\"200\"") || line.contains("status=\"429\"") || line.contains("status=\"499\""),
+        "unexpected: \(line)")
     }
     let p99 = report.split(separator: "\n").first { $0.contains("99%") }.map(String.init) ?? "?"
     let rate = report.split(separator: "\n").first { $0.hasPrefix("Requests/sec") }.map(String.init) ?? "?"

@@ -48,7 +48,7 @@ struct WireTests {
       #expect(
         c.send(
           Array(
-            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{"
+            "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{"
               .utf8)))
       let started = Date()
       let answer = firstAnswer(c, seconds: 3)
@@ -63,7 +63,7 @@ struct WireTests {
     let (port, server) = try serve(environment: ["WENSHU_API_KEYS": "k-one"])
     defer { server.terminate(); server.waitUntilExit() }
     let head =
-      "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
+      "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
     let refused = try Connection(port: port)
     #expect(refused.send(Array((head + "Authorization: Bearer wrong\r\n\r\n").utf8)))
     let answer = firstAnswer(refused, seconds: 2)
@@ -73,9 +73,11 @@ struct WireTests {
     #expect(firstAnswer(allowed, seconds: 2).hasPrefix("HTTP/1.1 100 Continue"))
   }
 
-  @Test("a client that hangs up mid-render frees its worker within seconds, not at the end of the render")
+  @Test(
+    "a client that hangs up mid-render frees its worker within seconds, not at the end of the render, and is counted as 499, not 503"
+  )
   func hangUpCancels() throws {
-    let (port, server) = try serve(["--workers", "1"])
+    let (port, server) = try serve(["--workers", "1", "--max-body-mib", "16"])
     defer { server.terminate(); server.waitUntilExit() }
     // 40,000 members: ~13 s of work in a debug build; parsing them (~1 s) cannot be interrupted.
     let body = try longMemberList(from: try Fixtures.sample("confirmation", "henan-2000"), times: 20)
@@ -83,7 +85,7 @@ struct WireTests {
     #expect(
       c.send(
         Array(
-          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
             .utf8) + [UInt8](body)))
     func inFlight() throws -> Double {
       let text = String(decoding: try run("curl", ["-s", "http://127.0.0.1:\(port)/metrics"]).stdout, as: UTF8.self)
@@ -104,5 +106,67 @@ struct WireTests {
       if !freed { Thread.sleep(forTimeInterval: 0.02) }
     }
     #expect(freed, "the worker was still rendering 3 s after the client hung up")
+    // The server did not fail: the request is counted as nginx counts a client gone.
+    var statuses: [Substring] = []
+    for _ in 0..<100 where !statuses.contains(where: { $0.contains("status=\"499\"") }) {
+      Thread.sleep(forTimeInterval: 0.02)
+      statuses = requestCounts(port)
+    }
+    #expect(statuses.contains { $0.contains("status=\"499\"") }, "\(statuses)")
+    #expect(!statuses.contains { $0.contains("status=\"503\"") }, "\(statuses)")
+  }
+
+  /// The `wenshu_requests_total` lines of `/metrics`.
+  func requestCounts(_ port: Int) -> [Substring] {
+    let text = (try? run("curl", ["-s", "http://127.0.0.1:\(port)/metrics"])).map {
+      String(decoding: $0.stdout, as: UTF8.self)
+    }
+    return (text ?? "").split(separator: "\n").filter { $0.hasPrefix("wenshu_requests_total{") }
+  }
+
+  @Test("no 100 Continue for an unknown document or a body that is not JSON: 404 and 415 before the body")
+  func noContinueBeforeRefusal() throws {
+    let (port, server) = try serve()
+    defer { server.terminate(); server.waitUntilExit() }
+    for (path, type, status) in [
+      ("/v1/documents/no-such-document", "application/json", "404"),
+      ("/v1/documents/confirmation", "text/plain", "415"),
+      ("/v1/documents/confirmation/batch", "multipart/form-data; boundary=x", "415"),
+    ] {
+      let c = try Connection(port: port)
+      #expect(
+        c.send(
+          Array(
+            "POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(type)\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
+              .utf8)))
+      let answer = firstAnswer(c, seconds: 3)
+      #expect(answer.hasPrefix("HTTP/1.1 \(status)"), "\(path) \(type): \(answer.prefix(120))")
+    }
+    // A request that will be read still hears it at once.
+    let c = try Connection(port: port)
+    #expect(
+      c.send(
+        Array(
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
+            .utf8)))
+    #expect(firstAnswer(c, seconds: 3).hasPrefix("HTTP/1.1 100 Continue"))
+  }
+
+  @Test("a body that stalls (head sent, then silence) is answered 408 at the body timeout and counted as 408, not 500")
+  func stalledBody() throws {
+    let (port, server) = try serve(["--body-timeout", "1", "--idle-timeout", "30"])
+    defer { server.terminate(); server.waitUntilExit() }
+    let c = try Connection(port: port)
+    #expect(
+      c.send(
+        Array(
+          "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"unit\":"
+            .utf8)))
+    // A hang guard, not a measurement: the answer is due after 1 s.
+    let answer = firstAnswer(c, seconds: 20)
+    #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(120))")
+    let statuses = requestCounts(port)
+    #expect(statuses.contains { $0.contains("status=\"408\"") }, "\(statuses)")
+    #expect(!statuses.contains { $0.contains("status=\"500\"") }, "\(statuses)")
   }
 }

@@ -7,11 +7,16 @@ public struct JSONReader {
     public let line: Int
     public let column: Int
     public let message: String
+    /// The read was stopped from outside, not refused.
+    public var stopped = false
     public var description: String { "JSON syntax error at line \(line), column \(column): \(message)" }
   }
 
-  public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> DataValue {
+  /// Stops soon after `cancellation` is cancelled (a time budget spent, a client gone),
+  /// with a `SyntaxError` whose `stopped` is set: a long list is not read for nobody.
+  public static func parse(_ bytes: [UInt8], cancellation: RenderCancellation? = nil) throws(SyntaxError) -> DataValue {
     var reader = JSONReader(bytes: bytes)
+    reader.cancellation = cancellation
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
     reader.skipSpace()
     let value = try reader.value(depth: 0)
@@ -22,6 +27,8 @@ public struct JSONReader {
 
   private let bytes: [UInt8]
   private var index = 0
+  private var cancellation: RenderCancellation?
+  private var members = 0
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -32,6 +39,15 @@ public struct JSONReader {
       if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
     }
     return SyntaxError(line: line, column: column, message: message)
+  }
+
+  /// Every 1,024 members and items, whether the read is to stop.
+  private mutating func checkStopped() throws(SyntaxError) {
+    members &+= 1
+    guard members & 1023 == 0, let cancellation, cancellation.isCancelled else { return }
+    var stop = error("stopped")
+    stop.stopped = true
+    throw stop
   }
 
   private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -70,6 +86,7 @@ public struct JSONReader {
     skipSpace()
     if current == UInt8(ascii: "}") { index += 1; return .object(object) }
     while true {
+      try checkStopped()
       skipSpace()
       guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
       let keyStart = index
@@ -105,6 +122,7 @@ public struct JSONReader {
     skipSpace()
     if current == UInt8(ascii: "]") { index += 1; return .array(items) }
     while true {
+      try checkStopped()
       skipSpace()
       items.append(try value(depth: depth + 1))
       skipSpace()

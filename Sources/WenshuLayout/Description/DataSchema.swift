@@ -11,16 +11,22 @@
 ///   members:                   # an array of objects
 ///     - { name: text, idNumber: idNumber }
 ///   remarks: [text]            # an array of values
+///   fund: { enum: [工会经费, 行政经费] }        # one of these texts
+///   members (unique idNumber):                 # no two rows with the same idNumber
+///     - { idNumber: idNumber }
 /// ```
 public indirect enum DataSchema: Sendable {
   /// `warnOnly`: a failing check is a warning, the document still prints (`creditCode (warning)`).
-  case value(type: String, optional: Bool, warnOnly: Bool = false)
+  /// `choices`: an enumeration (`{ enum: [a, b] }`): the value is one of these texts.
+  case value(type: String, optional: Bool, warnOnly: Bool = false, choices: [String]? = nil)
   case object(fields: [(name: String, schema: DataSchema)], optional: Bool)
-  case array(items: DataSchema, optional: Bool)
+  /// `unique`: fields of the rows whose values appear once in the whole document — across
+  /// every list this declaration describes (a nested `unions[].members` too).
+  case array(items: DataSchema, optional: Bool, unique: [String] = [])
 
   public var isOptional: Bool {
     switch self {
-    case .value(_, let o, _), .object(_, let o), .array(_, let o): o
+    case .value(_, let o, _, _), .object(_, let o), .array(_, let o, _): o
     }
   }
 
@@ -78,9 +84,13 @@ public struct ValueType: Sendable {
   }
 
   public static let generic: [ValueType] = [
-    ValueType("text", summary: "text of at most 20,000 characters", jsonSchema: #"{"type":"string","maxLength":20000}"#)
-    { v in
+    ValueType(
+      "text",
+      summary: "text of at most 20,000 characters that shows something (not only blank or invisible characters)",
+      jsonSchema: #"{"type":"string","maxLength":20000,"pattern":""# + VisibleText.jsonPattern + #""}"#
+    ) { v in
       guard case .string(let s) = v else { return "应为文字 (expected text, found \(v.kind))" }
+      if let blank = VisibleText.problem(s) { return blank }
       // A longer value is a mistake in the data, not something a printed form can hold.
       if s.utf8.count > 20_000 * 4 || s.unicodeScalars.count > 20_000 {
         return "文字过长：\(s.unicodeScalars.count) 个字符，最多 20000 (text too long)"
@@ -111,76 +121,123 @@ public struct SchemaValidator: Sendable {
   public func validate(
     _ value: DataValue, _ schema: DataSchema, cancellation: RenderCancellation? = nil
   ) -> (problems: [DataProblem], warnings: [DataProblem]) {
-    var problems: [DataProblem] = []
-    var warnings: [DataProblem] = []
-    var path = DataPath()
-    check(value, schema, path: &path, into: &problems, warnings: &warnings, cancellation: cancellation)
-    return (problems, warnings)
+    var walk = Walk(cancellation: cancellation)
+    check(value, schema, into: &walk)
+    return (walk.problems, walk.warnings)
   }
 
-  /// `path` is where `value` sits, extended and shortened in place as the walk goes down and
-  /// back up, and spelled out only for a problem: a member list has tens of thousands of fields.
-  private func check(
-    _ value: DataValue, _ schema: DataSchema, path: inout DataPath, into problems: inout [DataProblem],
-    warnings: inout [DataProblem], cancellation: RenderCancellation?
-  ) {
-    guard problems.count < ProblemLog.limit else { return }
+  /// What a walk over the data carries: where it is, what it found, and the values of the
+  /// fields declared unique seen so far (per list declaration, spelled without indices).
+  private struct Walk {
+    var cancellation: RenderCancellation?
+    /// Where the value sits, extended and shortened in place as the walk goes down and back
+    /// up, and spelled out only for a problem: a member list has tens of thousands of fields.
+    var path = DataPath()
+    var problems: [DataProblem] = []
+    var warnings: [DataProblem] = []
+    var firstSeen: [String: [String: String]] = [:]
+  }
+
+  private func check(_ value: DataValue, _ schema: DataSchema, into walk: inout Walk) {
+    guard walk.problems.count < ProblemLog.limit else { return }
     if case .null = value {
       if !schema.isOptional {
-        problems.append(DataProblem(path: Self.spelled(path), message: "缺少此项 (required, found null)"))
+        walk.problems.append(DataProblem(path: Self.spelled(walk.path), message: "缺少此项 (required, found null)"))
       }
       return
     }
     switch schema {
-    case .value(let type, _, let warnOnly):
+    case .value(_, _, _, let choices?):
+      if case .string(let s) = value, choices.contains(s) { return }
+      walk.problems.append(
+        DataProblem(
+          path: Self.spelled(walk.path),
+          message:
+            "应为 \(choices.joined(separator: "、")) 之一 (expected one of: \(choices.joined(separator: ", ")); found \(value.text ?? value.kind))"
+        ))
+    case .value(let type, _, let warnOnly, nil):
       if let valueType = types[type], let message = valueType.problem(value) {
         // A warning is for a value that fails its check, not for a value of another kind.
         let wrongKind = valueType.jsonKinds.map { !$0.contains(value.kind) } ?? false
         if warnOnly && !wrongKind {
-          warnings.append(DataProblem(path: Self.spelled(path), message: message))
+          walk.warnings.append(DataProblem(path: Self.spelled(walk.path), message: message))
         } else {
-          problems.append(DataProblem(path: Self.spelled(path), message: message))
+          walk.problems.append(DataProblem(path: Self.spelled(walk.path), message: message))
         }
       }
-    case .array(let items, _):
+    case .array(let items, _, let unique):
       guard case .array(let elements) = value else {
-        problems.append(DataProblem(path: Self.spelled(path), message: "应为列表 (expected an array, found \(value.kind))"))
+        walk.problems.append(
+          DataProblem(path: Self.spelled(walk.path), message: "应为列表 (expected an array, found \(value.kind))"))
         return
       }
+      let list = unique.isEmpty ? "" : Self.declaration(walk.path)
       for (i, element) in elements.enumerated() {
-        if i % 64 == 63, cancellation?.isCancelled == true { return }
-        path.components.append(.index(i))
-        check(element, items, path: &path, into: &problems, warnings: &warnings, cancellation: cancellation)
-        path.components.removeLast()
+        if i % 64 == 63, walk.cancellation?.isCancelled == true { return }
+        walk.path.components.append(.index(i))
+        let before = walk.problems.count
+        check(element, items, into: &walk)
+        // Only a row whose own values are valid is compared: a bad number is reported once.
+        if !unique.isEmpty, walk.problems.count == before { noteUnique(element, unique, list: list, into: &walk) }
+        walk.path.components.removeLast()
       }
     case .object(let fields, _):
       guard case .object(let object) = value else {
-        problems.append(
-          DataProblem(path: Self.spelled(path), message: "应为对象 (expected an object, found \(value.kind))"))
+        walk.problems.append(
+          DataProblem(path: Self.spelled(walk.path), message: "应为对象 (expected an object, found \(value.kind))"))
         return
       }
       var present = 0
       for (name, fieldSchema) in fields {
-        path.components.append(.key(name))
+        walk.path.components.append(.key(name))
         if let v = object[name] {
           present += 1
-          check(v, fieldSchema, path: &path, into: &problems, warnings: &warnings, cancellation: cancellation)
+          check(v, fieldSchema, into: &walk)
         } else if !fieldSchema.isOptional {
-          problems.append(DataProblem(path: path.description, message: "缺少此项 (missing)"))
+          walk.problems.append(DataProblem(path: walk.path.description, message: "缺少此项 (missing)"))
         }
-        path.components.removeLast()
+        walk.path.components.removeLast()
       }
       guard object.count > present else { return }  // every key is a known field
       let known = Set(fields.map(\.name))
       for key in object.keys where !known.contains(key) {
-        path.components.append(.key(key))
-        problems.append(
+        walk.path.components.append(.key(key))
+        walk.problems.append(
           DataProblem(
-            path: path.description,
+            path: walk.path.description,
             message: "未知字段 (unknown field; expected one of: \(fields.map(\.name).joined(separator: ", ")))"))
-        path.components.removeLast()
+        walk.path.components.removeLast()
       }
     }
+  }
+
+  /// Notes a row's unique fields, blaming the row whose value was seen before, naming the first.
+  private func noteUnique(_ row: DataValue, _ unique: [String], list: String, into walk: inout Walk) {
+    for field in unique {
+      guard let value = row[field], value != .null, let text = value.text else { continue }
+      let key = field + "\u{0}" + text
+      let here = walk.path.description
+      if let first = walk.firstSeen[list]?[key] {
+        walk.problems.append(
+          DataProblem(
+            path: here + "." + field,
+            message: "与 \(first) 重复，同一值在一份文书中只能出现一次 (the same \(field) as \(first))"))
+      } else {
+        walk.firstSeen[list, default: [:]][key] = here
+      }
+    }
+  }
+
+  /// A list's declaration, the same for each of its instances: `unions[3].members` → `unions[].members`.
+  private static func declaration(_ path: DataPath) -> String {
+    var text = ""
+    for c in path.components {
+      switch c {
+      case .key(let k): text += text.isEmpty ? k : "." + k
+      case .index: text += "[]"
+      }
+    }
+    return text
   }
 
   private static func spelled(_ path: DataPath) -> String { path.components.isEmpty ? "" : path.description }

@@ -64,11 +64,19 @@ public enum JSONSchemaWriter {
   static func write(_ schema: DataSchema, _ types: [String: ValueType]) -> DataValue {
     let written: DataValue
     switch schema {
-    case .value(let type, _, let warnOnly):
+    case .value(_, _, _, let choices?):
+      written = .object(["enum": .strings(choices)])
+    case .value(let type, _, let warnOnly, nil):
       guard let valueType = types[type] else { return .object([:]) }
       written = warnOnly ? warningOnly(valueType) : valueType.schemaFragment
-    case .array(let items, _):
-      written = .object(["type": .string("array"), "items": write(items, types)])
+    case .array(let items, _, let unique):
+      var array = DataObject(["type": .string("array"), "items": write(items, types)])
+      if !unique.isEmpty {
+        // JSON Schema's uniqueItems compares whole rows; a field's uniqueness is said in words.
+        array["description"] = .string(
+          "each of \(unique.joined(separator: ", ")) appears once in the document (Wenshu refuses a repeat with 422)")
+      }
+      written = .object(array)
     case .object(let fields, _):
       var properties = DataObject()
       for (name, field) in fields { properties[name] = write(field, types) }

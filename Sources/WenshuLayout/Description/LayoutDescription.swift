@@ -174,10 +174,18 @@ public struct SignatureBlock: Sendable {
   public var style: String
 }
 
-/// A consistency rule on the data, e.g. a total must equal the sum of its rows.
+/// A consistency rule on the data, e.g. a total must equal the sum of its rows, a discharge
+/// date is not before the admission date, a member's activity is one of the document's.
 public struct Check: Sendable {
   public var value: Template
+  /// The other side (for `in:`, unused).
   public var equals: Template
+  /// How `value` must stand to the other side.
+  public var relation: Relation = .equal
+  /// For `in: activities[].name`: the list and the field of its rows `value` must be one of.
+  public var oneOf: (list: DataPath, field: String)? = nil
+  /// A named rule of the caller's (`rule: overAgeMembers`): the engine only checks its paths.
+  public var rule: RuleUse? = nil
   /// When set, the check runs once per item of this array, blaming `array[i].path`.
   public var each: DataPath?
   /// When set, the check applies only where it holds (judged in each item with `each:`):
@@ -189,6 +197,33 @@ public struct Check: Sendable {
   public var line: Int
   /// The file it was written in, when inherited through `extends:`.
   public var file: String? = nil
+}
+
+extension Check {
+  /// A check's comparison, by its key in the layout: numbers (amounts, counts) compare by
+  /// value, dates (YYYY-MM-DD) by the calendar, other text only for (in)equality.
+  public enum Relation: String, Sendable, CaseIterable {
+    case equal = "equals"
+    case notEqual = "notEquals"
+    case less = "lessThan"
+    case lessOrEqual = "atMost"
+    case greater = "greaterThan"
+    case greaterOrEqual = "atLeast"
+    case member = "in"
+
+    /// The sign a failed check prints between the two sides: what holds instead.
+    public var failedSign: String {
+      switch self {
+      case .equal: "≠"
+      case .notEqual: "="
+      case .less: "≥"
+      case .lessOrEqual: ">"
+      case .greater: "≤"
+      case .greaterOrEqual: "<"
+      case .member: "∉"
+      }
+    }
+  }
 }
 
 public struct Each: Sendable {

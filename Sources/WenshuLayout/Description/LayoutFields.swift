@@ -1,50 +1,41 @@
 /// The data fields a layout reads, for help texts and schemas.
 public enum LayoutFields {
-  /// Top-level keys referenced anywhere in the layout, sorted.
+  /// Top-level keys referenced anywhere in the layout, sorted: every template a block reads
+  /// in the data around it (`Block.templateUses`), the arrays its rows come from, the
+  /// running header and footer (the first page's too), the metadata, the watermark and the
+  /// checks. What a row reads are the fields of its item, not top-level keys.
   public static func topLevel(_ layout: LayoutDescription) -> [String] {
     var keys = Set<String>()
-    func add(_ t: Template) {
-      for p in t.fields.flatMap(\.paths) { if case .key(let k)? = p.components.first { keys.insert(k) } }
-    }
+    func key(_ path: DataPath?) { if case .key(let k)? = path?.components.first { keys.insert(k) } }
+    func add(_ t: Template) { t.fields.flatMap(\.paths).forEach(key) }
     func walk(_ blocks: [Block]) {
-      for b in blocks {
-        b.when?.templates.forEach(add)
-        switch b.kind {
-        case .text(let e): add(e.template)
-        case .fields(let g):
-          for item in g.items {
-            add(item.label)
-            add(item.value)
-            item.when?.templates.forEach(add)
-          }
-        case .table(let t):
-          if case .key(let k)? = t.rows?.components.first { keys.insert(k) }
-          if t.rows == nil { for column in t.columns { add(column.value) } }
-          for column in t.columns { column.when?.templates.forEach(add) }
-        case .list(let l):
-          switch l.source {
-          case .fixed(let ts): ts.forEach(add)
-          case .bound(let p, _): if case .key(let k)? = p.components.first { keys.insert(k) }
-          }
-        case .signatures(let s): s.items.forEach(add)
-        case .group(let inner): walk(inner)
-        case .each(let e): if case .key(let k)? = e.from.components.first { keys.insert(k) }
-        case .qr(let q): add(q.value)
-        case .image(let i): if let named = i.named { add(named.template) }
-        case .spacer, .pageBreak: break
-        }
+      for block in blocks {
+        for use in block.templateUses where use.scope != .item { add(use.template) }
+        key(block.itemArray)
+        // An each's blocks read one item's fields.
+        if case .group = block.kind { walk(block.innerBlocks) }
       }
     }
-    walk(layout.header); walk(layout.footer); walk(layout.body)
-    [layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created].forEach(add)
+    for blocks in [
+      layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body,
+    ] {
+      walk(blocks)
+    }
+    let m = layout.metadata
+    ([m.title, m.author, m.subject, m.created, m.filename] + [m.reference].compactMap { $0 }).forEach(add)
+    if let w = layout.watermark { add(w.text) }
     for check in layout.checks {
       // A check run per row reads the row's fields: its array is the top-level field.
-      if case .key(let k)? = check.each?.components.first {
-        keys.insert(k)
+      if let each = check.each {
+        key(each)
         continue
       }
       add(check.value)
       add(check.equals)
+      if case .key(let k)? = check.oneOf?.list.components.first { keys.insert(k) }
+      for written in check.rule?.inputs.values.sorted() ?? [] {
+        if let p = try? DataPath(parsing: written), case .key(let k)? = p.components.first { keys.insert(k) }
+      }
       check.when?.templates.forEach(add)
     }
     return keys.sorted()

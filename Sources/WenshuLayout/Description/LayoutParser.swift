@@ -17,6 +17,8 @@ public struct LayoutParser: Sendable {
   /// Finds the layout an `extends:` names: its file (for messages) and text; nil when
   /// there is none. Without it, `extends:` is refused.
   public var bases: (@Sendable (String) -> (file: String, text: String)?)?
+  /// The named rules a layout may declare in `checks:` (the caller's; none by default).
+  public var rules: [RuleSignature] = []
   /// The files being extended, outermost first, to refuse a cycle.
   var extending: [String] = []
 
@@ -102,7 +104,7 @@ public struct LayoutParser: Sendable {
     try top.finish()
     try VariableCheck(file: file).check(layout)
     if let schema = layout.schema {
-      try SchemaPathCheck(file: file, root: schema, types: types, formatters: formatters).check(layout)
+      try SchemaPathCheck(file: file, root: schema, types: types, formatters: formatters, rules: rules).check(layout)
     } else if let line = Self.namedPictureLine(layout.header + layout.footer + layout.body) {
       throw LayoutError(
         file: file, line: line,
@@ -432,17 +434,50 @@ public struct LayoutParser: Sendable {
     }
     return try seq.map { n throws(LayoutError) in
       var c = try YAMLFields(n, what: "a check", file: file)
+      if let name = c.take("rule") {
+        var check = Check(
+          value: Template(literal: ""), equals: Template(literal: ""), each: nil, path: "", message: "", line: n.line)
+        check.rule = try ruleUse(&c, name)
+        try c.finish()
+        return check
+      }
       let each = try c.take("each").map(path)
+      let value = try template(required(c.take("value"), in: c, key: "value"))
+      var sides: [(Check.Relation, Node)] = []
+      for relation in Check.Relation.allCases {
+        if let node = c.take(relation.rawValue) { sides.append((relation, node)) }
+      }
+      guard sides.count == 1, let side = sides.first else {
+        let keys = Check.Relation.allCases.map(\.rawValue).joined(separator: ", ")
+        throw c.error(
+          sides.isEmpty
+            ? "a check needs one of \(keys)\(c.misspelling(of: "equals"))"
+            : "a check compares with one of \(keys), not \(sides.map(\.0.rawValue).joined(separator: " and "))")
+      }
+      let (relation, other) = side
       var check = Check(
-        value: try template(required(c.take("value"), in: c, key: "value")),
-        equals: try template(required(c.take("equals"), in: c, key: "equals")),
+        value: value,
+        equals: relation == .member ? value : try template(other),
         each: each,
         path: try string(c.take("path"), in: c, key: "path"),
         message: try string(c.take("message"), in: c, key: "message"),
         line: n.line)
+      check.relation = relation
+      if relation == .member { check.oneOf = try membership(other) }
       check.when = try c.take("when").map(condition)
       try c.finish()
       return check
+    }
+  }
+
+  /// `in: activities[].name`: a list of the data and the field of its rows.
+  func membership(_ node: Node) throws(LayoutError) -> (list: DataPath, field: String) {
+    guard let s = node.string, let split = s.firstRange(of: "[]."), !s[split.upperBound...].isEmpty else {
+      throw LayoutError(
+        file: file, line: node.line, message: "in: names a list and a field of its rows: in: activities[].name")
+    }
+    do { return (try DataPath(parsing: String(s[..<split.lowerBound])), String(s[split.upperBound...])) } catch {
+      throw LayoutError(file: file, line: node.line, message: error.message)
     }
   }
 
@@ -537,10 +572,20 @@ public struct LayoutParser: Sendable {
       }
       return .value(type: name, optional: isOptional, warnOnly: warnOnly)
     case .mapping(let mapping):
+      if mapping.count == 1, let only = mapping.first, let key = only.key.string, key == "enum" || key == "enum?" {
+        return try enumeration(only.value, optional: key == "enum?")
+      }
       var fields: [(name: String, schema: DataSchema)] = []
       for (k, v) in mapping {
-        guard let name = k.string else { throw LayoutError(file: file, line: k.line, message: "field names are text") }
-        fields.append((name, try dataSchema(v, optional: false)))
+        guard var name = k.string else { throw LayoutError(file: file, line: k.line, message: "field names are text") }
+        var unique: [String] = []
+        if let open = name.firstRange(of: " (unique "), name.hasSuffix(")") {
+          unique = name[open.upperBound...].dropLast().split(separator: ",").map { String($0.filter { $0 != " " }) }
+          name = String(name[..<open.lowerBound])
+        }
+        var schema = try dataSchema(v, optional: false)
+        if !unique.isEmpty { schema = try uniqueList(schema, unique, line: k.line) }
+        fields.append((name, schema))
       }
       return .object(fields: fields, optional: optional)
     case .sequence(let seq):
@@ -552,6 +597,41 @@ public struct LayoutParser: Sendable {
     case .alias:
       throw LayoutError(file: file, line: node.line, message: "aliases are not supported in data:")
     }
+  }
+
+  /// `{ enum: [工会经费, 行政经费] }`: a text that is one of these.
+  func enumeration(_ node: Node, optional: Bool) throws(LayoutError) -> DataSchema {
+    guard case .sequence(let items) = node, !items.isEmpty else {
+      throw LayoutError(file: file, line: node.line, message: "enum is a list of the texts allowed: enum: [a, b]")
+    }
+    var choices: [String] = []
+    for item in items {
+      guard let text = item.string, VisibleText.isVisible(text), !choices.contains(text) else {
+        throw LayoutError(
+          file: file, line: item.line, message: "an enum's choices are different texts that show something")
+      }
+      choices.append(text)
+    }
+    return .value(type: "text", optional: optional, choices: choices)
+  }
+
+  /// `members (unique idNumber):` — a list of objects whose rows declare each field named.
+  func uniqueList(_ schema: DataSchema, _ unique: [String], line: Int) throws(LayoutError) -> DataSchema {
+    guard case .array(let items, let optional, _) = schema, case .object(let fields, _) = items else {
+      throw LayoutError(
+        file: file, line: line, message: "unique is declared on a list of objects: members (unique idNumber):")
+    }
+    let names = fields.map(\.name)
+    for field in unique {
+      guard case .value? = items.field(field) else {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "unique: '\(field)' is not a field of the list's rows\(Suggestion.didYouMean(field, among: names)) (fields: \(names.joined(separator: ", ")))"
+        )
+      }
+    }
+    return .array(items: items, optional: optional, unique: unique)
   }
 
   // MARK: Values

@@ -14,7 +14,7 @@ extension SchemaPathCheck {
       case (.key(let k), _):
         guard let next = schema.field(k) else { return Suggestion.didYouMean(k, among: names(schema)) }
         schema = next
-      case (.index, .array(let items, _)): schema = items
+      case (.index, .array(let items, _, _)): schema = items
       default: return ""
       }
     }

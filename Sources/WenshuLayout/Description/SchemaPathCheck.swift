@@ -9,6 +9,8 @@ public struct SchemaPathCheck {
   var suppliedReads: SuppliedReads? = nil
   /// When given, a field's first formatter is checked against the field's declared type.
   var formatters: FormatterSet? = nil
+  /// The named rules, to tell a row input from a path.
+  var rules: [RuleSignature]? = nil
 
   final class SuppliedReads {
     var paths: [DataPath] = []
@@ -44,7 +46,7 @@ public struct SchemaPathCheck {
       try template(t, scopes: [root], line: 1)
     }
     if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
-    for c in layout.checks {
+    for c in layout.checks where c.rule == nil || rules != nil {
       var checker = self
       checker.file = c.file ?? file
       try checker.check(c)
@@ -52,9 +54,22 @@ public struct SchemaPathCheck {
   }
 
   private func check(_ c: Check) throws(LayoutError) {
+    if let use = c.rule { return try rule(use, line: c.line) }
     let scopes =
       try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
     for t in [c.value, c.equals] + (c.when?.templates ?? []) { try template(t, scopes: scopes, line: c.line) }
+    if let (list, field) = c.oneOf {
+      let rows = try items(of: list, scopes: scopes, line: c.line)
+      var names: [String] = []
+      if case .object(let fields, _) = rows { names = fields.map(\.name) }
+      guard rows.field(field) != nil else {
+        throw LayoutError(
+          file: file, line: c.line,
+          message:
+            "a check's in: '\(field)' is not a field of \(list)'s rows\(Suggestion.didYouMean(field, among: names)) (fields: \(names.joined(separator: ", ")))"
+        )
+      }
+    }
     // The path a failure is blamed on is the data's (in the row, with each:), not a made-up one.
     let blamed = try? DataPath(parsing: c.path)
     if blamed?.variable != nil || blamed.flatMap({ resolve($0, [scopes.last!]) }) == nil {
@@ -63,6 +78,34 @@ public struct SchemaPathCheck {
         message:
           "a check's path: '\(c.path)' is not in the data described under data:\(blamed.map { Self.didYouMean($0, in: [scopes.last!]) } ?? "")"
           + (c.each.map { " (with each: \($0), a path in its items)" } ?? ""))
+    }
+  }
+
+  /// A named rule's inputs: paths declared under `data:`, a row input a field of its list's rows.
+  private func rule(_ use: RuleUse, line: Int) throws(LayoutError) {
+    for (input, written) in use.inputs.sorted(by: { $0.key < $1.key }) {
+      let signature = rules?.first { $0.name == use.name }?.inputs.first { $0.name == input }
+      if signature?.notData == true { continue }
+      if let list = signature?.rowsOf, let listPath = use.inputs[list] {
+        let rows = try items(of: try parsedPath(listPath, line: line), scopes: [root], line: line)
+        var names: [String] = []
+        if case .object(let fields, _) = rows { names = fields.map(\.name) }
+        guard rows.field(written) != nil else {
+          throw LayoutError(
+            file: file, line: line,
+            message:
+              "rule \(use.name): \(input): '\(written)' is not a field of \(listPath)'s rows\(Suggestion.didYouMean(written, among: names)) (fields: \(names.joined(separator: ", ")))"
+          )
+        }
+      } else {
+        _ = try declaredKind(of: try parsedPath(written, line: line), scopes: [root], line: line)
+      }
+    }
+  }
+
+  private func parsedPath(_ text: String, line: Int) throws(LayoutError) -> DataPath {
+    do { return try DataPath(parsing: text) } catch {
+      throw LayoutError(file: file, line: line, message: error.message)
     }
   }
 
@@ -132,7 +175,7 @@ public struct SchemaPathCheck {
   }
 
   private func items(of path: DataPath, scopes: [DataSchema], line: Int) throws(LayoutError) -> DataSchema {
-    guard case .array(let items, _)? = resolve(path, scopes) else {
+    guard case .array(let items, _, _)? = resolve(path, scopes) else {
       throw LayoutError(file: file, line: line, message: "'\(path)' is not an array in the data described under data:")
     }
     return items
@@ -147,6 +190,7 @@ public struct SchemaPathCheck {
   /// formatter that does not take its kind: `{total | date}`, `plus: $name` on a text.
   private func kind(of field: FieldReference, scopes: [DataSchema], line: Int) throws(LayoutError) -> Formatter.Kind? {
     var gives = try declaredKind(of: field.path, scopes: scopes, line: line)
+    try rowField(of: field, scopes: scopes, line: line)
     // The first formatter must take what data: says the field is: `{total | date}` on an amount.
     if let first = field.formatters.first.flatMap({ formatters?[$0.name] }), let given = gives,
       !given.fits(first.input)
@@ -174,9 +218,54 @@ public struct SchemaPathCheck {
           )
         }
       }
+      if let formatter, formatter.exactInput, let given = gives, given != formatter.input, formatter.input != .any {
+        throw LayoutError(
+          file: file, line: line,
+          message:
+            "in {\(field.path) | … | \(call.name)}: the value is \(given.rawValue) here, but '\(call.name)' takes \(formatter.input.rawValue) only (\(given == .number ? "a count is not money" : "another kind"))"
+        )
+      }
       gives = formatter.map { $0.output == .any ? nil : $0.output } ?? nil
+      // A sum of counts is a count, of amounts an amount.
+      if formatter?.rowField != nil, formatter?.output == .amount, let rows = rowsKind(of: field, call, scopes) {
+        gives = rows
+      }
     }
     return gives
+  }
+
+  /// The kind of the row field a formatter reads first in a chain (`sum: insured` → number).
+  private func rowsKind(of field: FieldReference, _ call: FormatterCall, _ scopes: [DataSchema]) -> Formatter.Kind? {
+    guard field.formatters.first?.name == call.name, let index = formatters?[call.name]?.rowField?.index,
+      index < call.arguments.count, case .array(let items, _, _)? = resolve(field.path, scopes),
+      let schema = items.field(call.arguments[index])
+    else { return nil }
+    return kind(of: schema)
+  }
+
+  /// A formatter reading a field of the rows (`{invoices | sum: amount}`): the field is one
+  /// the rows declare, of a kind it takes — `sum: amout` or `sum:` of a text is refused at load.
+  private func rowField(of field: FieldReference, scopes: [DataSchema], line: Int) throws(LayoutError) {
+    guard let call = field.formatters.first, let formatter = formatters?[call.name],
+      let (index, kinds) = formatter.rowField, index < call.arguments.count,
+      case .array(let items, _, _)? = resolve(field.path, scopes), case .object(let rows, _) = items
+    else { return }
+    let name = call.arguments[index]
+    if Formatter.readsData(name) { return }
+    guard let schema = items.field(name) else {
+      throw LayoutError(
+        file: file, line: line,
+        message:
+          "in {\(field.path) | \(call.name): \(name)}: '\(name)' is not a field of \(field.path)'s rows\(Suggestion.didYouMean(name, among: rows.map(\.name))) (fields: \(rows.map(\.name).joined(separator: ", ")))"
+      )
+    }
+    if let kinds, let given = kind(of: schema), !kinds.contains(given) {
+      throw LayoutError(
+        file: file, line: line,
+        message:
+          "in {\(field.path) | \(call.name): \(name)}: '\(name)' is \(given.rawValue) in data:, but '\(call.name)' reads \(kinds.map(\.rawValue).sorted().joined(separator: " or ")) fields"
+      )
+    }
   }
 
   /// The declared kind of a path read (nil for a variable or a value of any kind).
@@ -196,13 +285,13 @@ public struct SchemaPathCheck {
     switch schema {
     case .array: return .array
     case .object: return nil
-    case .value(let type, _, _): return types[type].map(\.kind) ?? .text
+    case .value(let type, _, _, _): return types[type].map(\.kind) ?? .text
     }
   }
 
   /// Whether `schema` is an object the server supplies, whose fields are not declared.
   private func isSupplied(_ schema: DataSchema) -> Bool {
-    guard case .value(let type, _, _) = schema else { return false }
+    guard case .value(let type, _, _, _) = schema else { return false }
     return types[type]?.isSuppliedByServer == true
   }
 
@@ -215,7 +304,7 @@ public struct SchemaPathCheck {
       case (.key(let k), _):
         guard let next = schema.field(k) else { return false }
         schema = next
-      case (.index, .array(let items, _)): schema = items
+      case (.index, .array(let items, _, _)): schema = items
       default: return false
       }
     }
@@ -232,7 +321,7 @@ public struct SchemaPathCheck {
         case (.key(let k), _):
           guard let next = schema.field(k) else { return nil }
           schema = next
-        case (.index, .array(let items, _)): schema = items
+        case (.index, .array(let items, _, _)): schema = items
         default: return nil
         }
       }

@@ -39,40 +39,24 @@ struct VariableCheck {
         try other.walk([block], available, place: place)
         continue
       }
-      let line = block.line
-      func each(_ ts: [Template], _ vars: Set<String>) throws(LayoutError) {
-        for t in ts { try template(t, vars, place: vars.contains("item") ? "\(place), in a row" : place, line: line) }
-      }
       // A block's page is known only where it lands: after its condition, and never to a
       // table's cells, a picture's name or a QR code's size.
-      let fixed = available.subtracting(["page"])
-      try each(block.when?.templates ?? [], fixed)
-      switch block.kind {
-      case .text(let e): try each([e.template], available)
-      case .fields(let g): try each(g.items.flatMap { [$0.label, $0.value] + ($0.when?.templates ?? []) }, available)
-      case .table(let t):
-        try each(t.columns.map(\.header) + t.columns.flatMap { $0.when?.templates ?? [] }, fixed)
-        try each(t.columns.map(\.value), t.rows == nil ? fixed : inRow.subtracting(["page"]))
-        try each((t.continuation.map { [$0] } ?? []) + (t.head + t.foot).joined().map(\.text), fixed)
-        try each(
-          (t.pageFoot + t.carryFoot + t.carryHead).joined().map(\.text), fixed.union(Self.pageRows))
-      case .list(let l):
-        switch l.source {
-        case .fixed(let ts):
-          try each(ts + [l.marker], available.union(["index"]))
-          try each(l.itemConditions.flatMap { $0?.templates ?? [] }, fixed)
-        case .bound(_, let item):
-          try each([item, l.marker], inRow)
-          try each(l.itemWhen?.templates ?? [], inRow.subtracting(["page"]))
+      for use in block.templateUses {
+        var vars: Set<String>
+        switch use.scope {
+        case .block: vars = available
+        case .fixedItem: vars = available.union(["index"])
+        case .item: vars = inRow
+        case .pageRows: vars = available.union(Self.pageRows)
         }
-      case .signatures(let s): try each(s.items, available)
-      case .group(let inner): try walk(inner, available, place: place)
-      case .each(let e):
-        try each(e.when?.templates ?? [], inRow.subtracting(["page"]))
-        try walk(e.blocks, inRow, place: place)
-      case .qr(let q): try each([q.value] + (q.caption.map { [$0] } ?? []), available)
-      case .image(let i): try each(i.named.map { [$0.template] } ?? [], fixed)
-      case .spacer, .pageBreak: break
+        if !use.placed { vars.remove("page") }
+        try template(
+          use.template, vars, place: vars.contains("item") ? "\(place), in a row" : place, line: block.line)
+      }
+      if case .each = block.kind {
+        try walk(block.innerBlocks, inRow, place: place)
+      } else {
+        try walk(block.innerBlocks, available, place: place)
       }
     }
   }

@@ -80,6 +80,8 @@ struct BlockLayout {
   func text(_ element: TextElement, _ scope: Scope, _ origin: SliceOrigin) -> [Slice] {
     let text = filler.fill(element.template, scope, line: origin.line)
     let style = style(element.style)
+    var origin = origin
+    origin.reads = element.template.fields.map(\.path)
     let shaped = shape(text, style, width: width, indent: element.firstLineIndent, origin)
     return lineSlices(shaped, color: style.color, keepWithNext: element.keepWithNext, origin)
   }
@@ -110,6 +112,8 @@ struct BlockLayout {
       var row = Slice(height: 0, origin: origin)
       for (i, item) in shown[rowStart..<min(rowStart + grid.columns, shown.count)].enumerated() {
         let text = filler.fill(item.label, scope, line: origin.line) + filler.fill(item.value, scope, line: origin.line)
+        var origin = origin
+        origin.reads = item.value.fields.map(\.path)
         let shaped = shape(text, style, width: columnWidth - 6, origin)
         if !measureOnly { row.items += items(shaped, color: style.color, dx: Double(i) * columnWidth) }
         row.height = max(row.height, shaped.size.height + 3)

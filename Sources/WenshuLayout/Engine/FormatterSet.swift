@@ -20,6 +20,11 @@ public struct Formatter: Sendable {
   /// Whether it exists to fill a gap (`default`, a fill-in line): an absent optional field
   /// given to it first is empty, not missing. The engine names no formatter for this.
   public var fillsGaps = false
+  /// The argument that names a field of the array's rows (`sum: amount`), with the kinds that
+  /// field may be (nil: any): a misspelt or wrong-kind field is refused at load.
+  public var rowField: (index: Int, kinds: Set<Kind>?)? = nil
+  /// Takes exactly its input kind: `rmb` writes 元, so a count (2,339 people) is refused.
+  public var exactInput = false
 
   /// The kind of value a formatter takes or gives.
   public enum Kind: String, Sendable {
@@ -72,6 +77,20 @@ public struct Formatter: Sendable {
   /// the load-time checks of literal arguments leave it to the data.
   public static func readsData(_ argument: String) -> Bool { argument.hasPrefix("$") || argument.hasPrefix("(") }
 
+  /// This formatter, whose argument `index` names a field of the array's rows of these kinds.
+  public func readingRowField(_ index: Int, kinds: Set<Kind>? = nil) -> Formatter {
+    var copy = self
+    copy.rowField = (index, kinds)
+    return copy
+  }
+
+  /// This formatter, taking its input kind only (no count for an amount).
+  public func takingExactly() -> Formatter {
+    var copy = self
+    copy.exactInput = true
+    return copy
+  }
+
   /// This formatter, with a load-time check of its literal arguments.
   public func checkingArguments(_ check: @escaping @Sendable ([String]) -> String?) -> Formatter {
     var copy = self
@@ -110,6 +129,13 @@ public struct FormatterSet: Sendable {
         guard case .array(let items) = value else { throw FormatError("不是列表 (expected an array)") }
         return .number(String(items.count))
       }.taking(.array, giving: .number),
+      Formatter(
+        "countIf", arguments: 2...2,
+        summary: "number of an array's rows whose field equals a value: {members | countIf: activity, $name}"
+      ) { value, args throws(FormatError) in
+        guard case .array(let items) = value else { throw FormatError("不是列表 (expected an array)") }
+        return .number(String(items.count(where: { $0[args[0]]?.text == args[1] })))
+      }.taking(.array, giving: .number).readingRowField(0),
       Formatter(
         "default", arguments: 0...1, summary: "the argument (or nothing) when the value is empty, null or absent"
       ) {

@@ -35,7 +35,9 @@ public final class LayoutEngine {
       } else {
         let result = validator.validate(data, schema, cancellation: cancellation)
         if cancellation?.isCancelled == true { throw .cancelled }
-        if !result.problems.isEmpty { throw .data(result.problems) }
+        if !result.problems.isEmpty {
+          throw .data(result.problems + checks(beside: result.problems, data, cancellation))
+        }
         warnings = result.warnings
       }
     }
@@ -49,7 +51,7 @@ public final class LayoutEngine {
     }
     let result = background.wait()
     if cancellation?.isCancelled == true { throw .cancelled }
-    if !result.problems.isEmpty { throw .data(result.problems) }
+    if !result.problems.isEmpty { throw .data(result.problems + checks(beside: result.problems, data, cancellation)) }
     let prepared = try counted.get()
     prepared.warnings = result.warnings
     return prepared
@@ -62,7 +64,7 @@ public final class LayoutEngine {
     let problems = ProblemLog()
     let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
     let root = Scope(root: data)
-    runChecks(root, filler, cancellation)
+    runChecks(layout.checks, root, filler, cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
     // The body may print the page count (本保单共 N 页): count with a guess, then again
     // with the count until it holds (a longer number can push a line, and so a page, on).
@@ -111,8 +113,43 @@ public final class LayoutEngine {
       filename: prepared.filename)
   }
 
-  private func runChecks(_ root: Scope, _ filler: TemplateFiller, _ cancellation: RenderCancellation?) {
-    for check in layout.checks {
+  /// The problems of the checks whose inputs passed the schema, on data that did not: every
+  /// problem at once (a bad credit code does not hide two wrong sums). A check reading a value
+  /// with a problem (or inside one, or around one) is left out: it would only repeat it.
+  private func checks(beside problems: [DataProblem], _ data: DataValue, _ cancellation: RenderCancellation?)
+    -> [DataProblem]
+  {
+    let bad = problems.map(\.path)
+    if bad.contains("") { return [] }
+    let clean = layout.checks.filter { check in
+      let reads = Self.paths(read: check)
+      return !reads.contains { r in bad.contains { Self.overlaps(r, $0) } }
+    }
+    guard !clean.isEmpty else { return [] }
+    let log = ProblemLog()
+    let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: log)
+    runChecks(clean, Scope(root: data), filler, cancellation)
+    let named = Set(bad)
+    return log.problems.filter { !named.contains($0.path) }
+  }
+
+  /// Whether one path is the other or lies inside it: `plans` and `plans[0].amount`.
+  static func overlaps(_ a: String, _ b: String) -> Bool {
+    func inside(_ x: String, _ y: String) -> Bool { y == x || y.hasPrefix(x + ".") || y.hasPrefix(x + "[") }
+    return inside(a, b) || inside(b, a)
+  }
+
+  /// The paths a check reads, as written (a row's own fields relative to it: its list covers them).
+  static func paths(read check: Check) -> [String] {
+    var paths = ([check.value, check.equals] + (check.when?.templates ?? [])).flatMap { $0.fields.flatMap(\.paths) }
+    paths += [check.each, check.oneOf?.list].compactMap { $0 }
+    return paths.filter { $0.variable == nil }.map(\.description)
+  }
+
+  private func runChecks(
+    _ checks: [Check], _ root: Scope, _ filler: TemplateFiller, _ cancellation: RenderCancellation?
+  ) {
+    for check in checks where check.rule == nil {
       var scopes: [(Scope, String)] = [(root, check.path)]
       if let each = check.each {
         guard case .array(let items)? = root.resolve(each)?.value else { continue }
@@ -127,9 +164,32 @@ public final class LayoutEngine {
         if let when = check.when, !filler.holds(when, scope, line: check.line) { continue }
         let before = filler.problems.problems.count
         let value = filler.fill(check.value, scope, line: check.line)
+        if let (list, field) = check.oneOf {
+          guard case .array(let rows)? = scope.lookup(list) else { continue }
+          let choices = rows.compactMap { $0[field]?.text }
+          if filler.problems.problems.count == before, !choices.contains(value) {
+            filler.problems.report(
+              DataProblem(
+                path: path, message: "\(check.message)（\(value) ∉ \(list)[].\(field)：\(choices.joined(separator: "、"))）"
+              ))
+          }
+          continue
+        }
         let expected = filler.fill(check.equals, scope, line: check.line)
-        if filler.problems.problems.count == before, !CheckedNumber.same(value, expected) {
-          filler.problems.report(DataProblem(path: path, message: "\(check.message)（\(expected) ≠ \(value)）"))
+        guard filler.problems.problems.count == before else { continue }
+        switch CheckedNumber.holds(check.relation, value, expected) {
+        case true?: break
+        case false?:
+          // The equality check has always printed the expected side first.
+          let sides =
+            check.relation == .equal ? "\(expected) ≠ \(value)" : "\(value) \(check.relation.failedSign) \(expected)"
+          filler.problems.report(DataProblem(path: path, message: "\(check.message)（\(sides)）"))
+        case nil:
+          filler.problems.report(
+            DataProblem(
+              path: path,
+              message:
+                "\(check.message)（\(value) 与 \(expected) 无法比较大小：须同为数目、金额或日期 (only numbers or dates compare)）"))
         }
       }
     }

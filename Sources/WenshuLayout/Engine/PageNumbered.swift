@@ -33,19 +33,10 @@ private final class MadeForPage {
 
 extension Block {
   /// Whether the block's own text reads `{@page}` (a container's parts answer for themselves).
+  /// A table's per-page rows are not counted: the ledger fills them on each page.
   var readsPageNumber: Bool {
-    func reads(_ t: Template?) -> Bool { t?.fields.flatMap(\.paths).contains { $0.variable == "page" } ?? false }
-    switch kind {
-    case .text(let e): return reads(e.template)
-    case .fields(let g): return g.items.contains { reads($0.label) || reads($0.value) }
-    case .list(let l):
-      switch l.source {
-      case .fixed(let ts): return reads(l.marker) || ts.contains { reads($0) }
-      case .bound(_, let item): return reads(l.marker) || reads(item)
-      }
-    case .signatures(let s): return s.items.contains { reads($0) }
-    case .qr(let q): return reads(q.value) || reads(q.caption)
-    case .table, .spacer, .pageBreak, .group, .each, .image: return false
+    templateUses.contains { use in
+      use.placed && use.scope != .pageRows && use.template.fields.flatMap(\.paths).contains { $0.variable == "page" }
     }
   }
 }

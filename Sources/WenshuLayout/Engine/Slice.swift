@@ -112,10 +112,17 @@ struct SliceOrigin {
   let line: Int
   /// The table row it comes from; its path is spelled out only for a problem.
   var row: Scope.Frame? = nil
+  /// The data the text is filled from (its template's fields), so a problem names the value
+  /// as well as the layout line: `members[3].name`, not only `confirmation.yaml:140`.
+  var reads: [DataPath] = []
 
   var problem: (String) -> DataProblem {
     { message in
-      DataProblem(path: row.map(\.path.description) ?? "\(file):\(line)", message: "\(message) (\(file):\(line))")
+      var path = row.map(\.path.description) ?? "\(file):\(line)"
+      if let read = reads.first(where: { $0.variable == nil }) {
+        path = row.map { "\($0.path).\(read)" } ?? read.description
+      }
+      return DataProblem(path: path, message: "\(message) (\(file):\(line))")
     }
   }
 }

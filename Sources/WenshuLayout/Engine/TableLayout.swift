@@ -132,6 +132,8 @@ extension BlockLayout {
   func cell(_ text: String, _ style: TextStyle, width: Double, column: Table.Column?, _ origin: SliceOrigin)
     -> CellLines
   {
+    var origin = origin
+    if let column { origin.reads = column.value.fields.map(\.path) }
     if let column, column.noBreak { return unbroken(text, style, width: width, column: column, origin) }
     if measureOnly {
       if let height = fonts.singleLineHeight(text, style: style, width: width) {

@@ -62,6 +62,10 @@ enum Mutations {
       list += [
         ("\"\(s)abc\"", .string(s + "abc")), ("\"\"", .string("")), ("1", .number("1")), ("true", .bool(true)),
         ("{}", .object([:])), ("[…]", .array([.string(s)])),
+        // Text that draws nothing and a soft hyphen inside (issue 21). Stacked combining marks
+        // are left to the name tables: whether a font draws a mark is not a schema's to say.
+        ("\"\\u3164\"", .string("\u{3164}")), ("\"\\u2800\"", .string("\u{2800}")),
+        ("soft hyphen inside", .string(String(s.prefix(1)) + "\u{00AD}" + String(s.dropFirst(1)))),
       ]
       if s.utf8.count == 10, s.split(separator: "-").count == 3 {  // a date
         list += [
@@ -73,7 +77,7 @@ enum Mutations {
       if s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), s.first?.isNumber == true {
         // As a JSON number, where it is one (`0000815202` is not).
         if !s.hasPrefix("0") || s == "0" || s.hasPrefix("0.") { list.append(("number \(s)", .number(s))) }
-        list += [("\"¥\(s)\"", .string("¥" + s)), ("\"1,\(s)\"", .string("1," + s))]
+        list += [("\"¥\(s)\"", .string("¥" + s)), ("\"1,\(s)\"", .string("1," + s)), ("\"-\(s)\"", .string("-" + s))]
         if let point = s.firstIndex(of: "."), s[point...].count == 3 { list.append(("\"\(s)0\"", .string(s + "0"))) }
       }
     case .number(let n):

@@ -1,0 +1,186 @@
+import WenshuLayout
+import WenshuRules
+
+/// The rules of an identity number, applied before the layout engine sees the data, to every
+/// object that declares a field of type `idNumber` — at the top level, in an object, in a list
+/// or a list in a list, whatever the fields are called. Its siblings are found by their types:
+/// the number is checked by the document type (`idType`, default 居民身份证) against the
+/// document's own date, never the clock; 性别 (`sex`), 出生日期 (`birthDate`) and 年龄 (`age`)
+/// that the number states are filled in where the data leaves them out (the Guangdong manual
+/// allows it for a 居民身份证) and checked where it gives them; a number that states no birth
+/// date needs them given. (That one number appears once is a list's `unique` declaration.)
+struct IdentityRules {
+  /// The date ages are counted on and birth dates are bounded by.
+  let referenceDate: CivilDate?
+  let cancellation: RenderCancellation?
+
+  init(data: DataValue, cancellation: RenderCancellation? = nil) {
+    referenceDate = Self.documentDate(data)
+    self.cancellation = cancellation
+  }
+
+  /// The date the document speaks for: printed, else signed, else its activity's start.
+  /// Ages are counted on it (see docs/rules.md, “the date ages are counted on”).
+  static func documentDate(_ data: DataValue) -> CivilDate? {
+    for key in ["printedAt", "signedAt", "startDate"] {
+      if case .string(let s)? = data[key], let d = try? CivilDate(parsing: s) { return d }
+    }
+    return nil
+  }
+
+  /// A person's identity as the rules read it.
+  struct Identity {
+    let document: IdentityDocument
+    let birthDate: CivilDate
+    let sex: Sex
+  }
+
+  /// The fields of an object that hold one identity, found by their declared types.
+  struct Roles {
+    var number: String
+    var type: String?
+    var sex: String?
+    var birthDate: String?
+    var age: String?
+
+    init?(_ fields: [(name: String, schema: DataSchema)]) {
+      func field(_ type: String) -> String? {
+        fields.first { if case .value(type, _, _, nil) = $0.schema { true } else { false } }?.name
+      }
+      guard let number = field("idNumber") else { return nil }
+      self.number = number
+      type = field("idType")
+      sex = field("sex")
+      birthDate = field("birthDate")
+      age = field("age")
+    }
+  }
+
+  /// The data with derived fields filled in, the identity of each object that holds one (by its
+  /// path, where it has no problem), and the problems. Stops early, with what it has, once
+  /// `cancellation` is cancelled: a list runs to 200,000 rows.
+  func apply(_ data: DataValue, schema: DataSchema?) -> (DataValue, [String: Identity], [DataProblem]) {
+    guard let schema, Self.holdsIdentities(schema) else { return (data, [:], []) }
+    var data = data
+    var found = Found()
+    visit(&data, schema, path: "", into: &found)
+    return (data, found.identities, found.problems)
+  }
+
+  struct Found {
+    var identities: [String: Identity] = [:]
+    var problems: [DataProblem] = []
+  }
+
+  /// Whether the schema declares an `idNumber` anywhere: only those parts are walked.
+  static func holdsIdentities(_ schema: DataSchema) -> Bool {
+    switch schema {
+    case .value(let type, _, _, nil): type == "idNumber"
+    case .value: false
+    case .array(let items, _, _): holdsIdentities(items)
+    case .object(let fields, _): fields.contains { holdsIdentities($0.schema) }
+    }
+  }
+
+  private func visit(_ value: inout DataValue, _ schema: DataSchema, path: String, into found: inout Found) {
+    switch schema {
+    case .object(let fields, _):
+      guard case .object(var object) = value else { return }
+      value = .null  // the object is held once while it is filled in, not copied
+      if let roles = Roles(fields), let identity = check(&object, roles, at: path, into: &found.problems) {
+        found.identities[path] = identity
+      }
+      for (name, field) in fields where Self.holdsIdentities(field) {
+        guard var child = object[name] else { continue }
+        object[name] = .null
+        visit(&child, field, path: path.isEmpty ? name : path + "." + name, into: &found)
+        object[name] = child
+      }
+      value = .object(object)
+    case .array(let items, _, _):
+      guard case .array(var elements) = value else { return }
+      value = .null
+      for i in elements.indices {
+        if i % 64 == 63, cancellation?.isCancelled == true { break }
+        visit(&elements[i], items, path: "\(path)[\(i)]", into: &found)
+      }
+      value = .array(elements)
+    case .value: return
+    }
+  }
+
+  private func check(
+    _ member: inout DataObject, _ roles: Roles, at path: String, into problems: inout [DataProblem]
+  ) -> Identity? {
+    let at = { (field: String) in path.isEmpty ? field : path + "." + field }
+    let type: IDType
+    switch roles.type.flatMap({ member[$0] }) {
+    case nil, .null?: type = .default
+    case .string(let s)? where IDType(rawValue: s) != nil: type = IDType(rawValue: s)!
+    default: return nil  // the schema names the bad type
+    }
+    guard case .string(let number)? = member[roles.number] else { return nil }
+    let document: IdentityDocument
+    do { document = try IdentityDocument(validating: number, type: type, today: referenceDate) } catch {
+      problems.append(DataProblem(path: at(roles.number), message: error.message))
+      return nil
+    }
+    let givenBirth: CivilDate? = roles.birthDate.flatMap { member[$0] }?.text.flatMap { try? CivilDate(parsing: $0) }
+    let givenSex: Sex? = roles.sex.flatMap { member[$0] }?.text.flatMap { Sex(rawValue: $0) }
+    var ok = true
+    if let stated = document.birthDate, let givenBirth, givenBirth != stated {
+      problems.append(
+        DataProblem(
+          path: at(roles.birthDate!), message: "出生日期与证件号码不符：号码中为 \(stated.iso) (the number states \(stated.iso))"))
+      ok = false
+    }
+    if let stated = document.sex, let givenSex, givenSex != stated {
+      problems.append(
+        DataProblem(
+          path: at(roles.sex!), message: "性别与证件号码不符：号码中为\(stated.rawValue) (the number states \(stated.rawValue))"))
+      ok = false
+    }
+    guard let birth = document.birthDate ?? givenBirth, let sex = document.sex ?? givenSex else {
+      for (role, field, missing) in [
+        ("birthDate", roles.birthDate, document.birthDate == nil && givenBirth == nil),
+        ("sex", roles.sex, document.sex == nil && givenSex == nil),
+      ]
+      where missing && field.map({ member[$0] == nil }) ?? true {
+        let named = field ?? role
+        problems.append(
+          DataProblem(
+            path: at(field ?? roles.number),
+            message:
+              "\(type.rawValue)号码不含\(role == "sex" ? "性别" : "出生日期")，须填写 \(named) (\(type.rawValue) numbers state no \(role == "sex" ? "sex" : "birth date")\(field == nil ? "; the layout declares no field of type \(role) for it" : ""))"
+          ))
+      }
+      return nil
+    }
+    if let referenceDate, birth > referenceDate {
+      problems.append(
+        DataProblem(
+          path: at(roles.birthDate ?? roles.number),
+          message: "出生日期 \(birth.chinese) 晚于文书日期 (birth date after the document's date)"))
+      ok = false
+    }
+    if let referenceDate, let ageField = roles.age {
+      let age = birth.age(on: referenceDate)
+      if let given = member[ageField] {
+        // A JSON number: 43, 43.0 and 4.3e1 are the same whole number.
+        if case .number(let n) = given, Double(n) != Double(age) {
+          problems.append(
+            DataProblem(
+              path: at(ageField),
+              message: "年龄与出生日期不符：\(referenceDate.iso) 时应为 \(age) 周岁 (the age on \(referenceDate.iso) is \(age))"))
+          ok = false
+        }
+      } else {
+        member[ageField] = .number(String(age))
+      }
+    }
+    if let field = roles.sex, member[field] == nil { member[field] = .string(sex.rawValue) }
+    if let field = roles.birthDate, member[field] == nil { member[field] = .string(birth.iso) }
+    if let field = roles.type, member[field] == nil { member[field] = .string(type.rawValue) }
+    return ok ? Identity(document: document, birthDate: birth, sex: sex) : nil
+  }
+}
