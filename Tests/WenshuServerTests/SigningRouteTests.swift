@@ -35,6 +35,7 @@ struct SigningRouteTests {
         try Data(pdf).write(to: file)
         let report = try output("pdfsig", [file.path])
         #expect(report.contains("Signature Validation: Signature is Valid"), "\(report)")
+        #expect(report.contains("Total document signed"), "\(report)")
       }
       try await client.execute(
         uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
