@@ -14,16 +14,24 @@ struct DocumentChecks {
   /// The rules a layout may declare (`- rule: overAgeMembers` …), with their inputs.
   static let rules: [RuleSignature] = [
     RuleSignature(
+      "agesOn",
+      summary:
+        "the date ages are counted on and birth dates are bounded by: the day the document speaks for, never the clock",
+      inputs: [.init("date", "the data's date field", kind: .date)],
+      neededBy: { schema in
+        IdentityRules.ageDeclaration(schema).map { "\($0) is counted from an idNumber on a date the layout names" }
+      }),
+    RuleSignature(
       "overAgeMembers",
       summary:
-        "certificates are printed for members over the office's age limit on a date: a list with nobody over it is refused",
+        "certificates are printed for members over the office's age limit on the agesOn date: a list with nobody over it is refused",
       inputs: [
-        .init("members", "the list of people, whose rows declare an idNumber"),
-        .init("startDate", "the date the ages are judged on"),
+        .init("list", "the list of people, whose rows declare an idNumber"),
         .init(
           "activity", "the field of a row naming its activity (the office's limits may differ by activity)",
-          rowsOf: "members", optional: true),
-      ]),
+          rowsOf: "list", optional: true),
+      ],
+      needs: ["agesOn"]),
     RuleSignature(
       "categoryTotal",
       summary: "a total equals Σ count × the office profile's price of each category for the year",
@@ -44,12 +52,15 @@ struct DocumentChecks {
   ) -> (DataValue, [DataProblem]) {
     var data = data
     var problems: [DataProblem] = []
+    let uses = layout.checks.compactMap(\.rule)
+    let agesOn = uses.first { $0.name == "agesOn" }.flatMap { Self.value(data, $0.inputs["date"])?.text }
+      .flatMap { try? CivilDate(parsing: $0) }
     let identities: [String: IdentityRules.Identity]
-    (data, identities, problems) = IdentityRules(data: data, cancellation: cancellation).apply(
+    (data, identities, problems) = IdentityRules(referenceDate: agesOn, cancellation: cancellation).apply(
       data, schema: layout.schema)
-    for use in layout.checks.compactMap(\.rule) {
+    for use in uses {
       switch use.name {
-      case "overAgeMembers": problems += overAge(data, use.inputs, identities, office: office)
+      case "overAgeMembers": problems += overAge(data, use.inputs, identities, on: agesOn, office: office)
       case "categoryTotal": problems += categoryTotal(data, use.inputs, office: office)
       default: break  // the parser admits only the rules above
       }
@@ -74,14 +85,13 @@ struct DocumentChecks {
   }
 
   /// 超龄人员在职证明: certificates are printed for the members over the office's age limit
-  /// on the start date; a list with nobody over it would print an empty document. (The blank
-  /// form is its own variant, without members.)
+  /// on the date ages are counted on (`agesOn`, the activity's start); a list with nobody over
+  /// it would print an empty document. (The blank form is its own variant, without members.)
   func overAge(
-    _ data: DataValue, _ inputs: [String: String], _ identities: [String: IdentityRules.Identity], office: String?
+    _ data: DataValue, _ inputs: [String: String], _ identities: [String: IdentityRules.Identity],
+    on start: CivilDate?, office: String?
   ) -> [DataProblem] {
-    guard let list = inputs["members"], case .array(let members)? = Self.value(data, list),
-      case .string(let s)? = Self.value(data, inputs["startDate"]), let start = try? CivilDate(parsing: s)
-    else { return [] }
+    guard let list = inputs["list"], case .array(let members)? = Self.value(data, list), let start else { return [] }
     // A member with a problem of its own is reported for it; only a clean list is judged.
     let read = members.indices.map { identities["\(list)[\($0)]"] }
     guard read.allSatisfy({ $0 != nil }) else { return [] }

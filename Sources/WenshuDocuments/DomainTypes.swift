@@ -1,6 +1,12 @@
 import WenshuLayout
 import WenshuRules
 
+/// The types a person's identity is declared with: `IdentityRules` finds a person's fields
+/// by these types, whatever the fields are called.
+enum IdentityType: String {
+  case idNumber, idType, sex, birthDate, age
+}
+
 /// Value types layouts declare under `data:`, checked with the rules library.
 public enum DomainTypes {
   public static let all: [ValueType] =
@@ -18,12 +24,12 @@ public enum DomainTypes {
       amount(signed: true),
       date("date", summary: "a date that exists, written YYYY-MM-DD: \"2025-02-25\" (no time, nothing after it)"),
       date(
-        "birthDate",
+        IdentityType.birthDate.rawValue,
         summary:
           "a birth date, YYYY-MM-DD; in a row with an idNumber that states one it may be left out (filled in) and must agree"
       ),
       ValueType(
-        "age",
+        IdentityType.age.rawValue,
         summary:
           "an age in whole years (周岁) from 0 to 999,999,999; in a row with an idNumber it may be left out (counted on the document's date) and must agree",
         jsonSchema: #"{"type":"integer","minimum":0,"maximum":999999999}"#, kind: .number
@@ -31,18 +37,20 @@ public enum DomainTypes {
       // The number is checked against its member's idType, with the document's date, by
       // `IdentityRules` before layout; here only what holds for every type.
       ValueType(
-        "idNumber",
+        IdentityType.idNumber.rawValue,
         summary:
           "the number of the member's identity document (idType): an 18-character 公民身份号码 with a valid check character by default",
         jsonSchema:
-          #"{"type":"string","anyOf":[{"pattern":"^[0-9]{17}[0-9Xx]$"},{"pattern":"^[A-Za-z]{3}[0-9]{12}$"},{"pattern":"^[HMhm][0-9]{8}([0-9]{2})?$"},{"pattern":"^[0-9]{8}([0-9]{2})?$"},{"pattern":"^[A-Za-z0-9]{5,17}$"}],"description":"checked by the rules of idType (default 居民身份证): 居民身份证 and 港澳台居民居住证 GB 11643 (居住证 810000/820000/830000); 外国人永久居留身份证 18 digits beginning with 9 (MOD 11-2) or 3 letters + 12 digits; 港澳居民来往内地通行证 H/M + 8 digits; 台湾居民来往大陆通行证 8 digits; 护照 5-17 letters or digits. Types whose number states no birth date need birthDate and sex."}"#
+          #"{"type":"string","anyOf":[{"pattern":"^[0-9]{17}[0-9Xx]$"},{"pattern":"^[A-Za-z]{3}[0-9]{12}$"},{"pattern":"^[HMhm][0-9]{8}([0-9]{2})?$"},{"pattern":"^[0-9]{8}([0-9]{2})?$"},{"pattern":"^[A-Za-z0-9]{5,17}$"}],"description":"checked by the rules of idType (default 居民身份证): 居民身份证 and 港澳台居民居住证 GB 11643 (居住证 810000/820000/830000); 外国人永久居留身份证 18 digits beginning with 9 (MOD 11-2) or 3 letters + 12 digits; 港澳居民来往内地通行证 H/M + 8 digits; 台湾居民来往大陆通行证 8 digits; 护照 5-17 letters or digits. Types whose number states no birth date need birthDate and sex."}"#,
+        sameValue: IdentityDocument.normalized
       ) { v in
         guard case .string(let s) = v else { return "应为证件号码文字 (expected text, found \(v.kind))" }
         if s.isEmpty { return "证件号码为空 (the number is empty)" }
         return nil
       },
       ValueType(
-        "idType", summary: "证件类型: " + IDType.allCases.map(\.rawValue).joined(separator: ", ") + " (default 居民身份证)",
+        IdentityType.idType.rawValue,
+        summary: "证件类型: " + IDType.allCases.map(\.rawValue).joined(separator: ", ") + " (default 居民身份证)",
         jsonSchema: #"{"enum":["# + IDType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ",")
           + "],\"default\":\"居民身份证\"}"
       ) { v in
@@ -95,7 +103,7 @@ public enum DomainTypes {
         do { _ = try CreditCode(validating: s) } catch { return "\(error)" }
         return nil
       },
-      ValueType("sex", summary: "男 or 女", jsonSchema: #"{"enum":["男","女"]}"#) { v in
+      ValueType(IdentityType.sex.rawValue, summary: "男 or 女", jsonSchema: #"{"enum":["男","女"]}"#) { v in
         if case .string(let s) = v, s == "男" || s == "女" { return nil }
         return "性别应为“男”或“女” (expected 男 or 女)"
       },

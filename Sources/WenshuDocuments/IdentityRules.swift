@@ -10,22 +10,29 @@ import WenshuRules
 /// allows it for a 居民身份证) and checked where it gives them; a number that states no birth
 /// date needs them given. (That one number appears once is a list's `unique` declaration.)
 struct IdentityRules {
-  /// The date ages are counted on and birth dates are bounded by.
+  /// The date ages are counted on and birth dates are bounded by: the layout's `agesOn`
+  /// rule says which field of the data holds it (nil: none declared, or none given).
   let referenceDate: CivilDate?
   let cancellation: RenderCancellation?
 
-  init(data: DataValue, cancellation: RenderCancellation? = nil) {
-    referenceDate = Self.documentDate(data)
+  init(referenceDate: CivilDate?, cancellation: RenderCancellation? = nil) {
+    self.referenceDate = referenceDate
     self.cancellation = cancellation
   }
 
-  /// The date the document speaks for: printed, else signed, else its activity's start.
-  /// Ages are counted on it (see docs/rules.md, “the date ages are counted on”).
-  static func documentDate(_ data: DataValue) -> CivilDate? {
-    for key in ["printedAt", "signedAt", "startDate"] {
-      if case .string(let s)? = data[key], let d = try? CivilDate(parsing: s) { return d }
+  /// The declaration of an `age` beside an `idNumber` (`members[].age`), which can only be
+  /// counted on a date the layout declares; nil when the schema has none.
+  static func ageDeclaration(_ schema: DataSchema, path: String = "") -> String? {
+    switch schema {
+    case .value: return nil
+    case .array(let items, _, _): return ageDeclaration(items, path: path + "[]")
+    case .object(let fields, _):
+      if let roles = Roles(fields), let age = roles.age { return path.isEmpty ? age : path + "." + age }
+      for (name, field) in fields {
+        if let found = ageDeclaration(field, path: path.isEmpty ? name : path + "." + name) { return found }
+      }
+      return nil
     }
-    return nil
   }
 
   /// A person's identity as the rules read it.
@@ -44,15 +51,15 @@ struct IdentityRules {
     var age: String?
 
     init?(_ fields: [(name: String, schema: DataSchema)]) {
-      func field(_ type: String) -> String? {
-        fields.first { if case .value(type, _, _, nil) = $0.schema { true } else { false } }?.name
+      func field(_ type: IdentityType) -> String? {
+        fields.first { if case .value(type.rawValue, _, _, nil) = $0.schema { true } else { false } }?.name
       }
-      guard let number = field("idNumber") else { return nil }
+      guard let number = field(.idNumber) else { return nil }
       self.number = number
-      type = field("idType")
-      sex = field("sex")
-      birthDate = field("birthDate")
-      age = field("age")
+      type = field(.idType)
+      sex = field(.sex)
+      birthDate = field(.birthDate)
+      age = field(.age)
     }
   }
 
@@ -75,7 +82,7 @@ struct IdentityRules {
   /// Whether the schema declares an `idNumber` anywhere: only those parts are walked.
   static func holdsIdentities(_ schema: DataSchema) -> Bool {
     switch schema {
-    case .value(let type, _, _, nil): type == "idNumber"
+    case .value(let type, _, _, nil): type == IdentityType.idNumber.rawValue
     case .value: false
     case .array(let items, _, _): holdsIdentities(items)
     case .object(let fields, _): fields.contains { holdsIdentities($0.schema) }
@@ -142,16 +149,17 @@ struct IdentityRules {
     }
     guard let birth = document.birthDate ?? givenBirth, let sex = document.sex ?? givenSex else {
       for (role, field, missing) in [
-        ("birthDate", roles.birthDate, document.birthDate == nil && givenBirth == nil),
-        ("sex", roles.sex, document.sex == nil && givenSex == nil),
+        (IdentityType.birthDate, roles.birthDate, document.birthDate == nil && givenBirth == nil),
+        (IdentityType.sex, roles.sex, document.sex == nil && givenSex == nil),
       ]
       where missing && field.map({ member[$0] == nil }) ?? true {
-        let named = field ?? role
+        let named = field ?? role.rawValue
+        let isSex = role == .sex
         problems.append(
           DataProblem(
             path: at(field ?? roles.number),
             message:
-              "\(type.rawValue)号码不含\(role == "sex" ? "性别" : "出生日期")，须填写 \(named) (\(type.rawValue) numbers state no \(role == "sex" ? "sex" : "birth date")\(field == nil ? "; the layout declares no field of type \(role) for it" : ""))"
+              "\(type.rawValue)号码不含\(isSex ? "性别" : "出生日期")，须填写 \(named) (\(type.rawValue) numbers state no \(isSex ? "sex of the holder" : "birth date")\(field == nil ? "; the layout declares no field of type \(role.rawValue) for it" : ""))"
           ))
       }
       return nil

@@ -101,6 +101,9 @@ public struct IdentityDocument: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// A number as the rules read it, letters upper-case: `…x` and `…X` are the same number.
+  @Sendable public static func normalized(_ text: String) -> String { text.uppercased() }
+
   /// The number without the typing mistakes every validator names, upper-cased.
   static func plain(_ text: String, _ type: IDType) throws(ResidentIDError) -> String {
     let shown = TypedCharacters.visible(text)
@@ -115,7 +118,7 @@ public struct IdentityDocument: Sendable, Hashable, CustomStringConvertible {
     if text.contains(where: TypedCharacters.isFullWidth) {
       throw ResidentIDError("\(name)含有全角字符：\(shown)，请切换到半角输入 (full-width characters; use half-width)")
     }
-    return text.uppercased()
+    return normalized(text)
   }
 
   /// The 2023 外国人永久居留身份证: 18 digits — 9, the 2-digit province of the office that

@@ -71,7 +71,7 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
       throw ResidentIDError(
         "身份证号码应为18位，现为\(text.count)位：\(shown) (must be 18 characters, found \(text.count))")
     }
-    let normalized = text.uppercased()
+    let normalized = IdentityDocument.normalized(text)
     let first17 = String(normalized.prefix(17))
     guard first17.allSatisfy(TypedCharacters.isASCIIDigit), let last = normalized.last,
       last == "X" || TypedCharacters.isASCIIDigit(last)

@@ -21,4 +21,7 @@ final class Admission: Sendable {
   }
 
   func leave() { admitted.withLock { $0 -= 1 } }
+
+  /// Whether a place is free now (another request may take it before this one asks).
+  var hasRoom: Bool { admitted.withLock { $0 < capacity } }
 }

@@ -45,7 +45,8 @@ extension RenderRoute {
       do {
         sheet = try SheetReader.read(
           sheetBytes, fileName: sheetName, inflatedLimit: inflatedLimit, cancellation: cancellation)
-        imported = try MemberImport(data: parsed, sheet: sheet, catalog: renderer.catalog, document: document)
+        imported = try MemberImport(
+          data: parsed, sheet: sheet, catalog: renderer.catalog, document: document, cancellation: cancellation)
       } catch let error as SheetError {
         if error.isStopped { throw Problem.from(RenderFailure.cancelled) }
         throw Problem.from(ProblemList([DataProblem(path: "members", message: error.message)]))

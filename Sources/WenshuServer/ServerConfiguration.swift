@@ -56,7 +56,7 @@ public struct ServerConfiguration: Sendable {
   /// Every key the server accepts.
   public var keys: [APIKey] { APIKey.unscoped(apiKeys) + scopedKeys }
 
-  /// The defaults keep 2 workers within 368 MiB (`MemoryBudget`).
+  /// The defaults keep 2 workers within 400 MiB (`MemoryBudget`).
   public static let defaultQueue = 8
   public static let defaultBodyLimit = 8 << 20
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 struct RenderTimeout: Error {}
 
@@ -16,15 +17,7 @@ func withTimeout<T: Sendable>(
   let c = limit.components
   let nanoseconds = Int(c.seconds) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
   return try await withCheckedThrowingContinuation { continuation in
-    first.continuation = continuation
-    let timer = DispatchSource.makeTimerSource(queue: .global())
-    timer.schedule(deadline: .now() + .nanoseconds(nanoseconds))
-    timer.setEventHandler { [weak first] in
-      onTimeout()
-      first?.resume(.failure(RenderTimeout()))
-    }
-    first.timer = timer
-    timer.resume()
+    first.start(continuation, timeLimit: .nanoseconds(nanoseconds), onTimeout: onTimeout)
     Task {
       do { first.resume(.success(try await body())) } catch { first.resume(.failure(error)) }
     }
@@ -32,22 +25,40 @@ func withTimeout<T: Sendable>(
 }
 
 /// Resumes a continuation once, with whichever result comes first, and stops the clock.
-// Sendable: `continuation` and `timer` are set once by `withTimeout` before the timer is
-// started and the task created (which orders those writes before any `resume`); after that
-// they are only read and cleared under `lock`.
-final class FirstResult<T: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  var continuation: CheckedContinuation<T, any Error>?
-  var timer: (any DispatchSourceTimer)?
+/// Sendable as the compiler checks it: the continuation and the timer (which is not
+/// Sendable) live behind a `Mutex`; the timer is made there and never leaves it.
+final class FirstResult<T: Sendable>: Sendable {
+  private struct Waiting {
+    var continuation: CheckedContinuation<T, any Error>?
+    var timer: (any DispatchSourceTimer)?
+  }
+  private let waiting = Mutex(Waiting())
+
+  /// Waits for a result, or fails with `RenderTimeout` after `timeLimit`.
+  func start(
+    _ continuation: CheckedContinuation<T, any Error>, timeLimit: DispatchTimeInterval,
+    onTimeout: @escaping @Sendable () -> Void
+  ) {
+    waiting.withLock { waiting in
+      waiting.continuation = continuation
+      let timer = DispatchSource.makeTimerSource(queue: .global())
+      timer.schedule(deadline: .now() + timeLimit)
+      timer.setEventHandler { [weak self] in
+        onTimeout()
+        self?.resume(.failure(RenderTimeout()))
+      }
+      timer.resume()
+      waiting.timer = timer
+    }
+  }
 
   func resume(_ result: Result<T, any Error>) {
-    lock.lock()
-    let c = continuation
-    continuation = nil
-    let t = timer
-    timer = nil
-    lock.unlock()
-    t?.cancel()
-    c?.resume(with: result)
+    let continuation = waiting.withLock { waiting -> CheckedContinuation<T, any Error>? in
+      waiting.timer?.cancel()
+      waiting.timer = nil
+      defer { waiting.continuation = nil }
+      return waiting.continuation
+    }
+    continuation?.resume(with: result)
   }
 }

@@ -46,9 +46,8 @@ public enum WenshuService {
     let keys = APIKeys(configuration.keys)
     try keys.check(offices: pool.catalog.offices.keys, documents: pool.catalog.documents)
     router.add(middleware: RequestLogMiddleware())
-    router.add(
-      middleware: HostMiddleware(
-        hosts: AllowedHosts(listeningOn: configuration.host, adding: configuration.allowedHosts)))
+    let hosts = AllowedHosts(listeningOn: configuration.host, adding: configuration.allowedHosts)
+    router.add(middleware: HostMiddleware(hosts: hosts))
     router.add(middleware: APIKeyMiddleware(keys: keys))
     router.add(middleware: MethodMiddleware(routes: routes))
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
@@ -61,7 +60,8 @@ public enum WenshuService {
         configuration: .init(
           additionalChannelHandlers: [
             ContinueHandler(
-              keys: keys, bodyLimit: configuration.bodyLimit, documents: Set(pool.catalog.documents)), HangUpHandler(),
+              hosts: hosts, keys: keys, bodyLimit: configuration.bodyLimit, documents: Set(pool.catalog.documents),
+              admission: pool.admission), HangUpHandler(),
           ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },

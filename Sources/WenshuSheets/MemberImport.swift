@@ -8,8 +8,11 @@ public struct MemberImport: Sendable {
   public let sheet: MemberSheet
 
   /// Problems of the sheet itself (unreadable cells, missing columns) are in `sheet.problems`;
-  /// the data is usable only when there are none.
-  public init(data: DataValue, sheet: Sheet, catalog: DocumentCatalog, document: String) throws(DataProblem) {
+  /// the data is usable only when there are none. Throws a `DataProblem` for data that has no
+  /// member list, `SheetError.stopped` soon after `cancellation` is cancelled.
+  public init(
+    data: DataValue, sheet: Sheet, catalog: DocumentCatalog, document: String, cancellation: RenderCancellation? = nil
+  ) throws {
     guard case .object(var root) = data else {
       throw DataProblem(path: "", message: "数据应为 JSON 对象 (the data must be a JSON object)")
     }
@@ -18,7 +21,7 @@ public struct MemberImport: Sendable {
       throw DataProblem(
         path: "members", message: "文书“\(document)”没有会员名单，不能读取名单表格 (this document has no member list)")
     }
-    var read = MemberSheet(sheet, fields: fields)
+    var read = try MemberSheet(sheet, fields: fields, cancellation: cancellation)
     if case .array(let given)? = root["members"], !given.isEmpty {
       read.warnings.append(
         DataProblem(

@@ -32,7 +32,8 @@ public struct MemberSheet: Sendable {
   var missingRequired: Set<String> = []
   var cellsWithProblems: Set<String> = []
 
-  public init(_ sheet: Sheet, fields: [Field]) {
+  /// Stops with `SheetError.stopped` soon after `cancellation` is cancelled (every 1,024 rows).
+  public init(_ sheet: Sheet, fields: [Field], cancellation: RenderCancellation? = nil) throws(SheetError) {
     sheetName = sheet.name
     let known = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     guard let header = Self.headerRow(sheet) else {
@@ -65,7 +66,8 @@ public struct MemberSheet: Sendable {
     }
     let date1904 = sheet.date1904
     var inHeader = true
-    for row in sheet.rows where row.number > header.number {
+    for (index, row) in sheet.rows.enumerated() where row.number > header.number {
+      if index % 1024 == 0, cancellation?.isCancelled == true { throw .stopped }
       // The lower rows of a header merged over two (姓名 over B2:B3) are the header still.
       if inHeader, row.cells.allSatisfy({ $0.value == header.cells[$0.key] }) { continue }
       inHeader = false

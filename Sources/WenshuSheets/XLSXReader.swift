@@ -33,7 +33,10 @@ public enum XLSXReader {
     let book = WorkbookXML.parse(workbook)
     guard !book.sheets.isEmpty else { throw SheetError("工作簿中没有工作表 (the workbook has no sheet)") }
     let targets = try entry("xl/_rels/workbook.xml.rels", in: archive).map(RelationshipsXML.parse) ?? [:]
-    let strings = try entry("xl/sharedStrings.xml", in: archive).map(SharedStringsXML.parse) ?? []
+    let strings =
+      try entry("xl/sharedStrings.xml", in: archive).map { (part) throws(SheetError) in
+        try SharedStringsXML.parse(part, cancellation: cancellation)
+      } ?? []
     var first: Sheet?
     for (index, described) in book.sheets.enumerated() {
       var target = "xl/worksheets/sheet\(index + 1).xml"
@@ -143,21 +146,40 @@ final class RelationshipsXML: NSObject, XMLParserDelegate {
 
 /// `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined; the phonetic
 /// guide (`<rPh>`, which Excel adds to Chinese and Japanese text) is not part of it.
+/// Stops with `SheetError.stopped` soon after `cancellation` is cancelled, as the sheet does:
+/// a part may hold millions of strings.
 final class SharedStringsXML: NSObject, XMLParserDelegate {
   var strings: [String] = []
   var current = ""
   var inText = false
   var phonetic = 0
+  let cancellation: RenderCancellation?
+  /// Elements and text runs seen: the cancellation is looked at every 1,024.
+  var events = 0
+  var stopped = false
 
-  static func parse(_ data: Data) -> [String] {
-    let delegate = parsed(data, by: SharedStringsXML())
+  init(cancellation: RenderCancellation?) { self.cancellation = cancellation }
+
+  static func parse(_ data: Data, cancellation: RenderCancellation? = nil) throws(SheetError) -> [String] {
+    let delegate = parsed(data, by: SharedStringsXML(cancellation: cancellation))
+    if delegate.stopped { throw .stopped }
     return delegate.strings
+  }
+
+  /// Whether to go on; aborts the parse once the request is stopped.
+  func goOn(_ parser: XMLParser) -> Bool {
+    events += 1
+    guard events % 1024 == 0, cancellation?.isCancelled == true else { return !stopped }
+    stopped = true
+    parser.abortParsing()
+    return false
   }
 
   func parser(
     _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String]
   ) {
+    guard goOn(parser) else { return }
     switch local(element) {
     case "si": current = ""
     case "rPh": phonetic += 1
@@ -176,6 +198,7 @@ final class SharedStringsXML: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
+    guard goOn(parser) else { return }
     if inText { current += string }
   }
 }

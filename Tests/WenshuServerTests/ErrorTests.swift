@@ -111,39 +111,18 @@ struct ErrorTests {
     // 20,000 members: the 2,000-member sample's list ten times over.
     let long = try longMemberList(
       from: Array(buffer: try ServerFixtures.sample("confirmation", "henan-2000")), times: 10)
-    let body = ByteBuffer(bytes: long)
-    // What the whole render takes on this machine now (CI shares its cores): the yardstick.
-    let started = ContinuousClock.now
-    try await ServerFixtures.app(.init(workers: 1)).test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
-      ) {
-        #expect($0.status == .ok)
-      }
-    }
-    let whole = ContinuousClock.now - started
-    try await ServerFixtures.app(.init(workers: 1, renderTimeout: .milliseconds(300))).test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
-      ) {
+    // Cancelled, the render lets go of its worker within a row or two.
+    try await BudgetYardstick(
+      uri: "/v1/documents/confirmation", headers: ServerFixtures.json, body: ByteBuffer(bytes: long)
+    )
+    .expectWorkerFreed(
+      budget: .milliseconds(300), whole: { #expect($0.status == .ok) },
+      budgeted: {
         expectProblem($0, .serviceUnavailable, containing: "time budget")
         // Not worth retrying: its own problem type, and no Retry-After.
         #expect(String(buffer: $0.body).contains(#""type":"urn:wenshu:problem:time-budget""#))
         #expect($0.headers[.retryAfter] == nil)
-      }
-      // Cancelled, the render lets go of its worker within a row or two: far sooner than the
-      // rest of a whole render would take.
-      let answered = ContinuousClock.now
-      var freed: Duration?
-      while ContinuousClock.now - answered < whole {
-        let metrics = try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
-        if metrics.contains("wenshu_renders_in_flight 0") { freed = ContinuousClock.now - answered; break }
-        try await Task.sleep(for: .milliseconds(20))
-      }
-      #expect(
-        freed != nil && freed! < whole / 4,
-        "worker freed \(freed.map { "\($0)" } ?? "never") after the 503; a whole render takes \(whole)")
-    }
+      })
   }
 
   @Test("API keys: none, a wrong one and the right one; probes stay open")

@@ -27,7 +27,7 @@ struct CellKindTests {
       #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
       + rows.joined() + "</sheetData></worksheet>"
     let sheet = try WorksheetXML.parse(Data(xml.utf8), name: "会员名单", sharedStrings: [])
-    let list = MemberSheet(sheet, fields: try SheetFixtures.overAgeFields())
+    let list = try MemberSheet(sheet, fields: try SheetFixtures.overAgeFields())
     let byCell = Dictionary(list.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a })
     #expect(byCell["会员名单!A2"]?.contains("单元格是公式错误 #N/A") == true, "\(list.problems)")
     #expect(byCell["会员名单!A3"]?.contains("单元格是逻辑值 TRUE") == true, "\(list.problems)")
@@ -41,7 +41,7 @@ struct CellKindTests {
   func csvFormula() throws {
     let csv = "姓名,证件号码\n=1+1,410303199307043877\n冯丽,41010219900307268X\n"
     let sheet = try SheetReader.read(Array(csv.utf8), fileName: "名单.csv")
-    let list = MemberSheet(sheet, fields: try SheetFixtures.overAgeFields())
+    let list = try MemberSheet(sheet, fields: try SheetFixtures.overAgeFields())
     #expect(
       list.problems.contains { $0.path.hasSuffix("!A2") && $0.message.contains("单元格是公式 =1+1") }, "\(list.problems)")
   }

@@ -190,7 +190,7 @@ struct FailedRowsTests {
         SheetRow(number: 2, cells: [0: .text("冯丽"), 1: .text("男")]),
       ])
     let fields = try SheetFixtures.overAgeFields()
-    let list = MemberSheet(sheet, fields: fields)
+    let list = try MemberSheet(sheet, fields: fields)
     let failed = FailedRows(sheet: sheet, list: list, fields: fields, problems: list.problems)
     #expect(failed.rows.isEmpty && failed.general.map(\.path) == ["Sheet1"])
     let back = try XLSXReader.read(try failed.workbook())

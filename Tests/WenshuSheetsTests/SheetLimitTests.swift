@@ -64,4 +64,32 @@ struct SheetLimitTests {
     }
     #expect(try WorksheetXML.parse(xml, name: "Sheet1", sharedStrings: []).rows.count == 20_000)
   }
+
+  @Test("a stopped request stops parsing the shared strings")
+  func stoppedSharedStrings() throws {
+    let xml = Data(("<sst>" + String(repeating: "<si><t>x</t></si>", count: 20_000) + "</sst>").utf8)
+    let stop = RenderCancellation()
+    stop.cancel()
+    #expect {
+      try SharedStringsXML.parse(xml, cancellation: stop)
+    } throws: { error in
+      (error as? SheetError)?.isStopped == true
+    }
+    #expect(try SharedStringsXML.parse(xml).count == 20_000)
+  }
+
+  @Test("a stopped request stops making the sheet's rows into members")
+  func stoppedMemberRows() throws {
+    let header = SheetRow(number: 1, cells: [0: .text("姓名"), 1: .text("证件号码")])
+    let rows = (2...5_001).map { SheetRow(number: $0, cells: [0: .text("张三"), 1: .text("11010519491231002X")]) }
+    let sheet = Sheet(name: "Sheet1", rows: [header] + rows)
+    let stop = RenderCancellation()
+    stop.cancel()
+    #expect {
+      try MemberSheet(sheet, fields: try SheetFixtures.overAgeFields(), cancellation: stop)
+    } throws: { error in
+      (error as? SheetError)?.isStopped == true
+    }
+    #expect(try MemberSheet(sheet, fields: try SheetFixtures.overAgeFields()).members.count == 5_000)
+  }
 }

@@ -50,10 +50,10 @@ struct WireTests {
           Array(
             "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\(expect)Content-Length: 10737418240\r\n\r\n{"
               .utf8)))
-      let started = Date()
-      let answer = firstAnswer(c, seconds: 3)
+      // A hang guard, not a clock: a server that waited for the body would answer only at the
+      // 30 s body timeout.
+      let answer = firstAnswer(c, seconds: 15)
       #expect(answer.hasPrefix("HTTP/1.1 413"), "\(expect): \(answer.prefix(120))")
-      #expect(Date().timeIntervalSince(started) < 2)
     }
     #expect(try run("curl", ["-sf", "http://127.0.0.1:\(port)/healthz"]).status == 0)
   }
@@ -66,11 +66,11 @@ struct WireTests {
       "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n"
     let refused = try Connection(port: port)
     #expect(refused.send(Array((head + "Authorization: Bearer wrong\r\n\r\n").utf8)))
-    let answer = firstAnswer(refused, seconds: 2)
+    let answer = firstAnswer(refused, seconds: 10)
     #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(120))")
     let allowed = try Connection(port: port)
     #expect(allowed.send(Array((head + "Authorization: bearer k-one\r\n\r\n").utf8)))
-    #expect(firstAnswer(allowed, seconds: 2).hasPrefix("HTTP/1.1 100 Continue"))
+    #expect(firstAnswer(allowed, seconds: 10).hasPrefix("HTTP/1.1 100 Continue"))
   }
 
   @Test(
@@ -139,7 +139,7 @@ struct WireTests {
           Array(
             "POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(type)\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
               .utf8)))
-      let answer = firstAnswer(c, seconds: 3)
+      let answer = firstAnswer(c, seconds: 10)
       #expect(answer.hasPrefix("HTTP/1.1 \(status)"), "\(path) \(type): \(answer.prefix(120))")
     }
     // A request that will be read still hears it at once.
@@ -149,7 +149,7 @@ struct WireTests {
         Array(
           "POST /v1/documents/confirmation HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n"
             .utf8)))
-    #expect(firstAnswer(c, seconds: 3).hasPrefix("HTTP/1.1 100 Continue"))
+    #expect(firstAnswer(c, seconds: 10).hasPrefix("HTTP/1.1 100 Continue"))
   }
 
   @Test("a body that stalls (head sent, then silence) is answered 408 at the body timeout and counted as 408, not 500")

@@ -59,12 +59,16 @@ public struct ValueType: Sendable {
   /// What a formatter sees a value of this type as, so `{total | date}` on an amount is
   /// refused at load; nil (any) for an object the server supplies.
   public let kind: Formatter.Kind?
+  /// The form in which two texts of this type are the same value, for a list's `unique`
+  /// (an identity number's lower-case x is its X); nil: the texts as they are.
+  public let sameValue: (@Sendable (String) -> String)?
 
   public init(
     _ name: String, summary: String, jsonSchema: String, kind: Formatter.Kind = .text, suppliedByServer: Bool = false,
-    problem: @escaping @Sendable (DataValue) -> String?
+    sameValue: (@Sendable (String) -> String)? = nil, problem: @escaping @Sendable (DataValue) -> String?
   ) {
     self.name = name
+    self.sameValue = sameValue
     self.isSuppliedByServer = suppliedByServer
     self.kind = suppliedByServer ? nil : kind
     self.summary = summary
@@ -178,7 +182,9 @@ public struct SchemaValidator: Sendable {
         let before = walk.problems.count
         check(element, items, into: &walk)
         // Only a row whose own values are valid is compared: a bad number is reported once.
-        if !unique.isEmpty, walk.problems.count == before { noteUnique(element, unique, list: list, into: &walk) }
+        if !unique.isEmpty, walk.problems.count == before {
+          noteUnique(element, items, unique, list: list, into: &walk)
+        }
         walk.path.components.removeLast()
       }
     case .object(let fields, _):
@@ -212,10 +218,15 @@ public struct SchemaValidator: Sendable {
   }
 
   /// Notes a row's unique fields, blaming the row whose value was seen before, naming the first.
-  private func noteUnique(_ row: DataValue, _ unique: [String], list: String, into walk: inout Walk) {
+  /// Values are compared in the form their type says is the same (`sameValue`).
+  private func noteUnique(
+    _ row: DataValue, _ rows: DataSchema, _ unique: [String], list: String, into walk: inout Walk
+  ) {
     for field in unique {
       guard let value = row[field], value != .null, let text = value.text else { continue }
-      let key = field + "\u{0}" + text
+      var same: (@Sendable (String) -> String)? = nil
+      if case .value(let type, _, _, nil)? = rows.field(field) { same = types[type]?.sameValue }
+      let key = field + "\u{0}" + (same?(text) ?? text)
       let here = walk.path.description
       if let first = walk.firstSeen[list]?[key] {
         walk.problems.append(

@@ -88,6 +88,7 @@ public struct LayoutParser: Sendable {
     guard let body = try blockList("body") ?? base?.body else {
       throw top.error("the layout needs 'body'\(top.misspelling(of: "body"))")
     }
+    let dataNode = top.take("data")
     var layout = LayoutDescription(
       file: file, document: document, summary: summary, selectors: selectors, metadata: metadata,
       page: page, styles: styles,
@@ -97,14 +98,14 @@ public struct LayoutParser: Sendable {
       firstPageFooter: try blockList("firstPageFooter") ?? base?.firstPageFooter,
       body: body,
       checks: try top.take("checks").map(parseChecks) ?? base?.checks ?? [],
-      schema: try top.take("data").map { n throws(LayoutError) in try dataSchema(n, optional: false) }
-        ?? base?.schema,
+      schema: try dataNode.map { n throws(LayoutError) in try dataSchema(n, optional: false) } ?? base?.schema,
       watermark: try top.take("watermark").map(parseWatermark) ?? base?.watermark)
     try editBlocks(&layout, &top, styles: styles, extending: base != nil)
     try top.finish()
     try VariableCheck(file: file).check(layout)
     if let schema = layout.schema {
       try SchemaPathCheck(file: file, root: schema, types: types, formatters: formatters, rules: rules).check(layout)
+      try checkNeeds(layout, dataLine: dataNode?.line ?? 1)
     } else if let line = Self.namedPictureLine(layout.header + layout.footer + layout.body) {
       throw LayoutError(
         file: file, line: line,

@@ -6,18 +6,27 @@ import Yams
 ///
 /// ```yaml
 /// checks:
+///   - rule: agesOn
+///     date: startDate           # a path of the data
 ///   - rule: overAgeMembers
-///     members: members          # a path of the data
-///     startDate: startDate
+///     list: members
 ///     activity: activity        # a field of the members' rows (optional input)
 /// ```
 ///
-/// The engine checks, at load, that the rule exists and that every path is declared under
-/// `data:`; the caller runs it. Nothing is keyed on a document's or a field's name.
+/// The engine checks, at load, that the rule exists, that every path is declared under
+/// `data:` (with the kind the input takes), that the rules it needs are declared with it, and
+/// that a layout whose data needs a rule declares it; the caller runs it. Nothing is keyed on
+/// a document's or a field's name.
 public struct RuleSignature: Sendable {
   public let name: String
   public let summary: String
   public let inputs: [Input]
+  /// Rules a layout must declare beside this one (the over-age rule needs the date ages are
+  /// counted on).
+  public let needs: [String]
+  /// Whether a layout's data needs this rule declared: the declaration that needs it
+  /// (`members[].age`) and why, or nil.
+  public let neededBy: (@Sendable (DataSchema) -> String?)?
 
   public struct Input: Sendable {
     public let name: String
@@ -27,22 +36,31 @@ public struct RuleSignature: Sendable {
     public let optional: Bool
     /// A name the caller reads elsewhere (a field of the office's profile), not the data's.
     public let notData: Bool
+    /// The kind the declared field must have (a date), nil for any.
+    public let kind: Formatter.Kind?
 
     public init(
-      _ name: String, _ summary: String, rowsOf: String? = nil, optional: Bool = false, notData: Bool = false
+      _ name: String, _ summary: String, rowsOf: String? = nil, optional: Bool = false, notData: Bool = false,
+      kind: Formatter.Kind? = nil
     ) {
       self.name = name
       self.summary = summary
       self.rowsOf = rowsOf
       self.optional = optional
       self.notData = notData
+      self.kind = kind
     }
   }
 
-  public init(_ name: String, summary: String, inputs: [Input]) {
+  public init(
+    _ name: String, summary: String, inputs: [Input], needs: [String] = [],
+    neededBy: (@Sendable (DataSchema) -> String?)? = nil
+  ) {
     self.name = name
     self.summary = summary
     self.inputs = inputs
+    self.needs = needs
+    self.neededBy = neededBy
   }
 }
 
@@ -72,5 +90,32 @@ extension LayoutParser {
       inputs[input.name] = text
     }
     return RuleUse(name: name, inputs: inputs)
+  }
+
+  /// The rules a layout's rules and data need, declared: a missing one is a load error at the
+  /// rule that needs it, or at `data:` (`dataLine`) for the data that does.
+  func checkNeeds(_ layout: LayoutDescription, dataLine: Int) throws(LayoutError) {
+    let declared = Set(layout.checks.compactMap { $0.rule?.name })
+    for check in layout.checks {
+      guard let use = check.rule, let signature = rules.first(where: { $0.name == use.name }) else { continue }
+      for need in signature.needs where !declared.contains(need) {
+        let wanted = rules.first { $0.name == need }
+        throw LayoutError(
+          file: check.file ?? file, line: check.line,
+          message:
+            "rule \(use.name) needs rule \(need) declared with it\(wanted.map { " (\($0.summary))" } ?? ""): add `- rule: \(need)` to checks:"
+        )
+      }
+    }
+    guard let schema = layout.schema else { return }
+    for signature in rules where !declared.contains(signature.name) {
+      guard let reason = signature.neededBy?(schema) else { continue }
+      let inputs = signature.inputs.filter { !$0.optional && !$0.notData }.map { "\n    \($0.name): …" }.joined()
+      throw LayoutError(
+        file: file, line: dataLine,
+        message:
+          "\(reason): declare rule \(signature.name) (\(signature.summary)) under checks:\n  - rule: \(signature.name)\(inputs)"
+      )
+    }
   }
 }

@@ -98,7 +98,14 @@ public struct SchemaPathCheck {
           )
         }
       } else {
-        _ = try declaredKind(of: try parsedPath(written, line: line), scopes: [root], line: line)
+        let kind = try declaredKind(of: try parsedPath(written, line: line), scopes: [root], line: line)
+        if let wanted = signature?.kind, kind != wanted {
+          throw LayoutError(
+            file: file, line: line,
+            message:
+              "rule \(use.name): \(input): '\(written)' is \(kind?.rawValue ?? "an object") in data:, not a \(wanted.rawValue)"
+          )
+        }
       }
     }
   }

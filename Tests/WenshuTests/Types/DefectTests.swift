@@ -17,17 +17,15 @@ struct DefectTests {
 
   @Test("a claim form's applicant.idNumber and a union list's unions[].members[].idNumber are checked")
   func identityOutsideMembers() throws {
-    let layout = """
-      document: claim
-      metadata: { title: T, created: "2025-01-01" }
-      data:
-        printedAt: date
-        applicant: { name: personName, idNumber: idNumber, sex: sex? }
-        unions:
-          - { name: text, members (unique idNumber): [ { name: personName, idNumber: idNumber } ] }
-      body:
-        - text: "{applicant.name} {applicant.sex}"
-      """
+    let layout = TypedLayouts.form(
+      "claim",
+      data: """
+          printedAt: date
+          applicant: { name: personName, idNumber: idNumber, sex: sex? }
+          unions:
+            - { name: text, members (unique idNumber): [ { name: personName, idNumber: idNumber } ] }
+        """,
+      checks: "  - rule: agesOn\n    date: printedAt", body: "{applicant.name} {applicant.sex}")
     let renderer = try TypedLayouts.renderer(["claim.yaml": layout])
     let good = TypeRuleTests.residentID("41010519700923342")
     func data(_ applicant: String, _ member: String, _ second: String) -> DataValue {
@@ -74,15 +72,35 @@ struct DefectTests {
     #expect(Self.has(try TypedLayouts.problems(renderer, "membership", data), "members", "会员名单为空"))
   }
 
-  @Test("DocumentChecks names no document and no field of one")
+  @Test("the domain's checks name no document and no field a layout declares (printedAt, members, idNumber …)")
   func noNamesInDocumentChecks() throws {
-    let source = try String(
-      contentsOf: Fixtures.root.appendingPathComponent("Sources/WenshuDocuments/DocumentChecks.swift"), encoding: .utf8)
-    for name in try Fixtures.withRenderer({ $0.catalog.documents }) {
-      #expect(!source.contains("\"\(name)\""), "DocumentChecks names \(name)")
+    let (documents, fields) = try Fixtures.withRenderer { renderer in
+      (renderer.catalog.documents, Set(renderer.catalog.layouts.values.joined().flatMap { Self.fieldNames($0.schema) }))
     }
-    // The data is read only where the layout's rule says (`inputs[…]`), never by a field's name.
-    #expect(!source.contains("data[\""), "DocumentChecks reads a data field by name")
+    // A rule's name and its inputs' names are what a layout maps to its own fields.
+    let parameters = Set(
+      DocumentLayouts.parser(file: "", imagesFolder: "").rules.flatMap { [$0.name] + $0.inputs.map(\.name) })
+    #expect(fields.isSuperset(of: ["printedAt", "signedAt", "startDate", "members", "idNumber", "age"]))
+    for file in ["DocumentChecks.swift", "IdentityRules.swift"] {
+      let source = try String(
+        contentsOf: Fixtures.root.appendingPathComponent("Sources/WenshuDocuments/" + file), encoding: .utf8)
+      let literals = Set(
+        source.matches(of: #/"([A-Za-z][A-Za-z0-9_]*)"/#).map { String($0.output.1) })
+      #expect(literals.isDisjoint(with: documents), "\(file) names \(literals.intersection(documents).sorted())")
+      let named = literals.intersection(fields).subtracting(parameters)
+      #expect(named.isEmpty, "\(file) names the data fields \(named.sorted())")
+      // The data is read only where the layout's rule says (`inputs[…]`), never by a field's name.
+      #expect(!source.contains("data[\""), "\(file) reads a data field by name")
+    }
+  }
+
+  /// Every field name a schema declares, at any depth.
+  static func fieldNames(_ schema: DataSchema?) -> [String] {
+    switch schema {
+    case .object(let fields, _)?: fields.flatMap { [$0.name] + fieldNames($0.schema) }
+    case .array(let items, _, _)?: fieldNames(items)
+    case .value?, nil: []
+    }
   }
 
   @Test("required text that shows nothing is refused: an empty 缴款单号, a Hangul-filler name")
@@ -114,17 +132,8 @@ struct DefectTests {
 
   /// The load error of a layout `demo.yaml` with these `data:` and `body:` text lines.
   static func loadError(data: String, body: String, checks: String = "") -> LayoutError? {
-    let layout = """
-      document: demo
-      metadata: { title: T, created: "2025-01-01" }
-      data:
-      \(data)
-      \(checks)
-      body:
-        - text: "\(body)"
-      """
     do {
-      _ = try TypedLayouts.renderer(["demo.yaml": layout])
+      _ = try TypedLayouts.renderer(["demo.yaml": TypedLayouts.form("demo", data: data, checks: checks, body: body)])
       return nil
     } catch let e as LayoutError { return e } catch { return nil }
   }
@@ -153,21 +162,19 @@ struct DefectTests {
   @Test("a rule or a check reading what data: does not declare is a load error with the line")
   func rulesCheckedAtLoad() {
     let data = "  startDate: date\n  people:\n    - { name: personName, idNumber: idNumber, activity: text }"
-    let unknown = Self.loadError(
-      data: data, body: "x", checks: "checks:\n  - rule: overAgeMember\n    members: people\n    startDate: startDate")
+    let agesOn = "  - rule: agesOn\n    date: startDate\n"
+    let unknown = Self.loadError(data: data, body: "x", checks: agesOn + "  - rule: overAgeMember\n    list: people")
     #expect(unknown?.message.contains("did you mean 'overAgeMembers'?") == true, "\(String(describing: unknown))")
     let field = Self.loadError(
-      data: data, body: "x",
-      checks: "checks:\n  - rule: overAgeMembers\n    members: people\n    startDate: startDate\n    activity: activty")
+      data: data, body: "x", checks: agesOn + "  - rule: overAgeMembers\n    list: people\n    activity: activty")
     #expect(field?.message.contains("did you mean 'activity'?") == true, "\(String(describing: field))")
-    #expect(field?.line == 8, "\(String(describing: field))")
-    let path = Self.loadError(
-      data: data, body: "x", checks: "checks:\n  - rule: overAgeMembers\n    members: peple\n    startDate: startDate")
+    #expect(field?.line == 10, "\(String(describing: field))")
+    let path = Self.loadError(data: data, body: "x", checks: agesOn + "  - rule: overAgeMembers\n    list: peple")
     #expect(path?.message.contains("'peple' is not in the data") == true, "\(String(describing: path))")
     let membership = Self.loadError(
       data: data, body: "x",
       checks:
-        "checks:\n  - each: people\n    value: \"{activity}\"\n    in: people[].activty\n    path: activity\n    message: m"
+        "  - each: people\n    value: \"{activity}\"\n    in: people[].activty\n    path: activity\n    message: m"
     )
     #expect(membership?.message.contains("did you mean 'activity'?") == true, "\(String(describing: membership))")
   }
@@ -182,32 +189,31 @@ struct DefectTests {
 
   @Test("comparisons and membership: both sides named with their values")
   func comparisons() throws {
-    let layout = """
-      document: stay
-      metadata: { title: T, created: "2025-01-01" }
-      data:
-        admittedOn: date
-        dischargedOn: date
-        fund: text
-        funds: [ { name: text } ]
-        paid: amount
-        limit: amount
-      checks:
-        - value: "{dischargedOn}"
-          atLeast: "{admittedOn}"
-          path: dischargedOn
-          message: 出院日期不能早于入院日期
-        - value: "{paid}"
-          atMost: "{limit | figures}"
-          path: paid
-          message: 报销金额超过限额
-        - value: "{fund}"
-          in: funds[].name
-          path: fund
-          message: 经费来源不在列表中
-      body:
-        - text: "{admittedOn} {dischargedOn} {fund} {paid} {limit}"
-      """
+    let layout = TypedLayouts.form(
+      "stay",
+      data: """
+          admittedOn: date
+          dischargedOn: date
+          fund: text
+          funds: [ { name: text } ]
+          paid: amount
+          limit: amount
+        """,
+      checks: """
+          - value: "{dischargedOn}"
+            atLeast: "{admittedOn}"
+            path: dischargedOn
+            message: 出院日期不能早于入院日期
+          - value: "{paid}"
+            atMost: "{limit | figures}"
+            path: paid
+            message: 报销金额超过限额
+          - value: "{fund}"
+            in: funds[].name
+            path: fund
+            message: 经费来源不在列表中
+        """,
+      body: "{admittedOn} {dischargedOn} {fund} {paid} {limit}")
     let renderer = try TypedLayouts.renderer(["stay.yaml": layout])
     func data(_ admitted: String, _ discharged: String, _ fund: String, _ paid: String) -> DataValue {
       .object([

@@ -99,29 +99,12 @@ struct TypeRuleTests {
     return try TypedLayouts.renderer(files)
   }
 
-  /// Whether `probe` at `place` is accepted; a refusal must name the place.
-  static func verdict(_ document: String, valid: DataValue, probe: DataValue, at place: String) throws -> (
-    Bool, [DataProblem]
-  ) {
-    let problems = try TypedLayouts.problems(
-      try renderer.get(), document, TypedLayouts.data(valid: valid, probe: probe, at: place))
-    return (problems.isEmpty, problems)
-  }
-
   @Test(
     "every type: the same verdict at the top level, in an object, in a list and in a nested list", arguments: tables)
   func sameVerdictEverywhere(_ table: Table) throws {
-    let document = "typed-\(table.name.lowercased())"
-    for (probe, accepted) in table.cases {
-      for place in TypedLayouts.places {
-        let (ok, problems) = try Self.verdict(document, valid: table.valid, probe: probe, at: place)
-        #expect(ok == accepted, "\(table.name) \(probe) at \(place): \(problems)")
-        if !accepted {
-          #expect(
-            problems.contains { $0.path.hasPrefix(place) }, "\(table.name) \(probe) blamed at \(place): \(problems)")
-        }
-      }
-    }
+    try TypedLayouts.expectSameVerdictEverywhere(
+      try Self.renderer.get(), "typed-\(table.name.lowercased())", valid: table.valid,
+      cases: table.cases.map { ("\(table.name) \($0.0)", $0.0, $0.1) })
   }
 
   // MARK: Identity numbers
@@ -170,16 +153,9 @@ struct TypeRuleTests {
 
   @Test("an idNumber with its idType, 性别, 出生日期 and 年龄 is checked the same at all four places")
   func identityEverywhere() throws {
-    let valid = Self.identityCases[0].1
-    for (name, probe, accepted) in Self.identityCases {
-      for place in TypedLayouts.places {
-        let (ok, problems) = try Self.verdict("typed-identity", valid: valid, probe: probe, at: place)
-        #expect(ok == accepted, "\(name) at \(place): \(problems)")
-        if !accepted {
-          #expect(problems.contains { $0.path.hasPrefix(place) }, "\(name) blamed at \(place): \(problems)")
-        }
-      }
-    }
+    try TypedLayouts.expectSameVerdictEverywhere(
+      try Self.renderer.get(), "typed-identity", valid: Self.identityCases[0].1,
+      cases: Self.identityCases.map { ($0.0, $0.1, $0.2) })
   }
 
   @Test("性别, 出生日期 and 年龄 the number states are filled in wherever the person stands")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import WenshuDocuments
 import WenshuLayout
 
@@ -9,12 +10,16 @@ enum TypedLayouts {
   static let places = ["value", "holder.value", "rows[0].value", "groups[0].rows[0].value"]
 
   /// A layout declaring `shape` (a type, or an object written as YAML flow) at each place.
-  static func layout(_ document: String, _ shape: String, extra: String = "", body: String = "{printedAt}") -> String {
+  /// Ages are counted on `asOf`, a date of no name the code knows (the layout's `agesOn`).
+  static func layout(_ document: String, _ shape: String, extra: String = "", body: String = "{asOf}") -> String {
     """
     document: \(document)
     metadata: { title: T, created: "2025-01-01" }
+    checks:
+      - rule: agesOn
+        date: asOf
     data:
-      printedAt: date
+      asOf: date
       value: \(shape)
       holder: { value: \(shape) }
       rows:
@@ -27,11 +32,25 @@ enum TypedLayouts {
     """
   }
 
+  /// A new form as a layout author writes it: its `data:` and `checks:` (YAML indented by two
+  /// spaces, as under those keys) and one line of text.
+  static func form(_ document: String, data: String, checks: String = "", body: String) -> String {
+    """
+    document: \(document)
+    metadata: { title: T, created: "2025-01-01" }
+    data:
+    \(data)
+    \(checks.isEmpty ? "" : "checks:\n" + checks)
+    body:
+      - text: "\(body)"
+    """
+  }
+
   /// The data with `value` at every place but `place`, which gets `probe`.
   static func data(valid: DataValue, probe: DataValue, at place: String) -> DataValue {
     func at(_ p: String) -> DataValue { p == place ? probe : valid }
     return .object([
-      "printedAt": .string("2025-03-01"),
+      "asOf": .string("2025-03-01"),
       "value": at("value"),
       "holder": .object(["value": at("holder.value")]),
       "rows": .array([.object(["value": at("rows[0].value")])]),
@@ -49,6 +68,25 @@ enum TypedLayouts {
       try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
     return try DocumentRenderer(home: Fixtures.home, extraLayouts: folder)
+  }
+
+  /// One table of values judged at all four places: each value at each place must get the
+  /// table's verdict, and a refusal must name that place. The other places hold `valid`.
+  static func expectSameVerdictEverywhere(
+    _ renderer: DocumentRenderer, _ document: String, valid: DataValue, cases: [(name: String, DataValue, Bool)],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    for (name, probe, accepted) in cases {
+      for place in places {
+        let found = try problems(renderer, document, data(valid: valid, probe: probe, at: place))
+        #expect(found.isEmpty == accepted, "\(name) at \(place): \(found)", sourceLocation: sourceLocation)
+        if !accepted {
+          #expect(
+            found.contains { $0.path.hasPrefix(place) }, "\(name) blamed at \(place): \(found)",
+            sourceLocation: sourceLocation)
+        }
+      }
+    }
   }
 
   /// The problems a render of `data` reports, through JSON as a client sends it.
