@@ -21,6 +21,9 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
   ],
   // Each target declares exactly the modules its files import (and the tests the executable they
   // run, so it is built first).
@@ -41,11 +44,22 @@ let package = Package(
     .target(name: "WenshuRender", dependencies: ["Graphics", "WenshuLayout"]),
     // SpreadsheetML written: sheets of typed cells, never a formula from data. No layout, no domain.
     .target(name: "WenshuWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // Proof of issue: PAdES signatures on PDFs (CMS SignedData) and the signed verification code.
+    // Knows nothing about Cairo or layouts: bytes and keys in, bytes out.
+    .target(
+      name: "WenshuSigning",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+      ]
+    ),
     // The documents: catalogue of layouts, domain formatters and checks, the render entry point.
     .target(
       name: "WenshuDocuments",
       dependencies: [
-        "WenshuLayout", "WenshuRender", "WenshuRules", "WenshuWorkbook", "Graphics", "Yams",
+        "WenshuLayout", "WenshuRender", "WenshuRules", "WenshuWorkbook", "Graphics", "Yams", "WenshuSigning",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -61,7 +75,7 @@ let package = Package(
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "WenshuWorkbook", "Yams",
+        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "WenshuWorkbook", "Yams", "WenshuSigning",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -80,6 +94,7 @@ let package = Package(
       name: "wenshu",
       dependencies: [
         "WenshuDocuments", "WenshuLayout", "WenshuRender", "WenshuRules", "WenshuServer", "WenshuSheets",
+        "WenshuSigning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -100,7 +115,7 @@ let package = Package(
     .testTarget(
       name: "WenshuServerTests",
       dependencies: [
-        "WenshuServer", "WenshuDocuments", "WenshuSheets", "WenshuTestSupport",
+        "WenshuServer", "WenshuDocuments", "WenshuSheets", "WenshuTestSupport", "WenshuSigning",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -122,7 +137,7 @@ let package = Package(
       name: "WenshuTests",
       dependencies: [
         "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "CPangoCairo", "WenshuRules", "wenshu",
-        "WenshuTestSupport", "WenshuServer",
+        "WenshuTestSupport", "WenshuServer", "WenshuSigning",
       ],
       exclude: ["Golden"]
     ),

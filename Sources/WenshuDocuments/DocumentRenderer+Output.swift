@@ -41,8 +41,11 @@ extension DocumentRenderer {
           fileName: FileName(document: document, name: prepared.filename, extension: "xlsx"), pages: prepared.pageCount,
           warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
+        // With the operator's keys, every PDF of an office that has one is signed (see README).
+        let identity = Self.office(of: data).flatMap { signingKeys?.identities[$0] }
+        let pdf = try identity.map { (identity) throws(RenderFailure) in try signedPDF(prepared, identity: identity) }
         return RenderedFile(
-          bytes: try PDFRenderer.render(prepared), mediaType: "application/pdf",
+          bytes: try pdf ?? PDFRenderer.render(prepared), mediaType: "application/pdf",
           fileName: FileName(document: document, name: prepared.filename, extension: "pdf"), pages: prepared.pageCount,
           warnings: ProblemList(prepared.warnings), records: [record])
       }

@@ -2,6 +2,7 @@ import Foundation
 import Graphics
 import WenshuLayout
 import WenshuRender
+import WenshuSigning
 
 /// The whole pipeline for one caller: JSON data → layout engine → PDF or PNG.
 /// Holds the fonts loaded once. Pango is not thread-safe: a renderer is used by one thread
@@ -12,14 +13,18 @@ public final class DocumentRenderer: @unchecked Sendable {
   /// Whether data may override fields of its office's profile (refused by default: the
   /// profiles are the operator's, see `OfficeProfile`).
   public var allowsOfficeOverrides: Bool { catalog.allowsOfficeOverrides }
+  /// The operator's signing keys: `renderFile` signs each PDF of an office that has one.
+  public let signingKeys: SigningKeys?
 
   /// `document`: read only that document's layout files (`<document>.yaml`,
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
   /// `extraLayouts`: a folder of layouts beyond the product's (see `DocumentCatalog`).
   /// `allowingOfficeOverrides`: data may override fields of its office's profile (off by default).
   public init(
-    home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil, allowingOfficeOverrides: Bool = false
+    home: WenshuHome, document: String? = nil, extraLayouts: URL? = nil, allowingOfficeOverrides: Bool = false,
+    signingKeys: SigningKeys? = nil
   ) throws {
+    self.signingKeys = signingKeys
     var catalog = try DocumentCatalog(folder: home.layouts, document: document, extraLayouts: extraLayouts)
     catalog.allowsOfficeOverrides = allowingOfficeOverrides
     self.catalog = catalog

@@ -14,12 +14,19 @@ public enum PDFRenderer {
   /// let go, so memory does not grow with the number of pages. A document of more than one
   /// page is laid out on this thread and drawn on another, side by side: in a long member
   /// list, laying out and Cairo's PDF output are each about half the work.
-  public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
+  /// `seeing` is shown each page (0-based index) on this thread before it is drawn: how a caller
+  /// learns where things landed (a seal for a signature) without holding the pages.
+  public static func render(
+    _ document: PreparedDocument, seeing: (Int, Page) -> Void = { _, _ in }
+  ) throws(RenderFailure) -> [UInt8] {
     let writer = PDFPageWriter(info: document.info)
     if document.pageCount > 1 {
-      try drawAlongside(document, into: writer)
+      try drawAlongside(document, into: writer, seeing: seeing)
     } else {
-      try document.forEachPage { writer.write($0, fonts: document.fonts) }
+      try document.forEachPage { page in
+        seeing(0, page)
+        writer.write(page, fonts: document.fonts)
+      }
     }
     do { return try writer.finish() } catch { throw .output(error.message) }
   }
@@ -27,7 +34,9 @@ public enum PDFRenderer {
   /// Lays the pages out here, and turns each into drawing operations, while a drawing thread
   /// draws them into `writer` (Cairo's part: the PDF's operators, font subsets, compression),
   /// at most a few pages behind. Returns (or throws) only once the drawing thread has finished.
-  private static func drawAlongside(_ document: PreparedDocument, into writer: PDFPageWriter) throws(RenderFailure) {
+  private static func drawAlongside(
+    _ document: PreparedDocument, into writer: PDFPageWriter, seeing: (Int, Page) -> Void
+  ) throws(RenderFailure) {
     let handoff = PageHandoff(capacity: 4)
     let drawn = DispatchSemaphore(value: 0)
     let target = WriterOnOneThread(writer)
@@ -44,7 +53,12 @@ public enum PDFRenderer {
       drawn.wait()
     }
     let fonts = document.fonts
-    try document.forEachPage { handoff.put(PageDrawing($0, fonts: fonts)) }
+    var index = 0
+    try document.forEachPage { page in
+      seeing(index, page)
+      index += 1
+      handoff.put(PageDrawing(page, fonts: fonts))
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import WenshuDocuments
+import WenshuSigning
 
 /// At most `workers` renders at once, each on its own renderer (fonts loaded once at start),
 /// off the event loop; up to `queueLimit` more wait in line, and beyond that the caller is
@@ -24,10 +25,11 @@ public actor RenderPool {
   nonisolated let admission: Admission
 
   public init(
-    home: WenshuHome, workers: Int, queueLimit: Int, metrics: ServiceMetrics, allowOfficeOverrides: Bool = false
+    home: WenshuHome, workers: Int, queueLimit: Int, metrics: ServiceMetrics, allowOfficeOverrides: Bool = false,
+    signingKeys: SigningKeys? = nil
   ) throws {
     let renderers = try (0..<max(1, workers)).map { _ in
-      try DocumentRenderer(home: home, allowingOfficeOverrides: allowOfficeOverrides)
+      try DocumentRenderer(home: home, allowingOfficeOverrides: allowOfficeOverrides, signingKeys: signingKeys)
     }
     idle = renderers
     catalog = renderers[0].catalog

@@ -1,3 +1,5 @@
+import WenshuSigning
+
 /// How the render service runs. Every replica is stateless: run as many as needed behind
 /// any load balancer, each with its own `workers` and memory.
 public struct ServerConfiguration: Sendable {
@@ -27,6 +29,8 @@ public struct ServerConfiguration: Sendable {
   /// Whether data may override fields of its office's profile (name, account, bank, seal,
   /// signer). Off: the profiles in `Layouts/offices/` are the only source of those facts.
   public var allowOfficeOverrides: Bool
+  /// The operator's signing keys (`--signing-keys`): every PDF of an office with a key is signed.
+  public var signingKeys: SigningKeys? = nil
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,

@@ -41,7 +41,7 @@ public enum WenshuService {
     let metrics = ServiceMetrics()
     let pool = try RenderPool(
       home: home, workers: configuration.workers, queueLimit: configuration.queueLimit, metrics: metrics,
-      allowOfficeOverrides: configuration.allowOfficeOverrides)
+      allowOfficeOverrides: configuration.allowOfficeOverrides, signingKeys: configuration.signingKeys)
     let router = Router(context: ServiceContext.self)
     let keys = APIKeys(configuration.keys)
     try keys.check(offices: pool.catalog.offices.keys, documents: pool.catalog.documents)

@@ -4,6 +4,7 @@ import WenshuDocuments
 import WenshuLayout
 import WenshuRender
 import WenshuSheets
+import WenshuSigning
 
 extension Wenshu {
   struct Print: ParsableCommand {
@@ -95,7 +96,23 @@ extension Wenshu {
         "Let the data override fields of its office's profile (name, account, bank, seal, signer); refused otherwise.")
     var allowOfficeOverrides = false
 
+    @Option(
+      help: ArgumentHelp(
+        "The operator's folder of signing keys: <office id>.pem (the office's certificate chain, its own first) and <office id>.key (its private key, P-256 or RSA ≥ 2048, PEM).",
+        valueName: "folder"))
+    var signingKeys: String?
+
+    @Flag(
+      help:
+        "Sign the PDF with its office's key (PAdES B-B; the signature sits on the seal where the layout prints one). Needs --signing-keys."
+    )
+    var sign = false
+
     func validate() throws {
+      if sign && signingKeys == nil { throw ValidationError("--sign needs --signing-keys <folder>") }
+      if sign && format == .xlsx {
+        throw ValidationError("--sign signs a PDF; a workbook (--format xlsx) is not signed")
+      }
       if format == .pdf, let output, output.lowercased().hasSuffix(".xlsx") {
         throw ValidationError("-o \(output) names a workbook but --format pdf asks for a PDF: drop one of them")
       }
@@ -105,7 +122,16 @@ extension Wenshu {
     }
 
     func run() throws {
+      // Keys are read before any work, so a broken key folder stops the print at once.
+      var keys: SigningKeys?
+      if sign, let signingKeys {
+        do { keys = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
+          printError("\(error)")
+          throw Exit.config
+        }
+      }
       var failedList: FailedList?
+      var officeWithoutKey: String?
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
@@ -146,14 +172,19 @@ extension Wenshu {
               csv: !isWorkbook)
           }
         }
-        let result: (file: [UInt8]?, warnings: [DataProblem], layout: String)
-        do throws(RenderFailure) { result = try render(renderer, parsed, list: list) } catch {
-          if case .data(let problems) = error { try failedList?.write(problems) }
-          throw error
+        if let keys, let office = DocumentRenderer.office(of: parsed), keys.identities[office] == nil {
+          officeWithoutKey = office
+          pdf = []
+        } else {
+          let result: (file: [UInt8]?, warnings: [DataProblem], layout: String)
+          do throws(RenderFailure) { result = try render(renderer, parsed, list: list, keys: keys) } catch {
+            if case .data(let problems) = error { try failedList?.write(problems) }
+            throw error
+          }
+          pdf = result.file ?? []
+          if result.file == nil { unexported = result.layout }
+          for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
         }
-        pdf = result.file ?? []
-        if result.file == nil { unexported = result.layout }
-        for warning in list?.locate(result.warnings) ?? result.warnings { printError("warning: \(warning)") }
       } catch {
         switch error {
         case .layout: printError(error.description); throw Exit.config
@@ -161,6 +192,10 @@ extension Wenshu {
           printError(error.description)
           throw Exit.dataError
         }
+      }
+      if let officeWithoutKey, let keys {
+        printError(SigningError.noKey(office: officeWithoutKey, folder: keys.folder.path).description)
+        throw Exit.config
       }
       if let unexported {
         printError(
@@ -175,7 +210,7 @@ extension Wenshu {
     /// member sheet, every problem is shown at its cell, the sheet's own (which stop the
     /// print) together with what the rest of the checks find.
     func render(
-      _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?
+      _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?, keys: SigningKeys?
     ) throws(RenderFailure) -> (file: [UInt8]?, warnings: [DataProblem], layout: String) {
       do throws(RenderFailure) {
         if let list, !list.problems.isEmpty {
@@ -185,7 +220,12 @@ extension Wenshu {
         let prepared = try renderer.prepare(document: document, data: data)
         let file: [UInt8]?
         switch chosenFormat {
-        case .pdf: file = try PDFRenderer.render(prepared)
+        case .pdf:
+          if let keys {
+            file = try renderer.signedPDF(prepared, office: DocumentRenderer.office(of: data), keys: keys)
+          } else {
+            file = try PDFRenderer.render(prepared)
+          }
         case .xlsx:
           do { file = try ListWorkbook.bytes(prepared) } catch { throw .output("\(error)") }
         }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import WenshuDocuments
 import WenshuServer
+import WenshuSigning
 
 extension Wenshu {
   struct Serve: AsyncParsableCommand {
@@ -49,6 +50,11 @@ extension Wenshu {
         "Let the data override fields of its office's profile (name, account, bank, seal, signer). Off by default: an official notice then always carries the profile's own account."
     )
     var allowOfficeOverrides = false
+    @Option(
+      help: ArgumentHelp(
+        "The operator's folder of signing keys (<office id>.pem chain and <office id>.key): every PDF of an office with a key is signed (PAdES B-B); the others are not. Read at start-up.",
+        valueName: "folder"))
+    var signingKeys: String?
 
     func validate() throws {
       guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
@@ -64,10 +70,19 @@ extension Wenshu {
       let keys = access.unscopedKeys
       let scoped = try access.scopedKeys()
       try access.requireKeys(host: host, haveKeys: !keys.isEmpty || !scoped.isEmpty)
-      let configuration = ServerConfiguration(
+      var configuration = ServerConfiguration(
         host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
         renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout),
         allowOfficeOverrides: allowOfficeOverrides, scopedKeys: scoped, allowedHosts: access.hosts)
+      if let signingKeys {
+        do { configuration.signingKeys = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
+          printError("cannot read --signing-keys: \(error)")
+          throw Exit.config
+        }
+        logger.info(
+          "signing",
+          metadata: ["offices": .string(configuration.signingKeys!.identities.keys.sorted().joined(separator: ","))])
+      }
       let app: any ApplicationProtocolBox
       let (host, workers, auth, log) = (host, workers, keys.isEmpty && scoped.isEmpty ? "off" : "api-key", logger)
       do {
