@@ -25,11 +25,13 @@ let package = Package(
   // Each target declares exactly the modules its files import (and the tests the executable they
   // run, so it is built first).
   targets: [
-    // The only target that sees C: cairo, pango, pangocairo, fontconfig.
+    // The only target that sees C: cairo, pango, pangocairo, fontconfig, HarfBuzz's subsetter.
     .systemLibrary(
       name: "CPangoCairo",
-      pkgConfig: "pangocairo pangofc fontconfig libqrencode",
-      providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev", "libqrencode-dev"])]
+      pkgConfig: "pangocairo pangofc fontconfig libqrencode harfbuzz-subset",
+      providers: [
+        .apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev", "libqrencode-dev", "libharfbuzz-dev"])
+      ]
     ),
     // Swift types over the C layer: fonts, shaped text, PDF and PNG surfaces.
     .target(name: "Graphics", dependencies: ["CPangoCairo"]),
@@ -37,8 +39,11 @@ let package = Package(
     .target(name: "WenshuRules"),
     // Layout descriptions + data → pages of positioned items. Knows nothing about insurance.
     .target(name: "WenshuLayout", dependencies: ["Graphics", "Yams"]),
-    // Pages → PDF or PNG. Reads only laid-out pages.
-    .target(name: "WenshuRender", dependencies: ["Graphics", "WenshuLayout"]),
+    // Pages → PDF, PNG or OFD. Reads only laid-out pages.
+    .target(
+      name: "WenshuRender",
+      dependencies: ["Graphics", "WenshuLayout", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     // The documents: catalogue of layouts, domain formatters and checks, the render entry point.
     .target(
       name: "WenshuDocuments",
@@ -117,9 +122,9 @@ let package = Package(
       name: "WenshuTests",
       dependencies: [
         "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "CPangoCairo", "WenshuRules", "wenshu",
-        "WenshuTestSupport", "WenshuServer",
+        "WenshuTestSupport", "WenshuServer", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
-      exclude: ["Golden"]
+      exclude: ["Golden", "GoldenOFD"]
     ),
   ]
 )

@@ -5,7 +5,7 @@ import WenshuRender
 import ZIPFoundation
 
 extension DocumentRenderer {
-  /// A batch (a JSON array of one document's data) as one PDF or a ZIP of one PDF each.
+  /// A batch (a JSON array of one document's data) as one PDF, or a ZIP of one PDF (or OFD) each.
   /// Bounded in memory whatever its length: each item is parsed, checked, laid out and
   /// written before the next is read, so only one document's data and one page are held
   /// besides the output. Any item's problems fail the whole batch (every item is still
@@ -51,7 +51,9 @@ extension DocumentRenderer {
         if output == nil { output = try BatchOutput(format: format, info: prepared.info) }
         try output!.add(
           prepared,
-          name: FileName(document: document, name: String(format: "%03d-", i + 1) + prepared.filename, extension: "pdf")
+          name: FileName(
+            document: document, name: String(format: "%03d-", i + 1) + prepared.filename,
+            extension: format == .ofd ? "ofd" : "pdf")
         )
       } catch let failure as RenderFailure { throw .render(failure) } catch { throw .render(.output("\(error)")) }
     }
@@ -60,7 +62,7 @@ extension DocumentRenderer {
     do { bytes = try output!.finish() } catch let failure as RenderFailure { throw .render(failure) } catch {
       throw .render(.output("\(error)"))
     }
-    let zip = format == .zip
+    let zip = format == .zip || format == .ofd
     return RenderedFile(
       bytes: bytes, mediaType: zip ? "application/zip" : "application/pdf",
       fileName: FileName(document: document, name: "\(document)-batch", extension: zip ? "zip" : "pdf"),
@@ -89,14 +91,14 @@ extension DocumentRenderer {
 }
 
 /// Where a batch's documents go as they are laid out: pages into one PDF, or each document's
-/// PDF deflated into the ZIP as soon as it is written.
+/// PDF (or OFD) deflated into the ZIP as soon as it is written.
 private enum BatchOutput {
   case book(PDFBook)
-  case zip(Archive)
+  case zip(Archive, ofd: Bool)
 
   init(format: OutputFormat, info: DocumentInfo) throws {
-    if format == .zip {
-      self = .zip(try Archive(accessMode: .create))
+    if format == .zip || format == .ofd {
+      self = .zip(try Archive(accessMode: .create), ofd: format == .ofd)
     } else {
       self = .book(PDFBook(info: info))
     }
@@ -105,8 +107,8 @@ private enum BatchOutput {
   func add(_ prepared: PreparedDocument, name: FileName) throws {
     switch self {
     case .book(let book): try book.append(prepared)
-    case .zip(let archive):
-      let pdf = try PDFRenderer.render(prepared)
+    case .zip(let archive, let ofd):
+      let pdf = ofd ? try OFDRenderer.render(prepared) : try PDFRenderer.render(prepared)
       try archive.addEntry(
         with: name.name, type: .file, uncompressedSize: Int64(pdf.count), compressionMethod: .deflate
       ) { position, size in
@@ -118,7 +120,7 @@ private enum BatchOutput {
   func finish() throws -> [UInt8] {
     switch self {
     case .book(let book): return try book.finish()
-    case .zip(let archive): return [UInt8](archive.data ?? Data())
+    case .zip(let archive, _): return [UInt8](archive.data ?? Data())
     }
   }
 }

@@ -2,7 +2,7 @@ import WenshuLayout
 import WenshuRender
 
 extension DocumentRenderer {
-  /// One document as a PDF, or one of its pages as PNG. The PDF streams page by page; a
+  /// One document as a PDF or an OFD, or one of its pages as PNG. The PDF streams page by page; a
   /// preview lays out every page but keeps only the one asked for.
   public func renderFile(
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
@@ -31,6 +31,11 @@ extension DocumentRenderer {
           bytes: png, mediaType: "image/png",
           fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
           pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: [record])
+      case .ofd:
+        return RenderedFile(
+          bytes: try OFDRenderer.render(prepared), mediaType: OutputFormat.ofdMediaType,
+          fileName: FileName(document: document, name: prepared.filename, extension: "ofd"), pages: prepared.pageCount,
+          warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         return RenderedFile(
           bytes: try PDFRenderer.render(prepared), mediaType: "application/pdf",

@@ -152,11 +152,11 @@ public enum OpenAPIDocument {
         "A variant and an office that no layout has together (the 告知书 has no default form for Guangdong) get 404; GET /v1/documents lists the layouts and their offices."
       )
     case .render:
-      op["summary"] = .string("Renders one \(document) as PDF, or one page as PNG.")
+      op["summary"] = .string("Renders one \(document) as PDF (or OFD), or one page as PNG.")
       op["parameters"] = .array([
         query(
-          "format", "pdf, or png for one page",
-          .object(["type": .string("string"), "enum": .strings(["pdf", "png"]), "default": .string("pdf")])),
+          "format", "pdf, png for one page, or ofd (GB/T 33190, the national fixed-layout format)",
+          .object(["type": .string("string"), "enum": .strings(["pdf", "png", "ofd"]), "default": .string("pdf")])),
         query(
           "page", "the page to return as PNG, from 1 (400 beyond the document's last); ignored for a PDF",
           .object(["type": .string("integer"), "minimum": .integer(1), "default": .integer(1)])),
@@ -168,13 +168,15 @@ public enum OpenAPIDocument {
       ])
       op["requestBody"] = body(
         ref("#/components/schemas/\(document)"), document: document, examples: examples, batch: false)
-      responses["200"] = rendered("the document (PDF), or the page (PNG, inline)", ["application/pdf", "image/png"])
+      responses["200"] = rendered(
+        "the document (PDF or OFD), or the page (PNG, inline)",
+        ["application/pdf", "image/png", OutputFormat.ofdMediaType])
     case .batch:
-      op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
+      op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF (or OFD) each.")
       op["parameters"] = .array([
         query(
-          "format", "pdf (one file) or zip (one PDF each)",
-          .object(["type": .string("string"), "enum": .strings(["pdf", "zip"]), "default": .string("pdf")]))
+          "format", "pdf (one file), zip (one PDF each) or ofd (a ZIP of one OFD each)",
+          .object(["type": .string("string"), "enum": .strings(["pdf", "zip", "ofd"]), "default": .string("pdf")]))
       ])
       op["requestBody"] = body(
         .object(["type": .string("array"), "minItems": .integer(1), "items": ref("#/components/schemas/\(document)")]),

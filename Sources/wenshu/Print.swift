@@ -10,7 +10,7 @@ extension Wenshu {
       // The document list reads every layout: only worth it when help is being shown.
       let helping = CommandLine.arguments.contains { ["--help", "-h", "help"].contains($0) }
       return CommandConfiguration(
-        abstract: "Renders a document from its JSON data into a PDF.",
+        abstract: "Renders a document from its JSON data into a PDF (or an OFD, GB/T 33190).",
         discussion: (helping ? documentHelp() : "") + """
 
 
@@ -19,6 +19,10 @@ extension Wenshu {
           exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
           cannot be created (a missing folder, a read-only file without --force); 74: writing \
           failed (a full disk; no partial file is left); 78: layouts or fonts missing or broken.
+
+          With --format ofd, or an output file named *.ofd, the document is written as OFD \
+          (GB/T 33190-2016, 版式文档), the national fixed-layout format: the same pages, the \
+          text selectable, the fonts embedded as subsets.
 
           The PDF holds names and ID numbers: a new file is created with mode 0600 (less if \
           the umask asks), a replaced file keeps its mode. It is written to a temporary file \
@@ -32,6 +36,7 @@ extension Wenshu {
 
           Examples:
             wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
+            wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.ofd
             wenshu print overage-certificate unit.json --members 名单.xlsx -o 超龄证明.pdf
           """)
     }
@@ -45,9 +50,15 @@ extension Wenshu {
     @Option(
       name: .shortAndLong,
       help:
-        "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf, in the current folder (standard output when reading standard input)."
+        "Where to write the PDF, or - for standard output. Default: the data file's name with .pdf (.ofd), in the current folder (standard output when reading standard input)."
     )
     var output: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "pdf or ofd (GB/T 33190). Default: ofd when the output file's name ends in .ofd, else pdf.",
+        valueName: "format"))
+    var format: FileFormat?
 
     @Option(
       help: ArgumentHelp(
@@ -75,6 +86,9 @@ extension Wenshu {
     var allowOfficeOverrides = false
 
     func validate() throws {
+      if let format, let output, output != "-", let named = FileFormat(fileName: output), named != format {
+        throw ValidationError("--format \(format.rawValue) does not match the output file \(output)")
+      }
       if failedRows != nil && members == nil {
         throw ValidationError("--failed-rows needs --members: it hands back the rows of that list that failed")
       }
@@ -137,21 +151,36 @@ extension Wenshu {
     func render(
       _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?
     ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-      guard let list else { return try renderer.render(document: document, data: data) }
+      guard let list else { return try render(renderer, data) }
       do throws(RenderFailure) {
         guard list.problems.isEmpty else {
           _ = try renderer.prepare(document: document, data: data)
           throw RenderFailure.data([])
         }
-        return try renderer.render(document: document, data: data)
+        return try render(renderer, data)
       } catch .data(let found) {
         throw .data(list.problems + list.locate(found))
       }
     }
 
+    /// The file in the chosen format.
+    private func render(
+      _ renderer: DocumentRenderer, _ data: DataValue
+    ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
+      switch chosenFormat {
+      case .pdf: return try renderer.render(document: document, data: data)
+      case .ofd:
+        let (ofd, warnings) = try renderer.renderOFD(document: document, data: data)
+        return (ofd, warnings)
+      }
+    }
+
+    /// --format, or what the output file's name says, or PDF.
+    var chosenFormat: FileFormat { format ?? output.flatMap(FileFormat.init(fileName:)) ?? .pdf }
+
     var defaultOutput: String {
       guard data != "-" else { return "-" }
-      return URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent + ".pdf"
+      return URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent + "." + chosenFormat.rawValue
     }
 
     static func documentHelp() -> String {
@@ -171,5 +200,15 @@ extension Wenshu {
       }
       return lines.joined(separator: "\n")
     }
+  }
+}
+
+/// The file formats `print` writes.
+enum FileFormat: String, ExpressibleByArgument, CaseIterable {
+  case pdf, ofd
+
+  /// The format a file's extension names (`x.ofd`), or nil for another extension.
+  init?(fileName: String) {
+    self.init(rawValue: URL(fileURLWithPath: fileName).pathExtension.lowercased())
   }
 }
