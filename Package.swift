@@ -28,11 +28,13 @@ let package = Package(
   // Each target declares exactly the modules its files import (and the tests the executable they
   // run, so it is built first).
   targets: [
-    // The only target that sees C: cairo, pango, pangocairo, fontconfig.
+    // The only target that sees C: cairo, pango, pangocairo, fontconfig, HarfBuzz's subsetter.
     .systemLibrary(
       name: "CPangoCairo",
-      pkgConfig: "pangocairo pangofc fontconfig libqrencode",
-      providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev", "libqrencode-dev"])]
+      pkgConfig: "pangocairo pangofc fontconfig libqrencode harfbuzz-subset",
+      providers: [
+        .apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev", "libqrencode-dev", "libharfbuzz-dev"])
+      ]
     ),
     // Swift types over the C layer: fonts, shaped text, PDF and PNG surfaces.
     .target(name: "Graphics", dependencies: ["CPangoCairo"]),
@@ -40,8 +42,11 @@ let package = Package(
     .target(name: "WenshuRules"),
     // Layout descriptions + data → pages of positioned items. Knows nothing about insurance.
     .target(name: "WenshuLayout", dependencies: ["Graphics", "Yams"]),
-    // Pages → PDF or PNG. Reads only laid-out pages.
-    .target(name: "WenshuRender", dependencies: ["Graphics", "WenshuLayout"]),
+    // Pages → PDF, PNG or OFD. Reads only laid-out pages.
+    .target(
+      name: "WenshuRender",
+      dependencies: ["Graphics", "WenshuLayout", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     // SpreadsheetML written: sheets of typed cells, never a formula from data. No layout, no domain.
     .target(name: "WenshuWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Proof of issue: PAdES signatures on PDFs (CMS SignedData) and the signed verification code.
@@ -137,9 +142,9 @@ let package = Package(
       name: "WenshuTests",
       dependencies: [
         "WenshuDocuments", "WenshuLayout", "WenshuRender", "Graphics", "CPangoCairo", "WenshuRules", "wenshu",
-        "WenshuTestSupport", "WenshuServer", "WenshuSigning",
+        "WenshuTestSupport", "WenshuServer", "WenshuSigning", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
-      exclude: ["Golden"]
+      exclude: ["Golden", "GoldenOFD"]
     ),
   ]
 )

@@ -5,3 +5,6 @@
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
 #include <qrencode.h>
+#include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>

@@ -5,8 +5,8 @@ import WenshuRender
 import ZIPFoundation
 
 extension DocumentRenderer {
-  /// A batch (a JSON array of one document's data) as one PDF, a ZIP of one PDF each, or a
-  /// ZIP of one workbook each.
+  /// A batch (a JSON array of one document's data) as one PDF, a ZIP of one PDF each, a ZIP of
+  /// one workbook each, or a ZIP of one OFD each.
   /// Bounded in memory whatever its length: each item is parsed, checked, laid out and
   /// written before the next is read, so only one document's data and one page are held
   /// besides the output. Any item's problems fail the whole batch (every item is still
@@ -53,7 +53,7 @@ extension DocumentRenderer {
         if output == nil { output = try BatchOutput(format: format, info: prepared.info, offered: sheetDocuments) }
         let name = String(format: "%03d-", i + 1) + prepared.filename
         try output!.add(
-          prepared, name: FileName(document: document, name: name, extension: format == .xlsx ? "xlsx" : "pdf"))
+          prepared, name: FileName(document: document, name: name, extension: format.batchItemExtension))
       } catch let failure as OutputFailure { throw failure } catch let failure as RenderFailure {
         throw .render(failure)
       } catch { throw .render(.output("\(error)")) }
@@ -63,7 +63,7 @@ extension DocumentRenderer {
     do { bytes = try output!.finish() } catch let failure as RenderFailure { throw .render(failure) } catch {
       throw .render(.output("\(error)"))
     }
-    let zip = format == .zip || format == .xlsx
+    let zip = format == .zip || format == .xlsx || format == .ofd
     return RenderedFile(
       bytes: bytes, mediaType: zip ? "application/zip" : "application/pdf",
       fileName: FileName(document: document, name: "\(document)-batch", extension: zip ? "zip" : "pdf"),
@@ -92,15 +92,15 @@ extension DocumentRenderer {
 }
 
 /// Where a batch's documents go as they are laid out: pages into one PDF, or each document's
-/// PDF (or workbook) deflated into the ZIP as soon as it is written.
+/// PDF (workbook, OFD) deflated into the ZIP as soon as it is written.
 private enum BatchOutput {
   case book(PDFBook)
   /// `workbooks`: the documents that offer them, for the message when one does not.
-  case zip(Archive, workbooks: [String]?)
+  case zip(Archive, format: OutputFormat, workbooks: [String])
 
   init(format: OutputFormat, info: DocumentInfo, offered: [String]) throws {
-    if format == .zip || format == .xlsx {
-      self = .zip(try Archive(accessMode: .create), workbooks: format == .xlsx ? offered : nil)
+    if format == .zip || format == .xlsx || format == .ofd {
+      self = .zip(try Archive(accessMode: .create), format: format, workbooks: offered)
     } else {
       self = .book(PDFBook(info: info))
     }
@@ -109,15 +109,16 @@ private enum BatchOutput {
   func add(_ prepared: PreparedDocument, name: FileName) throws {
     switch self {
     case .book(let book): try book.append(prepared)
-    case .zip(let archive, let workbooks):
+    case .zip(let archive, let format, let offered):
       let pdf: [UInt8]
-      if let offered = workbooks {
+      switch format {
+      case .xlsx:
         guard let bytes = try ListWorkbook.bytes(prepared) else {
           throw OutputFailure.noSheet(document: prepared.document, layout: prepared.layoutFile, offered: offered)
         }
         pdf = bytes
-      } else {
-        pdf = try PDFRenderer.render(prepared)
+      case .ofd: pdf = try OFDRenderer.render(prepared)
+      default: pdf = try PDFRenderer.render(prepared)
       }
       try archive.addEntry(
         with: name.name, type: .file, uncompressedSize: Int64(pdf.count), compressionMethod: .deflate
@@ -130,7 +131,18 @@ private enum BatchOutput {
   func finish() throws -> [UInt8] {
     switch self {
     case .book(let book): return try book.finish()
-    case .zip(let archive, _): return [UInt8](archive.data ?? Data())
+    case .zip(let archive, _, _): return [UInt8](archive.data ?? Data())
+    }
+  }
+}
+
+extension OutputFormat {
+  /// The extension of each document's file inside a batch's ZIP.
+  var batchItemExtension: String {
+    switch self {
+    case .xlsx: "xlsx"
+    case .ofd: "ofd"
+    default: "pdf"
     }
   }
 }

@@ -2,8 +2,8 @@ import WenshuLayout
 import WenshuRender
 
 extension DocumentRenderer {
-  /// One document as a PDF, one of its pages as PNG, or its row tables as a workbook. The
-  /// PDF streams page by page; a preview lays out every page but keeps only the one asked for.
+  /// One document as a PDF or an OFD, one of its pages as PNG, or its row tables as a workbook.
+  /// The PDF streams page by page; a preview lays out every page but keeps only the one asked for.
   public func renderFile(
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
     scope: OfficeScope? = nil
@@ -39,6 +39,11 @@ extension DocumentRenderer {
         return RenderedFile(
           bytes: bytes, mediaType: ListWorkbook.mediaType,
           fileName: FileName(document: document, name: prepared.filename, extension: "xlsx"), pages: prepared.pageCount,
+          warnings: ProblemList(prepared.warnings), records: [record])
+      case .ofd:
+        return RenderedFile(
+          bytes: try OFDRenderer.render(prepared), mediaType: OutputFormat.ofdMediaType,
+          fileName: FileName(document: document, name: prepared.filename, extension: "ofd"), pages: prepared.pageCount,
           warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         // With the operator's keys, every PDF of an office that has one is signed (see README).

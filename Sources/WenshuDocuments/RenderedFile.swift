@@ -1,13 +1,19 @@
 import WenshuLayout
 
 /// What a caller asks for: the PDF, one page as PNG (a web preview), the row tables as a
-/// workbook (for a batch, a ZIP of one workbook per document), or for a batch one ZIP
-/// holding a PDF per document.
+/// workbook (for a batch, a ZIP of one workbook per document), for a batch one ZIP holding a
+/// PDF per document, or the OFD (GB/T 33190; for a batch a ZIP of one OFD each).
 public enum OutputFormat: Sendable, Equatable {
   case pdf
   case png(page: Int, dpi: Double)
   case zip
   case xlsx
+  case ofd
+}
+
+extension OutputFormat {
+  /// OFD's media type, as GB/T 33190 registers it.
+  public static let ofdMediaType = "application/ofd"
 }
 
 /// A finished file, ready to hand to a client: its bytes, media type, a safe download name

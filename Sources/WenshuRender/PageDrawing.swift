@@ -84,7 +84,7 @@ extension Canvas {
 /// A run's rules, gathered to be stroked together. Horizontal and vertical rules on one
 /// line that touch or overlap become one (a cell's border drawn by both its rows, a column
 /// rule continued row after row); others are kept as they are.
-private struct Rules {
+struct Rules {
   /// Rules along one line: horizontal ones by their y, vertical ones by their x, in 1/100 pt.
   private struct Line: Hashable {
     let width: Int

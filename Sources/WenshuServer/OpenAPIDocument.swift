@@ -179,14 +179,15 @@ public enum OpenAPIDocument {
     case .render:
       let sheets = sheetNames(document, catalog)
       op["summary"] = .string(
-        "Renders one \(document) as PDF, or one page as PNG\(sheets.isEmpty ? "" : ", or its lists as a workbook (xlsx)")."
+        "Renders one \(document) as PDF (or OFD), or one page as PNG\(sheets.isEmpty ? "" : ", or its lists as a workbook (xlsx)")."
       )
       op["parameters"] = .array([
         query(
           "format",
-          "pdf, or png for one page" + (sheets.isEmpty ? "" : ", or xlsx: \(sheetsDescription(sheets))"),
+          "pdf, png for one page, or ofd (GB/T 33190, the national fixed-layout format)"
+            + (sheets.isEmpty ? "" : ", or xlsx: \(sheetsDescription(sheets))"),
           .object([
-            "type": .string("string"), "enum": .strings(["pdf", "png"] + (sheets.isEmpty ? [] : ["xlsx"])),
+            "type": .string("string"), "enum": .strings(["pdf", "png", "ofd"] + (sheets.isEmpty ? [] : ["xlsx"])),
             "default": .string("pdf"),
           ])),
         query(
@@ -202,18 +203,19 @@ public enum OpenAPIDocument {
         ref("#/components/schemas/\(schemaName(document))"), document: document, examples: examples, batch: false,
         form: true)
       responses["200"] = rendered(
-        "the document (PDF), or the page (PNG, inline)" + (sheets.isEmpty ? "" : ", or the workbook (xlsx)"),
-        ["application/pdf", "image/png"] + (sheets.isEmpty ? [] : [WorkbookXLSX.contentType]))
+        "the document (PDF or OFD), or the page (PNG, inline)" + (sheets.isEmpty ? "" : ", or the workbook (xlsx)"),
+        ["application/pdf", "image/png", OutputFormat.ofdMediaType] + (sheets.isEmpty ? [] : [WorkbookXLSX.contentType])
+      )
     case .batch:
-      op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF each.")
+      op["summary"] = .string("Renders an array of \(document) data as one PDF, or a ZIP of one PDF (or OFD) each.")
       let sheets = sheetNames(document, catalog)
       op["parameters"] = .array([
         query(
           "format",
-          "pdf (one file) or zip (one PDF each)"
+          "pdf (one file), zip (one PDF each) or ofd (a ZIP of one OFD each)"
             + (sheets.isEmpty ? "" : ", or xlsx (a ZIP of one workbook each: \(sheetsDescription(sheets)))"),
           .object([
-            "type": .string("string"), "enum": .strings(["pdf", "zip"] + (sheets.isEmpty ? [] : ["xlsx"])),
+            "type": .string("string"), "enum": .strings(["pdf", "zip", "ofd"] + (sheets.isEmpty ? [] : ["xlsx"])),
             "default": .string("pdf"),
           ]))
       ])

@@ -1,7 +1,8 @@
 import Hummingbird
 import WenshuDocuments
 
-/// What a render request asks for, read from its query: `format`, and for a PNG `page` and `dpi`.
+/// What a render request asks for, read from its query: `format` (pdf, png, ofd; a batch's pdf,
+/// zip, ofd), and for a PNG `page` and `dpi`.
 enum OutputQuery {
   static func format(_ request: Request, batch: Bool) throws(Problem) -> OutputFormat {
     let query = request.uri.queryParameters
@@ -14,13 +15,14 @@ enum OutputQuery {
     }
     switch query.get("format") ?? "pdf" {
     case "pdf": return .pdf
+    case "ofd": return .ofd
     case "zip" where batch: return .zip
     case "xlsx": return .xlsx
     case "png" where !batch: return .png(page: page, dpi: dpi)
     case let other:
       throw Problem(
         status: .badRequest, title: "Bad format",
-        detail: "format '\(other)' is not offered here (pdf\(batch ? ", zip" : ", png"), xlsx)")
+        detail: "format '\(other)' is not offered here (pdf\(batch ? ", zip" : ", png"), xlsx, ofd)")
     }
   }
 }

@@ -12,7 +12,8 @@ extension Wenshu {
       // The document list reads every layout: only worth it when help is being shown.
       let helping = CommandLine.arguments.contains { ["--help", "-h", "help"].contains($0) }
       return CommandConfiguration(
-        abstract: "Renders a document from its JSON data into a PDF, or its lists into a workbook (.xlsx).",
+        abstract:
+          "Renders a document from its JSON data into a PDF (or an OFD, GB/T 33190), or its lists into a workbook (.xlsx).",
         discussion: (helping ? documentHelp() : "") + """
 
 
@@ -21,6 +22,10 @@ extension Wenshu {
           exit status is 65; nothing is written then. Exit 66: input unreadable; 73: output \
           cannot be created (a missing folder, a read-only file without --force); 74: writing \
           failed (a full disk; no partial file is left); 78: layouts or fonts missing or broken.
+
+          With --format ofd, or an output file named *.ofd, the document is written as OFD \
+          (GB/T 33190-2016, 版式文档), the national fixed-layout format: the same pages, the \
+          text selectable, the fonts embedded as subsets.
 
           The PDF holds names and ID numbers: a new file is created with mode 0600 (less if \
           the umask asks), a replaced file keeps its mode. It is written to a temporary file \
@@ -40,6 +45,7 @@ extension Wenshu {
 
           Examples:
             wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.pdf
+            wenshu print confirmation samples/confirmation/henan-12.json -o confirmation.ofd
             wenshu print overage-certificate unit.json --members 名单.xlsx -o 超龄证明.pdf
             wenshu print confirmation samples/confirmation/henan-2000.json -o 会员名单.xlsx
           """)
@@ -54,22 +60,28 @@ extension Wenshu {
     @Option(
       name: .shortAndLong,
       help:
-        "Where to write the PDF (or workbook), or - for standard output. Default: the data file's name with .pdf (.xlsx), in the current folder (standard output when reading standard input)."
+        "Where to write the PDF (OFD, workbook), or - for standard output. Default: the data file's name with .pdf (.ofd, .xlsx), in the current folder (standard output when reading standard input)."
     )
     var output: String?
 
     @Option(
       help: ArgumentHelp(
-        "pdf, or xlsx for the document's lists as a workbook (the tables its layout exports). Default: xlsx when -o names an .xlsx file, else pdf.",
+        "pdf; ofd (GB/T 33190); or xlsx for the document's lists as a workbook (the tables its layout exports). Default: what the output file's name ends in (.ofd, .xlsx), else pdf.",
         valueName: "format"))
     var format: PrintFormat?
 
-    enum PrintFormat: String, ExpressibleByArgument, CaseIterable { case pdf, xlsx }
+    /// The formats `print` writes.
+    enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
+      case pdf, ofd, xlsx
 
-    /// The format asked for, or the one the output's name says.
-    var chosenFormat: PrintFormat {
-      format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .pdf)
+      /// The format a file's extension names (`x.ofd`), or nil for another extension.
+      init?(fileName: String) {
+        self.init(rawValue: URL(fileURLWithPath: fileName).pathExtension.lowercased())
+      }
     }
+
+    /// --format, or what the output file's name says, or PDF.
+    var chosenFormat: PrintFormat { format ?? output.flatMap(PrintFormat.init(fileName:)) ?? .pdf }
 
     @Option(
       help: ArgumentHelp(
@@ -110,11 +122,11 @@ extension Wenshu {
 
     func validate() throws {
       if sign && signingKeys == nil { throw ValidationError("--sign needs --signing-keys <folder>") }
-      if sign && format == .xlsx {
-        throw ValidationError("--sign signs a PDF; a workbook (--format xlsx) is not signed")
+      if sign && chosenFormat != .pdf {
+        throw ValidationError("--sign signs a PDF; --format \(chosenFormat.rawValue) is not signed")
       }
-      if format == .pdf, let output, output.lowercased().hasSuffix(".xlsx") {
-        throw ValidationError("-o \(output) names a workbook but --format pdf asks for a PDF: drop one of them")
+      if let format, let output, output != "-", let named = PrintFormat(fileName: output), named != format {
+        throw ValidationError("--format \(format.rawValue) does not match the output file \(output)")
       }
       if failedRows != nil && members == nil {
         throw ValidationError("--failed-rows needs --members: it hands back the rows of that list that failed")
@@ -226,6 +238,7 @@ extension Wenshu {
           } else {
             file = try PDFRenderer.render(prepared)
           }
+        case .ofd: file = try OFDRenderer.render(prepared)
         case .xlsx:
           do { file = try ListWorkbook.bytes(prepared) } catch { throw .output("\(error)") }
         }
