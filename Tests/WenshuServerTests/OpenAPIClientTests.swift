@@ -86,7 +86,7 @@ struct OpenAPIClientTests {
     // The 确认书 exports its 会员名单 as a workbook (`sheet:`), so xlsx is among its files.
     #expect(
       ok?.keys.sorted() == [
-        "application/octet-stream", "application/pdf",
+        "application/octet-stream", "application/ofd", "application/pdf",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "image/png",
       ])
