@@ -14,11 +14,7 @@ extension DocumentRenderer {
     document: String, data: DataValue, keys: SigningKeys, date: Date = Date(),
     cancellation: RenderCancellation? = nil
   ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    guard let office = Self.office(of: data) else {
-      throw .data([DataProblem(path: "office", message: "签名需要办事处 (a signed document must name its office)")])
-    }
-    let identity: SigningIdentity
-    do { identity = try keys.identity(office: office) } catch { throw .output(error.description) }
+    let identity = try identity(office: Self.office(of: data), keys: keys)
     let prepared = try prepare(document: document, data: data, cancellation: cancellation)
     return (try signedPDF(prepared, identity: identity, date: date), prepared.warnings)
   }
@@ -28,12 +24,15 @@ extension DocumentRenderer {
   public func signedPDF(_ prepared: PreparedDocument, office: String?, keys: SigningKeys) throws(RenderFailure)
     -> [UInt8]
   {
+    try signedPDF(prepared, identity: identity(office: office, keys: keys))
+  }
+
+  /// The key that signs for `office`; a document naming no office, or an office without a key, is refused.
+  func identity(office: String?, keys: SigningKeys) throws(RenderFailure) -> SigningIdentity {
     guard let office else {
       throw .data([DataProblem(path: "office", message: "签名需要办事处 (a signed document must name its office)")])
     }
-    let identity: SigningIdentity
-    do { identity = try keys.identity(office: office) } catch { throw .output(error.description) }
-    return try signedPDF(prepared, identity: identity)
+    do { return try keys.identity(office: office) } catch { throw .output(error.description) }
   }
 
   /// Draws the prepared document, noting where its seal lands, and signs the PDF.

@@ -128,12 +128,4 @@ public final class DocumentRenderer: @unchecked Sendable {
     let prepared = try prepare(document: document, data: data, cancellation: cancellation)
     return (try PDFRenderer.render(prepared), prepared.warnings)
   }
-
-  /// The OFD (GB/T 33190) and the warnings the data raised: the same pages as the PDF.
-  public func renderOFD(
-    document: String, data: DataValue, cancellation: RenderCancellation? = nil
-  ) throws(RenderFailure) -> (ofd: [UInt8], warnings: [DataProblem]) {
-    let prepared = try prepare(document: document, data: data, cancellation: cancellation)
-    return (try OFDRenderer.render(prepared), prepared.warnings)
-  }
 }
