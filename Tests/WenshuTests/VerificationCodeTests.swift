@@ -23,7 +23,7 @@ struct VerificationCodeTests {
     #expect(try VerificationCode.issue(Self.facts, key: key) == code)
   }
 
-  @Test("a code is short enough for a QR of version 13 at level M in alphanumeric mode (412 characters)")
+  @Test("a code is short enough for a QR of version 12 at level M in alphanumeric mode (412 characters)")
   func fitsAQR() throws {
     let code = try VerificationCode.issue(Self.facts, key: Self.key("qingdao"))
     #expect(code.count <= 412, "\(code.count) characters")
