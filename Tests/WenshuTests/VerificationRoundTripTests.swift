@@ -98,13 +98,17 @@ struct VerificationRoundTripTests {
   func digestFollowsTheData() throws {
     let renderer = try Self.renderer()
     var json = String(decoding: try Fixtures.sample("payment-notice", "qingdao"), as: UTF8.self)
-    let first = try Self.codes(
-      in: try renderer.renderPDF(document: "payment-notice", json: Array(json.utf8)), pages: [1])
+    let first = try #require(
+      try Self.codes(
+        in: try renderer.renderPDF(document: "payment-notice", json: Array(json.utf8)), pages: [1]
+      ).first)
     json = json.replacingOccurrences(of: "青岛区测试单位1", with: "青岛区测试单位2")
-    let second = try Self.codes(
-      in: try renderer.renderPDF(document: "payment-notice", json: Array(json.utf8)), pages: [1])
+    let second = try #require(
+      try Self.codes(
+        in: try renderer.renderPDF(document: "payment-notice", json: Array(json.utf8)), pages: [1]
+      ).first)
     let ring = try SigningKeys(folder: Self.keys).codes
-    let (a, b) = (VerificationAnswer(code: first[0], keys: ring), VerificationAnswer(code: second[0], keys: ring))
+    let (a, b) = (VerificationAnswer(code: first, keys: ring), VerificationAnswer(code: second, keys: ring))
     #expect(a.facts?.digest != b.facts?.digest)
     #expect(a.facts?.unit == "青岛区测试单位1" && b.facts?.unit == "青岛区测试单位2")
   }
