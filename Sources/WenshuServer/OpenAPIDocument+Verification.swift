@@ -5,13 +5,13 @@ extension OpenAPIDocument {
   static func verification(_ route: ServiceRoute, _ op: inout DataObject, _ responses: inout DataObject) {
     let code = query(
       "c", "the verification code's text as printed in the QR (WS1:…), URL-encoded",
-      .object(["type": .string("string"), "maxLength": .integer(4096)]))
+      .object(["type": .string("string"), "maxLength": .integer(VerificationRoutes.longest)]))
     switch route {
     case .verify:
       op["summary"] = .string(
         "Checks a verification code printed on a document: valid or not, and the facts it states (to compare with the paper)."
       )
-      op["parameters"] = .array([requiredQuery(code)])
+      op["parameters"] = .array([requiredQuery(code, minLength: 1)])
       responses["200"] = json(
         "the verdict; an altered, forged or unknown code is valid: false with the reason",
         ref("#/components/schemas/Verification"))
@@ -24,6 +24,7 @@ extension OpenAPIDocument {
         "description": .string("the page"), "headers": requestIdHeader,
         "content": .object(["text/html": .object(["schema": .object(["type": .string("string")])])]),
       ])
+      responses["400"] = ref("#/components/responses/BadRequest")
     case .keys:
       op["summary"] = .string(
         "The offices' public verification keys by key id, current and retired: a document printed before a rotation still verifies."
@@ -33,9 +34,11 @@ extension OpenAPIDocument {
     }
   }
 
-  static func requiredQuery(_ parameter: DataValue) -> DataValue {
-    guard case .object(var p) = parameter else { return parameter }
+  static func requiredQuery(_ parameter: DataValue, minLength: Int) -> DataValue {
+    guard case .object(var p) = parameter, case .object(var schema)? = p["schema"] else { return parameter }
     p["required"] = .bool(true)
+    schema["minLength"] = .integer(minLength)
+    p["schema"] = .object(schema)
     return .object(p)
   }
 

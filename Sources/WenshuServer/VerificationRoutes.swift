@@ -9,18 +9,28 @@ import WenshuSigning
 struct VerificationRoutes: Sendable {
   let keys: CodeKeyRing
 
-  /// The code in `c`, as a form sends it (`+` for a space: Base45 has spaces).
-  static func code(_ request: Request) -> String? {
+  /// The longest code read (the description says so): a printed code is under 500 characters.
+  static let longest = 4096
+
+  /// The code in `c`, as a form sends it (`+` for a space: Base45 has spaces); a longer one
+  /// than `longest` is refused, not read.
+  static func code(_ request: Request) throws -> String? {
     for pair in (request.uri.query ?? "").split(separator: "&") {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       guard parts.count == 2, parts[0] == "c" else { continue }
-      return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+      let code = String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+      if let code, code.unicodeScalars.count > longest {
+        throw Problem(
+          status: .badRequest, title: "Code too long",
+          detail: "a verification code is at most \(longest) characters (a printed one is under 500)")
+      }
+      return code
     }
     return nil
   }
 
   func verdict(_ request: Request) throws -> Response {
-    guard let code = Self.code(request), !code.isEmpty else {
+    guard let code = try Self.code(request), !code.isEmpty else {
       throw Problem(
         status: .badRequest, title: "No code", detail: "give the printed code's text as ?c=WS1:… (URL-encoded)")
     }
@@ -32,8 +42,8 @@ struct VerificationRoutes: Sendable {
       body: .init(byteBuffer: ByteBuffer(bytes: body)))
   }
 
-  func page(_ request: Request) -> Response {
-    let code = Self.code(request).flatMap { $0.isEmpty ? nil : $0 }
+  func page(_ request: Request) throws -> Response {
+    let code = try Self.code(request).flatMap { $0.isEmpty ? nil : $0 }
     let html = VerificationPage.html(code: code, answer: code.map { VerificationAnswer(code: $0, keys: keys) })
     return Response(
       status: .ok,

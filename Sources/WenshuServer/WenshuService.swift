@@ -93,7 +93,7 @@ public enum WenshuService {
         case .batch: return await documents.render(.batch, request: request, context: context)
         case .validate: return await documents.render(.validate, request: request, context: context)
         case .verify: return try verification.verdict(request)
-        case .verifyPage: return verification.page(request)
+        case .verifyPage: return try verification.page(request)
         case .keys: return try verification.published()
         }
       }

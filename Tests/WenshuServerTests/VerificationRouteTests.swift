@@ -90,6 +90,13 @@ struct VerificationRouteTests {
       try await client.execute(uri: "/v1/verify", method: .get) { response in
         #expect(response.status == .badRequest)
       }
+      // Longer than the description allows: refused, on both routes.
+      let long = "WS1:" + String(repeating: "A", count: 4093)
+      for path in ["/v1/verify", "/verify"] {
+        try await client.execute(uri: "\(path)?c=\(long)", method: .get) { response in
+          #expect(response.status == .badRequest, "\(path)")
+        }
+      }
     }
   }
 
