@@ -135,14 +135,22 @@ enum CairoPixels {
   }
 }
 
-/// A QR code's modules, from libqrencode (error correction level M, 8-bit mode).
+/// A QR code's modules, from libqrencode (error correction level M).
 public struct QRMatrix: Sendable {
   public let size: Int
   /// Row by row; true for a dark module.
   public let modules: [Bool]
+  /// The QR version (1–40): size = 17 + 4 × version.
+  public var version: Int { (size - 17) / 4 }
 
-  public init(text: String) throws(RenderError) {
-    guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else {
+  /// `compact`: runs of digits and of QR's alphanumeric characters (`0–9 A–Z $%*+-./:` and
+  /// space, Base45's alphabet) are stored in their denser modes (5.5 bits a character instead
+  /// of 8); otherwise every byte in 8-bit mode, as the codes printed so far were.
+  public init(text: String, compact: Bool = false) throws(RenderError) {
+    let encoded =
+      compact
+      ? QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) : QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M)
+    guard let code = encoded else {
       throw RenderError("the text is too long for a QR code (\(text.utf8.count) bytes)")
     }
     defer { QRcode_free(code) }

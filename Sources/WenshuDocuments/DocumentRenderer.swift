@@ -15,6 +15,8 @@ public final class DocumentRenderer: @unchecked Sendable {
   public var allowsOfficeOverrides: Bool { catalog.allowsOfficeOverrides }
   /// The operator's signing keys: `renderFile` signs each PDF of an office that has one.
   public let signingKeys: SigningKeys?
+  /// The day a verification code states as its print date (now; tests fix it).
+  public var printDate: @Sendable () -> Date = { Date() }
 
   /// `document`: read only that document's layout files (`<document>.yaml`,
   /// `<document>.<variant>.yaml`), for a process that prints one document and exits.
@@ -90,7 +92,8 @@ public final class DocumentRenderer: @unchecked Sendable {
     if cancellation?.isCancelled == true { throw .cancelled }
     let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
     let prepared: PreparedDocument
-    do { prepared = try engine.prepare(checked, cancellation: cancellation) } catch {
+    let codes = codeIssuer(document: document, office: office, data: data)
+    do { prepared = try engine.prepare(checked, cancellation: cancellation, codes: codes) } catch {
       guard case .data(let others) = error, !problems.isEmpty else { throw error }
       let named = Set(problems.map(\.path))
       throw .data(problems + others.filter { !named.contains($0.path) })

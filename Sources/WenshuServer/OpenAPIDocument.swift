@@ -29,6 +29,7 @@ public enum OpenAPIDocument {
     }
     var schemas = DataObject([
       "Problem": named(problemSchema, "Problem"), "DocumentList": named(documentListSchema, "DocumentList"),
+      "Verification": named(verificationSchema, "Verification"), "KeyList": named(keyListSchema, "KeyList"),
     ])
     for document in catalog.documents {
       let layouts = catalog.layouts[document] ?? []
@@ -100,7 +101,8 @@ public enum OpenAPIDocument {
 
     Authentication. Without API keys configured (the default, when the server listens on
     127.0.0.1 only) no credentials are needed. With keys, every route except /healthz and
-    /readyz needs `Authorization: Bearer KEY` or `X-API-Key: KEY`, else 401. A key may be
+    /readyz (and verification: /verify, /v1/verify, /v1/keys) needs `Authorization: Bearer KEY`
+    or `X-API-Key: KEY`, else 401. A key may be
     limited to some offices (the data's `office`) and documents: a render, batch item or
     validation outside them is 403 naming the key. Listings and schemas are open to any key.
 
@@ -228,6 +230,8 @@ public enum OpenAPIDocument {
       responses["200"] = rendered(
         "the documents one after another, or a ZIP archive (of PDFs, or of workbooks)",
         ["application/pdf", "application/zip"])
+    case .verify, .verifyPage, .keys:
+      verification(route, &op, &responses)
     case .validate:
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.

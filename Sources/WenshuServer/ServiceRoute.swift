@@ -7,10 +7,12 @@ import Hummingbird
 /// from `allCases`, so a route cannot be served undescribed, described unserved, or missed.
 public enum ServiceRoute: CaseIterable, Sendable {
   case health, readiness, metrics, openAPI, documents, schema, render, batch, validate
+  /// A verification code's verdict (JSON), the clerk's page for it, and the offices' public keys.
+  case verify, verifyPage, keys
 
   public var method: HTTPRequest.Method {
     switch self {
-    case .health, .readiness, .metrics, .openAPI, .documents, .schema: .get
+    case .health, .readiness, .metrics, .openAPI, .documents, .schema, .verify, .verifyPage, .keys: .get
     case .render, .batch, .validate: .post
     }
   }
@@ -27,11 +29,18 @@ public enum ServiceRoute: CaseIterable, Sendable {
     case .render: "/v1/documents/{document}"
     case .batch: "/v1/documents/{document}/batch"
     case .validate: "/v1/documents/{document}/validate"
+    case .verify: "/v1/verify"
+    case .verifyPage: "/verify"
+    case .keys: "/v1/keys"
     }
   }
 
-  /// Probes answer without a key (a load balancer has none).
-  var open: Bool { self == .health || self == .readiness }
+  /// Probes answer without a key (a load balancer has none), and so does verification: a
+  /// clerk checking a paper from a phone has no API key, and public keys are public.
+  var open: Bool { [.health, .readiness, .verify, .verifyPage, .keys].contains(self) }
+
+  /// The paths that answer without an API key.
+  static let openPaths = Set(allCases.filter(\.open).map(\.path))
 
   /// The path as Hummingbird's router reads it (`:document`).
   var routerPath: RouterPath {

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import WenshuDocuments
 import WenshuLayout
+import WenshuSigning
 
 /// The render service: loads fonts and layouts once (a broken layout stops start-up, naming
 /// the file), then serves the routes. Stateless between requests.
@@ -52,7 +53,9 @@ public enum WenshuService {
     router.add(middleware: MethodMiddleware(routes: routes))
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
     let documents = DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration)
-    router.addRoutes(handlers(pool: pool, metrics: metrics, openAPI: openAPI, documents: documents))
+    let verification = VerificationRoutes(keys: configuration.signingKeys?.codes ?? CodeKeyRing(current: []))
+    router.addRoutes(
+      handlers(pool: pool, metrics: metrics, openAPI: openAPI, documents: documents, verification: verification))
     let idle = configuration.idleTimeout.components
     return Application(
       responder: HeadResponder(router: router.buildResponder()),
@@ -71,7 +74,8 @@ public enum WenshuService {
   /// One handler per `ServiceRoute`, as a Hummingbird `RouteCollection`, in a switch the
   /// compiler holds to every route.
   static func handlers(
-    pool: RenderPool, metrics: ServiceMetrics, openAPI: String, documents: DocumentRoutes
+    pool: RenderPool, metrics: ServiceMetrics, openAPI: String, documents: DocumentRoutes,
+    verification: VerificationRoutes
   ) -> RouteCollection<ServiceContext> {
     let collection = RouteCollection(context: ServiceContext.self)
     for route in ServiceRoute.allCases {
@@ -88,6 +92,9 @@ public enum WenshuService {
         case .render: return await documents.render(.document, request: request, context: context)
         case .batch: return await documents.render(.batch, request: request, context: context)
         case .validate: return await documents.render(.validate, request: request, context: context)
+        case .verify: return try verification.verdict(request)
+        case .verifyPage: return try verification.page(request)
+        case .keys: return try verification.published()
         }
       }
     }

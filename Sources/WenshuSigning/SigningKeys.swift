@@ -1,12 +1,15 @@
 import Foundation
 
 /// The operator's folder of signing keys (`--signing-keys DIR`): `DIR/<office id>.pem` holds the
-/// office's certificate chain and `DIR/<office id>.key` its private key. Kept out of `Layouts/`:
+/// office's certificate chain and `DIR/<office id>.key` its private key; `DIR/<office id>.ed25519`
+/// signs its verification codes (see `CodeKeyRing`). Kept out of `Layouts/`:
 /// a key is a secret (a mounted secret in Kubernetes), a layout is not.
 public struct SigningKeys: Sendable {
   public let folder: URL
   /// The offices with both files, read at start-up so a broken key stops the start, not a request.
   public let identities: [String: SigningIdentity]
+  /// The verification-code keys in the same folder (`<office>.ed25519`, `retired/*.pub`).
+  public let codes: CodeKeyRing
 
   /// Reads every `<office>.pem` with its `<office>.key`; a `.pem` without its key (or the reverse)
   /// or one that cannot be read is an error naming the file.
@@ -32,6 +35,7 @@ public struct SigningKeys: Sendable {
       }
     }
     self.identities = identities
+    codes = try CodeKeyRing(folder: folder)
   }
 
   /// The office's identity, or an error naming the files that are missing.

@@ -110,7 +110,7 @@ extension Wenshu {
 
     @Option(
       help: ArgumentHelp(
-        "The operator's folder of signing keys: <office id>.pem (the office's certificate chain, its own first) and <office id>.key (its private key, P-256 or RSA ≥ 2048, PEM).",
+        "The operator's folder of signing keys: <office id>.pem (the office's certificate chain, its own first) and <office id>.key (its private key, P-256 or RSA ≥ 2048, PEM) for --sign; <office id>.ed25519 for the verification QR a layout prints (printed whenever the office has one).",
         valueName: "folder"))
     var signingKeys: String?
 
@@ -135,20 +135,21 @@ extension Wenshu {
 
     func run() throws {
       // Keys are read before any work, so a broken key folder stops the print at once.
-      var keys: SigningKeys?
-      if sign, let signingKeys {
-        do { keys = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
+      var folder: SigningKeys?
+      if let signingKeys {
+        do { folder = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
           printError("\(error)")
           throw Exit.config
         }
       }
+      let keys = sign ? folder : nil
       var failedList: FailedList?
       var officeWithoutKey: String?
       let renderer: DocumentRenderer
       do {
         renderer = try DocumentRenderer(
           home: WenshuHome.locate(), document: document, extraLayouts: extraLayouts.map { URL(fileURLWithPath: $0) },
-          allowingOfficeOverrides: allowOfficeOverrides)
+          allowingOfficeOverrides: allowOfficeOverrides, signingKeys: folder)
       } catch {
         printError("\(error)")
         throw Exit.config
@@ -230,6 +231,7 @@ extension Wenshu {
           throw RenderFailure.data([])
         }
         let prepared = try renderer.prepare(document: document, data: data)
+        if let note = renderer.missingCodeNote(prepared, data: data) { printError("note: \(note)") }
         let file: [UInt8]?
         switch chosenFormat {
         case .pdf:

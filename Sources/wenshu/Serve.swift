@@ -52,7 +52,7 @@ extension Wenshu {
     var allowOfficeOverrides = false
     @Option(
       help: ArgumentHelp(
-        "The operator's folder of signing keys (<office id>.pem chain and <office id>.key): every PDF of an office with a key is signed (PAdES B-B); the others are not. Read at start-up.",
+        "The operator's folder of signing keys (<office id>.pem chain and <office id>.key): every PDF of an office with a key is signed (PAdES B-B); the others are not. <office id>.ed25519 signs the verification QR a layout prints, and with retired/*.pub answers /v1/verify and /v1/keys. Read at start-up.",
         valueName: "folder"))
     var signingKeys: String?
 

@@ -11,7 +11,7 @@ struct Wenshu: AsyncParsableCommand {
       """,
     subcommands: [
       Print.self, Check.self, Template.self, Serve.self, Preview.self, Documents.self, Schema.self, OpenAPI.self,
-      RMB.self,
+      RMB.self, Verify.self,
     ]
   )
 }

@@ -50,7 +50,7 @@ extension Block {
       }
     case .signatures(let s): add(s.items, .block, placed: true)
     case .each(let e): add(e.when?.templates ?? [], .item, placed: false)
-    case .qr(let q): add([q.value] + (q.caption.map { [$0] } ?? []), .block, placed: true)
+    case .qr(let q): add(q.templates, .block, placed: true)
     case .image(let i): add(i.named.map { [$0.template] } ?? [], .block, placed: false)
     case .group, .spacer, .pageBreak: break
     }

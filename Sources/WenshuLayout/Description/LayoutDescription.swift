@@ -261,10 +261,28 @@ public struct ImageBlock: Sendable {
 }
 
 public struct QRBlock: Sendable {
+  /// The text the code holds; empty for a verification code, which the caller signs.
   public var value: Template
   public var size: Double
   public var alignment: TextStyle.Alignment
   public var caption: Template?
+  /// A signed verification code instead of `value`: the facts the layout names.
+  public var verification: VerificationFields?
+
+  /// Every template the block fills.
+  public var templates: [Template] {
+    [value] + (caption.map { [$0] } ?? []) + (verification.map { [$0.number, $0.unit] + $0.amounts } ?? [])
+  }
+}
+
+/// The data a verification code states, as the layout names it (`qr: { verification: … }`):
+/// the document's number, the unit it is issued to and the amounts printed. The caller adds
+/// what it knows itself (document, office, date, digest) and signs; without a signer the
+/// block is left out.
+public struct VerificationFields: Sendable {
+  public var number: Template
+  public var unit: Template
+  public var amounts: [Template]
 }
 
 /// Text drawn across every page, e.g. 预览 on a preview, so it can never pass for the original.
@@ -286,5 +304,22 @@ extension Table {
     var copy = self
     copy.columns = columns.filter { $0.when.map(holds) ?? true }
     return copy
+  }
+}
+
+extension LayoutDescription {
+  /// Whether any block prints a signed verification code (`qr: { verification: … }`).
+  public var printsVerificationCode: Bool {
+    func prints(_ blocks: [Block]) -> Bool {
+      blocks.contains { block in
+        switch block.kind {
+        case .qr(let q): return q.verification != nil
+        case .group(let inner): return prints(inner)
+        case .each(let e): return prints(e.blocks)
+        default: return false
+        }
+      }
+    }
+    return prints(body + header + footer + (firstPageHeader ?? []) + (firstPageFooter ?? []))
   }
 }

@@ -380,11 +380,16 @@ public struct LayoutParser: Sendable {
       result = .image(try image(value))
     case "qr":
       var q = try YAMLFields(value, what: "qr", file: file)
+      let verification = try q.take("verification").map(verificationFields)
+      let text =
+        verification == nil ? try template(required(q.take("value"), in: q, key: "value")) : Template(parts: [])
+      if verification != nil, q.take("value") != nil {
+        throw q.error("a qr holds either 'value' or a 'verification' code, not both")
+      }
       let qr = QRBlock(
-        value: try template(required(q.take("value"), in: q, key: "value")),
-        size: try q.take("size").map(length) ?? 72,
+        value: text, size: try q.take("size").map(length) ?? 72,
         alignment: try q.take("align").map(alignment) ?? .left,
-        caption: try q.take("caption").map(template))
+        caption: try q.take("caption").map(template), verification: verification)
       try q.finish()
       result = .qr(qr)
     default:
@@ -633,6 +638,20 @@ public struct LayoutParser: Sendable {
       }
     }
     return .array(items: items, optional: optional, unique: unique)
+  }
+
+  /// `verification: { number: "{number}", unit: "{unit.name}", amounts: ["{total | figures}"] }`
+  func verificationFields(_ node: Node) throws(LayoutError) -> VerificationFields {
+    var v = try YAMLFields(node, what: "verification", file: file)
+    let number = try template(required(v.take("number"), in: v, key: "number"))
+    let unit = try template(required(v.take("unit"), in: v, key: "unit"))
+    var amounts: [Template] = []
+    if let list = v.take("amounts") {
+      guard case .sequence(let seq) = list else { throw v.error("amounts is a list of texts", at: list) }
+      amounts = try seq.map { n throws(LayoutError) in try template(n) }
+    }
+    try v.finish()
+    return VerificationFields(number: number, unit: unit, amounts: amounts)
   }
 
   // MARK: Values

@@ -163,8 +163,7 @@ public struct SchemaPathCheck {
         for t in e.when?.templates ?? [] { try template(t, scopes: inner, line: line) }
         try walk(e.blocks, scopes: inner)
       case .qr(let q):
-        try template(q.value, scopes: scopes, line: line)
-        if let c = q.caption { try template(c, scopes: scopes, line: line) }
+        for t in q.templates { try template(t, scopes: scopes, line: line) }
       case .image(let i):
         guard let (name, _) = i.named else { break }
         try template(name, scopes: scopes, line: line)

@@ -21,6 +21,8 @@ struct BlockLayout {
       return inherited.slices(block, scope)
     }
     if let when = block.when, !filler.holds(when, scope, line: block.line) { return AnySequence([]) }
+    // A verification code nobody can sign takes no room: the page is as without it.
+    if case .qr(let q) = block.kind, q.verification != nil, filler.codes == nil { return AnySequence([]) }
     let origin = SliceOrigin(file: filler.file, line: block.line)
     var slices: AnySequence<Slice>
     if !scope.has(variable: "page"), block.readsPageNumber {
@@ -270,9 +272,19 @@ struct BlockLayout {
 
   /// A QR code drawn as filled runs of dark modules, with a quiet zone of four modules.
   func qr(_ qr: QRBlock, _ scope: Scope, _ origin: SliceOrigin) -> Slice {
-    let text = filler.fill(qr.value, scope, line: origin.line)
     let matrix: QRMatrix
-    do { matrix = try QRMatrix(text: text) } catch {
+    do {
+      if let fields = qr.verification, let codes = filler.codes {
+        let facts = CodeFacts(
+          number: filler.fill(fields.number, scope, line: origin.line),
+          unit: filler.fill(fields.unit, scope, line: origin.line),
+          amounts: fields.amounts.map { filler.fill($0, scope, line: origin.line) },
+          pages: Int(scope.variables["pages"]?.text ?? "") ?? 1)
+        matrix = try QRMatrix(text: try codes.code(for: facts), compact: true)
+      } else {
+        matrix = try QRMatrix(text: filler.fill(qr.value, scope, line: origin.line))
+      }
+    } catch {
       filler.problems.report(DataProblem(path: "\(filler.file):\(origin.line)", message: error.message))
       return Slice(height: 0)
     }

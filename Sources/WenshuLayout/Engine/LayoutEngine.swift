@@ -24,9 +24,10 @@ public final class LayoutEngine {
   }
 
   /// Pass 1: validates, runs the checks, counts the pages.
-  public func prepare(_ data: DataValue, cancellation: RenderCancellation? = nil) throws(RenderFailure)
-    -> PreparedDocument
-  {
+  /// `codes` signs the verification codes the layout prints (none without it).
+  public func prepare(
+    _ data: DataValue, cancellation: RenderCancellation? = nil, codes: (any CodeIssuer)? = nil
+  ) throws(RenderFailure) -> PreparedDocument {
     var warnings: [DataProblem] = []
     var background: BackgroundValidation?
     if let schema = layout.schema {
@@ -41,11 +42,13 @@ public final class LayoutEngine {
         warnings = result.warnings
       }
     }
-    guard let background else { return try count(data, warnings: warnings, cancellation: cancellation) }
+    guard let background else {
+      return try count(data, warnings: warnings, cancellation: cancellation, codes: codes)
+    }
     // The count runs meanwhile; the check's verdict comes first, as if it had run first.
     let counted: Result<PreparedDocument, RenderFailure>
     do throws(RenderFailure) {
-      counted = .success(try count(data, warnings: [], cancellation: background.countCancellation))
+      counted = .success(try count(data, warnings: [], cancellation: background.countCancellation, codes: codes))
     } catch {
       counted = .failure(error)
     }
@@ -58,11 +61,12 @@ public final class LayoutEngine {
   }
 
   /// Runs the checks and counts the pages of data that passed (or is passing) its schema.
-  private func count(_ data: DataValue, warnings: [DataProblem], cancellation: RenderCancellation?)
-    throws(RenderFailure) -> PreparedDocument
-  {
+  private func count(
+    _ data: DataValue, warnings: [DataProblem], cancellation: RenderCancellation?, codes: (any CodeIssuer)?
+  ) throws(RenderFailure) -> PreparedDocument {
     let problems = ProblemLog()
-    let filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
+    var filler = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: problems)
+    filler.codes = codes
     let root = Scope(root: data)
     runChecks(layout.checks, root, filler, cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
@@ -74,6 +78,7 @@ public final class LayoutEngine {
       var pass = filler
       if attempt > 0 {
         pass = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: counting)
+        pass.codes = codes
       }
       let frame = try PageFrame(layout: layout, engine: self, filler: pass, measureOnly: true, root: root)
       var paginator = frame.paginator(problems: pass.problems)
@@ -99,7 +104,7 @@ public final class LayoutEngine {
     if !problems.problems.isEmpty { throw .data(problems.all) }
     return PreparedDocument(
       engine: self, data: data, pageCount: pageCount, info: info, warnings: warnings, filename: filename,
-      reference: reference, cancellation: cancellation)
+      reference: reference, cancellation: cancellation, codes: codes)
   }
 
   /// Lays out the whole document in memory (previews, batches, tests).
@@ -213,12 +218,18 @@ public final class PreparedDocument {
   public var document: String { engine.layout.document }
   public var layoutFile: String { engine.layout.file }
   let cancellation: RenderCancellation?
+  let codes: (any CodeIssuer)?
+  /// Whether the pages carry a signed verification code.
+  public var hasVerificationCode: Bool { codes != nil && engine.layout.printsVerificationCode }
+  /// Whether its layout prints one when a signer is given.
+  public var layoutPrintsVerificationCode: Bool { engine.layout.printsVerificationCode }
 
   init(
     engine: LayoutEngine, data: DataValue, pageCount: Int, info: DocumentInfo, warnings: [DataProblem],
     filename: String, reference: String? = nil,
-    cancellation: RenderCancellation?
+    cancellation: RenderCancellation?, codes: (any CodeIssuer)? = nil
   ) {
+    self.codes = codes
     self.reference = reference
     self.cancellation = cancellation
     self.engine = engine
@@ -238,6 +249,7 @@ public final class PreparedDocument {
     var filler = TemplateFiller(
       file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
     filler.checksText = false
+    filler.codes = codes
     let root = Scope(root: data)
     let frame = try PageFrame(layout: layout, engine: engine, filler: filler, measureOnly: false, root: root)
     let watermark = layout.watermark.map { spec -> PageItem in

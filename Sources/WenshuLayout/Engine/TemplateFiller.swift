@@ -12,6 +12,8 @@ struct TemplateFiller {
   var checksText = true
   /// What the templates filled so far have read that is only known after pagination.
   var trace = FillTrace()
+  /// Signs verification codes; without one a verification QR is left out.
+  var codes: (any CodeIssuer)?
 
   func fill(_ template: Template, _ scope: Scope, line: Int) -> String {
     var out = ""

@@ -31,7 +31,8 @@ struct HostMiddleware: RouterMiddleware {
 }
 
 /// Requires an API key when keys are configured, and hands the key to the routes (which
-/// check what it may print); health and readiness stay open for probes. `basic`: the 401
+/// check what it may print); health and readiness stay open for probes, verification for
+/// anyone holding a paper (`ServiceRoute.open`). `basic`: the 401
 /// asks a browser for the key as a password (the preview), else for a bearer token.
 struct APIKeyMiddleware: RouterMiddleware {
   typealias Context = ServiceContext
@@ -44,7 +45,7 @@ struct APIKeyMiddleware: RouterMiddleware {
     -> Response
   {
     let path = request.uri.path
-    if keys.isEmpty || path == "/healthz" || path == "/readyz" { return try await next(request, context) }
+    if keys.isEmpty || ServiceRoute.openPaths.contains(path) { return try await next(request, context) }
     guard let key = keys.key(for: request.headers) else {
       return Problem(
         status: .unauthorized, title: "Unauthorized",
