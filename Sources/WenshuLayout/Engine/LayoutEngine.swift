@@ -254,7 +254,10 @@ public final class PreparedDocument {
   /// Page `number` (1-based) laid out alone, from where the first pass recorded it starts:
   /// a preview or a PNG of page 500 does not lay out the 499 before it.
   public func page(_ number: Int) throws(RenderFailure) -> Page {
-    precondition(records.indices.contains(number - 1), "page \(number) of \(pageCount)")
+    guard records.indices.contains(number - 1) else {
+      throw .layout(
+        LayoutError(file: engine.layout.file, line: 1, message: "there is no page \(number): the document has \(pageCount)"))
+    }
     var page: Page?
     let (_, found) = try draw(from: number - 1, through: number - 1) { page = $0 }
     guard let page, found.first == records[number - 1] else {
