@@ -256,7 +256,8 @@ public final class PreparedDocument {
   public func page(_ number: Int) throws(RenderFailure) -> Page {
     guard records.indices.contains(number - 1) else {
       throw .layout(
-        LayoutError(file: engine.layout.file, line: 1, message: "there is no page \(number): the document has \(pageCount)"))
+        LayoutError(
+          file: engine.layout.file, line: 1, message: "there is no page \(number): the document has \(pageCount)"))
     }
     var page: Page?
     let (_, found) = try draw(from: number - 1, through: number - 1) { page = $0 }
