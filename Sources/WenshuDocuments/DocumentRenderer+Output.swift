@@ -3,7 +3,8 @@ import WenshuRender
 
 extension DocumentRenderer {
   /// One document as a PDF or an OFD, one of its pages as PNG, or its row tables as a workbook.
-  /// The PDF streams page by page; a preview lays out every page but keeps only the one asked for.
+  /// The PDF streams page by page; a page as PNG is laid out alone, from where the first pass
+  /// found it starts.
   public func renderFile(
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
     scope: OfficeScope? = nil
@@ -17,13 +18,7 @@ extension DocumentRenderer {
       switch format {
       case .png(let number, let dpi):
         guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
-        var wanted: Page?
-        var index = 0
-        try prepared.forEachPage { page in
-          index += 1
-          if index == number { wanted = page }
-        }
-        guard let wanted else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
+        let wanted = try prepared.page(number)
         let png: [UInt8]
         do { png = try PNGRenderer.render(wanted, fonts: prepared.fonts, dpi: dpi) } catch {
           throw RenderFailure.output(error.message)

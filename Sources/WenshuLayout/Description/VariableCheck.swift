@@ -39,8 +39,9 @@ struct VariableCheck {
         try other.walk([block], available, place: place)
         continue
       }
-      // A block's page is known only where it lands: after its condition, and never to a
-      // table's cells, a picture's name or a QR code's size.
+      // A block's page and the page count are known only where it lands (the count is settled
+      // in the same pass that places it): after its condition, and never to a table's cells,
+      // a picture's name or a QR code's size.
       for use in block.templateUses {
         var vars: Set<String>
         switch use.scope {
@@ -49,7 +50,7 @@ struct VariableCheck {
         case .item: vars = inRow
         case .pageRows: vars = available.union(Self.pageRows)
         }
-        if !use.placed { vars.remove("page") }
+        if !use.placed { vars.subtract(["page", "pages"]) }
         try template(
           use.template, vars, place: vars.contains("item") ? "\(place), in a row" : place, line: block.line)
       }

@@ -14,31 +14,43 @@ struct BlockLayout {
   /// from remembered glyph metrics and not made into glyph lines.
   var measureOnly = false
 
-  func slices(_ block: Block, _ scope: Scope) -> AnySequence<Slice> {
+  /// The block's slices; from `start` on (a point within it, its `block` ignored), each
+  /// saying where it is, when the block is one of the body's (nil: a block inside another).
+  func slices(_ block: Block, _ scope: Scope, from start: ResumePoint? = nil) -> AnySequence<Slice> {
     if let file = block.file, file != filler.file {
       var inherited = self  // a block from an extended layout: its problems are blamed on its file
       inherited.filler.file = file
-      return inherited.slices(block, scope)
+      return inherited.slices(block, scope, from: start)
     }
     if let when = block.when, !filler.holds(when, scope, line: block.line) { return AnySequence([]) }
     // A verification code nobody can sign takes no room: the page is as without it.
     if case .qr(let q) = block.kind, q.verification != nil, filler.codes == nil { return AnySequence([]) }
     let origin = SliceOrigin(file: filler.file, line: block.line)
+    // The space before a block is there only when it starts from the top; past its own slices
+    // only the space after it is left.
+    let within = start.map { $0.unit == ResumePoint.spaceBefore ? (unit: 0, part: 0) : (unit: $0.unit, part: $0.part) }
     var slices: AnySequence<Slice>
-    if !scope.has(variable: "page"), block.readsPageNumber {
+    if within?.unit == ResumePoint.spaceAfter {
+      slices = AnySequence([])
+    } else if !scope.has(variable: "page"), block.readsPageNumber {
       slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
+      if let within { slices = AnySequence(NumberedSlices(slices, from: within.part)) }
     } else {
-      slices = leafSlices(block, scope, origin)
+      slices = leafSlices(block, scope, origin, from: within)
     }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
+    let fromTop = start == nil || start?.unit == ResumePoint.spaceBefore
     return AnySequence(
       SpacedSlices(
-        before: block.spaceBefore > 0 ? Slice.space(block.spaceBefore) : nil, slices,
+        before: block.spaceBefore > 0 && fromTop ? Slice.space(block.spaceBefore) : nil, slices,
         after: block.spaceAfter > 0 ? Slice.space(block.spaceAfter) : nil))
   }
 
-  /// The block's slices, without the space around it.
-  private func leafSlices(_ block: Block, _ scope: Scope, _ origin: SliceOrigin) -> AnySequence<Slice> {
+  /// The block's slices, without the space around it; numbered from `start` when given (a
+  /// table numbers its rows and resumes at one without making those before it).
+  private func leafSlices(
+    _ block: Block, _ scope: Scope, _ origin: SliceOrigin, from start: (unit: Int, part: Int)? = nil
+  ) -> AnySequence<Slice> {
     let slices: AnySequence<Slice>
     switch block.kind {
     case .text(let element): slices = AnySequence(text(element, scope, origin))
@@ -46,7 +58,7 @@ struct BlockLayout {
     case .table(let table):
       // Columns are shown or hidden once per table, from the data around it, not per row.
       let shown = table.showingColumns { filler.holds($0, scope, line: block.line) }
-      slices = shown.columns.isEmpty ? AnySequence([]) : self.table(shown, scope, origin)
+      return shown.columns.isEmpty ? AnySequence([]) : self.table(shown, scope, origin, from: start)
     case .list(let list): slices = self.list(list, scope, origin)
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
@@ -56,7 +68,8 @@ struct BlockLayout {
     case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
     }
-    return slices
+    guard let start else { return slices }
+    return AnySequence(NumberedSlices(slices, from: start.part))
   }
 
   func style(_ name: String) -> TextStyle { styles[name] ?? styles["body"]! }

@@ -4,15 +4,20 @@ import Graphics
 /// Knows nothing about any particular document; everything specific is in the layout file
 /// and the formatters it is given.
 ///
-/// Two passes: `prepare` validates the data and counts the pages (measuring, never keeping
-/// shaped text), so every problem is known before anything is written and “共 M 页” is known
-/// before page 1; `PreparedDocument.forEachPage` then lays out and hands over one page at a
-/// time, so a member list of any length is never held whole.
+/// Two passes over the body at most: `prepare` validates the data and counts the pages
+/// (measuring, never keeping shaped text), recording where each page starts, so every problem
+/// is known before anything is written and “共 M 页” is known before page 1;
+/// `PreparedDocument.forEachPage` then lays out and hands over one page at a time, so a member
+/// list of any length is never held whole, and `PreparedDocument.page(_:)` lays out one page
+/// alone from its record.
 public final class LayoutEngine {
   public let layout: LayoutDescription
   let fonts: FontLibrary
   let formatters: FormatterSet
   let validator: SchemaValidator
+  /// How many passes over the body it ran, and how many slices they took (a test reads them).
+  var passes = 0
+  var slicesTaken = 0
 
   public init(
     layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet, types: [ValueType] = ValueType.generic
@@ -70,30 +75,13 @@ public final class LayoutEngine {
     let root = Scope(root: data)
     runChecks(layout.checks, root, filler, cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
-    // The body may print the page count (本保单共 N 页): count with a guess, then again
-    // with the count until it holds (a longer number can push a line, and so a page, on).
-    var pageCount = 1
-    for attempt in 0..<4 {
-      let counting = ProblemLog()
-      var pass = filler
-      if attempt > 0 {
-        pass = TemplateFiller(file: layout.file, formatters: formatters, fonts: fonts, problems: counting)
-        pass.codes = codes
-      }
-      let frame = try PageFrame(layout: layout, engine: self, filler: pass, measureOnly: true, root: root)
-      var paginator = frame.paginator(problems: pass.problems)
-      let body = root.with("pages", .number(String(pageCount)))
-      let slices = BodySlices(layout.body, cancellation: cancellation) { frame.blocks.slices($0, body) }
-      let counted = paginator.run(slices) { _, _ in }
-      if cancellation?.isCancelled == true { throw .cancelled }
-      let settled = counted == pageCount || !pass.trace.readPageCount
-      pageCount = counted
-      if settled { break }
-      guard attempt < 3 else {
-        throw .layout(
-          LayoutError(file: layout.file, line: 1, message: "the page count printed in the body does not settle"))
-      }
-    }
+    // One pass: a block that prints the page count (本保单共 N 页) is measured with a
+    // two-digit count and made with the real one where it lands (`pageNumbered`).
+    let frame = try PageFrame(layout: layout, engine: self, filler: filler, measureOnly: true, root: root)
+    var paginator = frame.paginator(problems: problems)
+    let body = root.with("pages", .number("88"))
+    let pageCount = run(&paginator, frame, body, from: .start, cancellation: cancellation) { _, _ in }
+    if cancellation?.isCancelled == true { throw .cancelled }
     let m = layout.metadata
     let info = DocumentInfo(
       title: filler.fill(m.title, root, line: 0), author: filler.fill(m.author, root, line: 0),
@@ -103,8 +91,24 @@ public final class LayoutEngine {
     let reference = m.reference.map { filler.fill($0, root, line: 0) }
     if !problems.problems.isEmpty { throw .data(problems.all) }
     return PreparedDocument(
-      engine: self, data: data, pageCount: pageCount, info: info, warnings: warnings, filename: filename,
-      reference: reference, cancellation: cancellation, codes: codes)
+      engine: self, data: data, pageCount: pageCount, records: paginator.records, info: info, warnings: warnings,
+      filename: filename, reference: reference, cancellation: cancellation, codes: codes)
+  }
+
+  /// One pass of `paginator` over the body from `start` (through page `last`, when given):
+  /// every pass goes through here, so a test can count them.
+  func run(
+    _ paginator: inout Paginator, _ frame: PageFrame, _ body: Scope, from start: ResumePoint?, through last: Int? = nil,
+    cancellation: RenderCancellation?, emit: (Int, [PageItem]) -> Void
+  ) -> Int {
+    if last == nil { passes += 1 }
+    let slices = BodySlices(layout.body, from: start ?? .start, cancellation: cancellation) {
+      frame.blocks.slices($0, body, from: $1)
+    }
+    let before = paginator.taken
+    defer { slicesTaken += paginator.taken - before }
+    return start == nil
+      ? paginator.run([], through: last, emit: emit) : paginator.run(slices, through: last, emit: emit)
   }
 
   /// Lays out the whole document in memory (previews, batches, tests).
@@ -206,6 +210,8 @@ public final class PreparedDocument {
   let engine: LayoutEngine
   let data: DataValue
   public let pageCount: Int
+  /// Where each page starts, as the first pass found it.
+  let records: [PageRecord]
   /// What the document says about itself (a PDF's document information).
   public let info: DocumentInfo
   /// The faces its pages' glyph lines name by id.
@@ -225,11 +231,12 @@ public final class PreparedDocument {
   public var layoutPrintsVerificationCode: Bool { engine.layout.printsVerificationCode }
 
   init(
-    engine: LayoutEngine, data: DataValue, pageCount: Int, info: DocumentInfo, warnings: [DataProblem],
-    filename: String, reference: String? = nil,
-    cancellation: RenderCancellation?, codes: (any CodeIssuer)? = nil
+    engine: LayoutEngine, data: DataValue, pageCount: Int, records: [PageRecord], info: DocumentInfo,
+    warnings: [DataProblem], filename: String, reference: String? = nil, cancellation: RenderCancellation?,
+    codes: (any CodeIssuer)? = nil
   ) {
     self.codes = codes
+    self.records = records
     self.reference = reference
     self.cancellation = cancellation
     self.engine = engine
@@ -242,12 +249,48 @@ public final class PreparedDocument {
 
   /// Pass 2: lays out and hands over each page, in order, as soon as it is complete. The
   /// pages break where the first pass broke them (the same paginator over the same
-  /// heights); a different page count is an internal error, never a wrong 共 M 页.
+  /// heights); a page that starts anywhere but at its record is an internal error, never a
+  /// wrong 共 M 页.
   public func forEachPage(_ deliver: (Page) -> Void) throws(RenderFailure) {
+    let (laidOut, found) = try draw(from: 0, through: nil, deliver)
+    guard laidOut == pageCount, found == records else {
+      throw .layout(
+        LayoutError(
+          file: engine.layout.file, line: 1,
+          message: "internal error: the document was counted as \(pageCount) pages but laid out on \(laidOut)"
+            + (laidOut == pageCount ? ", breaking elsewhere" : "")))
+    }
+  }
+
+  /// Page `number` (1-based) laid out alone, from where the first pass recorded it starts:
+  /// a preview or a PNG of page 500 does not lay out the 499 before it.
+  public func page(_ number: Int) throws(RenderFailure) -> Page {
+    guard records.indices.contains(number - 1) else {
+      throw .layout(
+        LayoutError(
+          file: engine.layout.file, line: 1, message: "there is no page \(number): the document has \(pageCount)"))
+    }
+    var page: Page?
+    let (_, found) = try draw(from: number - 1, through: number - 1) { page = $0 }
+    guard let page, found.first == records[number - 1] else {
+      throw .layout(
+        LayoutError(
+          file: engine.layout.file, line: 1, message: "internal error: page \(number) does not start at its record"))
+    }
+    return page
+  }
+
+  /// Lays out pages `first`…`last` (to the end when nil), each handed over as it is complete;
+  /// returns how many pages there are through the last one laid out, and where each started.
+  private func draw(from first: Int, through last: Int?, _ deliver: (Page) -> Void) throws(RenderFailure)
+    -> (Int, [PageRecord])
+  {
     let layout = engine.layout
-    // Every problem was reported by `prepare`, which filled the same templates.
+    // Every problem of the data was reported by `prepare`, which filled the same templates;
+    // what is found here is what only the real page count shows (a line it lengthens).
+    let problems = ProblemLog()
     var filler = TemplateFiller(
-      file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: ProblemLog())
+      file: layout.file, formatters: engine.formatters, fonts: engine.fonts, problems: problems)
     filler.checksText = false
     filler.codes = codes
     let root = Scope(root: data)
@@ -263,10 +306,11 @@ public final class PreparedDocument {
     }
     let total = pageCount
     var paginator = frame.paginator(problems: filler.problems)
-    let cancellation = self.cancellation
+    let record = records.indices.contains(first) ? records[first] : PageRecord(start: .start, ledgerRowsBefore: 0)
+    paginator.start(page: first, record)
     let body = root.with("pages", .number(String(total)))
-    let slices = BodySlices(layout.body, cancellation: cancellation) { frame.blocks.slices($0, body) }
-    let laidOut = paginator.run(slices) { index, items in
+    let laidOut = engine.run(&paginator, frame, body, from: record.start, through: last, cancellation: cancellation) {
+      index, items in
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
       var items = items
       items += frame.running(index: index, scope)
@@ -274,12 +318,8 @@ public final class PreparedDocument {
       deliver(Page(size: layout.page.size, items: items))
     }
     if cancellation?.isCancelled == true { throw .cancelled }
-    guard laidOut == total else {
-      throw .layout(
-        LayoutError(
-          file: layout.file, line: 1,
-          message: "internal error: the document was counted as \(total) pages but laid out on \(laidOut)"))
-    }
+    if !problems.problems.isEmpty { throw .data(problems.all) }
+    return (laidOut, paginator.records)
   }
 }
 
@@ -307,12 +347,9 @@ final class PageFrame {
     self.layout = layout
     let page = layout.page
     let width = page.size.width - page.margins.left - page.margins.right
-    // Running parts are measured on a body as tall as the page, then the body gets the rest;
-    // their @pages is not the body's.
-    var runningFiller = filler
-    runningFiller.trace = FillTrace()
+    // Running parts are measured on a body as tall as the page, then the body gets the rest.
     let measuring = BlockLayout(
-      width: width, pageHeight: page.size.height, styles: layout.styles, filler: runningFiller, fonts: engine.fonts,
+      width: width, pageHeight: page.size.height, styles: layout.styles, filler: filler, fonts: engine.fonts,
       measureOnly: true)
     let sample = root.with("page", .number("88")).with("pages", .number("88"))
     func room(_ header: [Block], _ footer: [Block]) -> Room {

@@ -1,9 +1,11 @@
-/// `{@page}` in the body (本页为第 N 页): a block that prints its own page number is measured
-/// with a two-digit number, and each of its slices is made again where it lands, with the
-/// page it landed on. The paginator refuses one that then grows past what was measured.
+/// `{@page}` and `{@pages}` in the body (本页为第 N 页, 本保单共 N 页): a block that prints its
+/// page number or the page count is measured with two-digit numbers, and each of its slices is
+/// made again where it lands, with the page it landed on and the count. So the pages are
+/// counted in one pass, whatever the count prints. The paginator refuses a slice that then
+/// grows past what was measured.
 extension BlockLayout {
   func pageNumbered(_ block: Block, _ scope: Scope, _ make: @escaping (Scope) -> [Slice]) -> [Slice] {
-    var measured = make(scope.with("page", .number("88")))
+    var measured = make(scope.with("page", .number("88")).with("pages", .number("88")))
     let made = MadeForPage()
     for k in measured.indices {
       let fallback = measured[k]
@@ -32,11 +34,12 @@ private final class MadeForPage {
 }
 
 extension Block {
-  /// Whether the block's own text reads `{@page}` (a container's parts answer for themselves).
-  /// A table's per-page rows are not counted: the ledger fills them on each page.
+  /// Whether the block's own text reads `{@page}` or `{@pages}` (a container's parts answer
+  /// for themselves). A table's per-page rows are not counted: the ledger fills them on each page.
   var readsPageNumber: Bool {
     templateUses.contains { use in
-      use.placed && use.scope != .pageRows && use.template.fields.flatMap(\.paths).contains { $0.variable == "page" }
+      use.placed && use.scope != .pageRows
+        && use.template.fields.flatMap(\.paths).contains { $0.variable == "page" || $0.variable == "pages" }
     }
   }
 }

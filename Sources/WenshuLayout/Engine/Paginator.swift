@@ -21,6 +21,11 @@ struct Paginator {
   private var ledger: Ledger?
   private var ledgerFirst: Int?
   private var ledgerThrough = 0
+  /// Where each page started, page by page from the one this paginator started on.
+  private(set) var records: [PageRecord] = []
+  private var awaitingStart = true
+  /// How many slices it took from the body (a test counts them).
+  private(set) var taken = 0
 
   init(
     firstHeight: Double, restHeight: Double, firstOrigin: Point = Point(x: 0, y: 0),
@@ -33,21 +38,44 @@ struct Paginator {
     self.problems = problems
   }
 
+  /// Starts on page `index` (0-based) as `record` says it starts: fed the body's slices from
+  /// `record.start`, it lays that page out as a run from the first page would.
+  mutating func start(page index: Int, _ record: PageRecord) {
+    emitted = index
+    ledgerThrough = record.ledgerRowsBefore
+  }
+
   private var height: Double { emitted == 0 ? firstHeight : restHeight }
   private var origin: Point { emitted == 0 ? firstOrigin : restOrigin }
 
-  /// Places every slice, handing each finished page (its index and items) to `emit`;
-  /// returns the number of pages. A document with no content still has one page.
-  mutating func run<S: Sequence<Slice>>(_ slices: S, emit: (Int, [PageItem]) -> Void) -> Int {
+  /// Places every slice (through page `last` only, when given), handing each finished page
+  /// (its index and items) to `emit`; returns the number of pages. A document with no content
+  /// still has one page.
+  mutating func run<S: Sequence<Slice>>(_ slices: S, through last: Int? = nil, emit: (Int, [PageItem]) -> Void)
+    -> Int
+  {
+    let first = emitted
     var queue = Lookahead(slices.makeIterator())
     while let slice = queue.next() {
+      taken += 1
+      if awaitingStart { recordStart(slice) }
       place(slice, &queue, emit)
+      if let last, emitted > last { return emitted }
     }
     if started || emitted == 0 {
       started = true
       closePage(emit)
     }
+    // A record taken for a page that never came (space or a page break after the last page)
+    // is dropped; an empty document's one page starts nowhere.
+    if records.count > emitted - first { records.removeLast(records.count - (emitted - first)) }
+    while records.count < emitted - first { records.append(PageRecord(start: nil, ledgerRowsBefore: 0)) }
     return emitted
+  }
+
+  private mutating func recordStart(_ slice: Slice) {
+    records.append(PageRecord(start: slice.at, ledgerRowsBefore: ledgerThrough))
+    awaitingStart = false
   }
 
   private mutating func place<I: IteratorProtocol<Slice>>(
@@ -74,7 +102,10 @@ struct Paginator {
       reserve = rowLedger.reserve
     }
     let needed = (slice.keepWithNext ? chainHeight(slice, &queue) : slice.height) + reserve
-    if y > 0 && y + needed > height { closePage(emit) }
+    if y > 0 && y + needed > height {
+      closePage(emit)
+      recordStart(slice)  // the next page starts with this slice
+    }
     if y == 0 {
       for header in slice.repeatHeader { put(header) }
     }
@@ -167,6 +198,7 @@ struct Paginator {
     current = []
     y = 0
     started = false
+    awaitingStart = true
   }
 
   static func points(_ v: Double) -> String { String(Int(v.rounded())) }

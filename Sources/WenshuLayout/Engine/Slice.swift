@@ -28,6 +28,8 @@ struct Slice {
   var ledgerRow: (ledger: Ledger, row: Int, starts: Bool)?
   /// The end of a ledger table's rows: made as the last page's per-page rows.
   var endsLedger: Ledger?
+  /// Where the body's slices resume at this one (set by the block it comes from).
+  var at = ResumePoint(block: 0, unit: 0, part: 0)
 
   static var pageBreak: Slice { Slice(height: 0, kind: .pageBreak) }
   static func space(_ height: Double) -> Slice { Slice(height: height, kind: .space) }

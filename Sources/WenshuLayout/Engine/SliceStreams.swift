@@ -19,6 +19,13 @@ struct RowScopes: Sequence, IteratorProtocol {
 
   static var none: RowScopes { RowScopes([], at: DataPath(), in: Scope(root: .null)) }
 
+  var count: Int { items.count }
+  /// The index of the row `next()` makes.
+  var position: Int { index }
+
+  /// Goes on from row `index` (resuming a table on a later page).
+  mutating func skip(to index: Int) { self.index = Swift.min(Swift.max(index, 0), items.count) }
+
   mutating func next() -> Scope? {
     guard index < items.count else { return nil }
     defer { index += 1 }
@@ -28,6 +35,7 @@ struct RowScopes: Sequence, IteratorProtocol {
 
 /// A table's slices: its header, each row's slices made as they are reached, then what
 /// closes it (a ledger's last page rows, the footer), with the last row kept with those.
+/// Each slice says where it is: unit 0 the header, unit r + 1 row r, the last unit the close.
 struct TableSlices: Sequence, IteratorProtocol {
   private let head: [Slice]
   private var rows: RowScopes
@@ -35,29 +43,54 @@ struct TableSlices: Sequence, IteratorProtocol {
   private let tail: [Slice]
   private var headIndex = 0
   private var tailIndex = 0
-  /// The current row's slices, and how many of them are handed out.
+  /// The current row's slices, how many of them are handed out, and its unit.
   private var pending: [Slice] = []
   private var pendingIndex = 0
+  private var pendingUnit = 0
   /// A table without `rows:` is one row of the scope around it.
   private var single: Scope?
+  private let tailUnit: Int
 
-  init(head: [Slice], rows: RowScopes, single: Scope? = nil, makeRow: @escaping (Scope) -> [Slice], tail: [Slice]) {
+  init(
+    head: [Slice], rows: RowScopes, single: Scope? = nil, makeRow: @escaping (Scope) -> [Slice], tail: [Slice],
+    from start: (unit: Int, part: Int)? = nil
+  ) {
     self.head = head
     self.rows = rows
     self.single = single
     self.makeRow = makeRow
     self.tail = tail
+    tailUnit = (single == nil ? rows.count : 1) + 1
+    guard let start, start.unit > 0 else {
+      headIndex = start?.part ?? 0
+      return
+    }
+    headIndex = head.count
+    if start.unit >= tailUnit {
+      self.single = nil
+      self.rows.skip(to: self.rows.count)
+      tailIndex = start.part
+      return
+    }
+    // The row the page starts in, made again, with the slices before the resume point handed out.
+    if single == nil { self.rows.skip(to: start.unit - 1) }
+    refill()
+    pendingIndex = Swift.min(start.part, pending.count)
   }
 
   mutating func next() -> Slice? {
     if headIndex < head.count {
       headIndex += 1
-      return head[headIndex - 1]
+      var slice = head[headIndex - 1]
+      slice.at = ResumePoint(block: 0, unit: 0, part: headIndex - 1)
+      return slice
     }
     if let slice = nextRowSlice() { return slice }
     if tailIndex < tail.count {
       tailIndex += 1
-      return tail[tailIndex - 1]
+      var slice = tail[tailIndex - 1]
+      slice.at = ResumePoint(block: 0, unit: tailUnit, part: tailIndex - 1)
+      return slice
     }
     return nil
   }
@@ -66,6 +99,7 @@ struct TableSlices: Sequence, IteratorProtocol {
     if pendingIndex == pending.count { refill() }
     guard pendingIndex < pending.count else { return nil }
     var slice = pending[pendingIndex]
+    slice.at = ResumePoint(block: 0, unit: pendingUnit, part: pendingIndex)
     pendingIndex += 1
     if !tail.isEmpty, pendingIndex == pending.count {
       refill()  // one row ahead: the last row goes with what closes the table
@@ -81,12 +115,37 @@ struct TableSlices: Sequence, IteratorProtocol {
     if let scope = single {
       single = nil
       pending = makeRow(scope)
+      pendingUnit = 1
     }
-    while pending.isEmpty, let scope = rows.next() { pending = makeRow(scope) }
+    while pending.isEmpty {
+      let unit = rows.position + 1
+      guard let scope = rows.next() else { break }
+      pending = makeRow(scope)
+      pendingUnit = unit
+    }
   }
 }
 
-/// A block's slices with the space before and after it.
+/// A block's slices numbered in order (unit 0), from the `part`-th on: a block that is not a
+/// table resumes by making its slices again and handing out those from the resume point.
+struct NumberedSlices: Sequence, IteratorProtocol {
+  private var inner: AnySequence<Slice>.Iterator
+  private var index = 0
+
+  init(_ inner: AnySequence<Slice>, from part: Int) {
+    self.inner = inner.makeIterator()
+    while index < part, self.inner.next() != nil { index += 1 }
+  }
+
+  mutating func next() -> Slice? {
+    guard var slice = inner.next() else { return nil }
+    slice.at = ResumePoint(block: 0, unit: 0, part: index)
+    index += 1
+    return slice
+  }
+}
+
+/// A block's slices with the space before and after it (units -1 and `Int.max`).
 struct SpacedSlices: Sequence, IteratorProtocol {
   private var before: Slice?
   private var inner: AnySequence<Slice>.Iterator
@@ -94,8 +153,10 @@ struct SpacedSlices: Sequence, IteratorProtocol {
 
   init(before: Slice?, _ inner: AnySequence<Slice>, after: Slice?) {
     self.before = before
+    self.before?.at.unit = ResumePoint.spaceBefore
     self.inner = inner.makeIterator()
     self.after = after
+    self.after?.at.unit = ResumePoint.spaceAfter
   }
 
   mutating func next() -> Slice? {
@@ -109,26 +170,37 @@ struct SpacedSlices: Sequence, IteratorProtocol {
   }
 }
 
-/// The body's blocks' slices, one block after another, until the render is cancelled.
+/// The body's blocks' slices, one block after another, from a resume point, until the
+/// render is cancelled; each slice says which block it comes from.
 struct BodySlices: Sequence, IteratorProtocol {
   private let blocks: [Block]
-  private let slices: (Block) -> AnySequence<Slice>
+  private let slices: (Block, ResumePoint) -> AnySequence<Slice>
   private let cancellation: RenderCancellation?
-  private var index = 0
+  private var index: Int
+  private var start: ResumePoint
   private var current: AnySequence<Slice>.Iterator?
 
-  init(_ blocks: [Block], cancellation: RenderCancellation?, slices: @escaping (Block) -> AnySequence<Slice>) {
+  /// `slices` makes a block's slices from a point within it (its `block` is ignored).
+  init(
+    _ blocks: [Block], from start: ResumePoint = .start, cancellation: RenderCancellation?,
+    slices: @escaping (Block, ResumePoint) -> AnySequence<Slice>
+  ) {
     self.blocks = blocks
     self.slices = slices
     self.cancellation = cancellation
+    self.start = start
+    index = start.block
   }
 
   mutating func next() -> Slice? {
     if cancellation?.isCancelled == true { return nil }
     while true {
-      if let slice = current?.next() { return slice }
+      if var slice = current?.next() {
+        slice.at.block = index - 1
+        return slice
+      }
       guard index < blocks.count else { return nil }
-      current = slices(blocks[index]).makeIterator()
+      current = slices(blocks[index], index == start.block ? start : .start).makeIterator()
       index += 1
     }
   }

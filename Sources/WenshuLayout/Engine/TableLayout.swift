@@ -48,7 +48,9 @@ extension BlockLayout {
     var fill: Color?
   }
 
-  func table(_ table: Table, _ scope: Scope, _ origin: SliceOrigin) -> AnySequence<Slice> {
+  func table(
+    _ table: Table, _ scope: Scope, _ origin: SliceOrigin, from start: (unit: Int, part: Int)? = nil
+  ) -> AnySequence<Slice> {
     let total = table.columns.reduce(0) { $0 + $1.width }
     var x = 0.0
     let frames: [(x: Double, width: Double)] = table.columns.map { c in
@@ -123,7 +125,7 @@ extension BlockLayout {
     return AnySequence(
       TableSlices(
         head: header.map { [$0] } ?? [], rows: rows ?? .none, single: rows == nil ? scope : nil, makeRow: bodyRow,
-        tail: tail))
+        tail: tail, from: start))
   }
 
   /// A cell's lines: one line of glyphs when the text fits (the fast path: characters

@@ -11,17 +11,20 @@ extension BlockLayout {
     var all: [DataValue] = []
     if case .array(let items)? = scope.lookup(path) { all = items }
     let count = all.count
-    func rowsScope(_ p: Placement) -> Scope {
+    // Measured with two-digit page numbers and count, as a page-numbered block is: the count
+    // is not known while the pages are counted.
+    func rowsScope(_ p: Placement, measuring: Bool = false) -> Scope {
       let page = p.rowsOnPage.clamped(to: 0..<count)
       let before = min(p.rowsBefore, count)
-      return scope.with("page", .number(String(p.page + 1)))
+      let around = measuring ? scope.with("pages", .number("88")) : scope
+      return around.with("page", .number(String(p.page + 1)))
         .with("pageRows", .array(Array(all[page])))
         .with("rowsBefore", .array(Array(all[..<before])))
         .with("rowsThrough", .array(Array(all[..<max(before, page.upperBound)])))
     }
-    func stacked(_ cellRows: [[Table.Cell]], _ p: Placement) -> Slice {
+    func stacked(_ cellRows: [[Table.Cell]], _ p: Placement, measuring: Bool = false) -> Slice {
       var slice = Slice.stack(
-        footRows(cellRows, table, frames: frames, scope: rowsScope(p), room: .infinity, origin))
+        footRows(cellRows, table, frames: frames, scope: rowsScope(p, measuring: measuring), room: .infinity, origin))
       slice.origin = origin
       return slice
     }
@@ -29,10 +32,10 @@ extension BlockLayout {
     let head = { (p: Placement) in stacked(table.carryHead, p) }
     // Measured on every row at once: the longest totals a page can print, on page 88.
     let widest = Placement(page: 87, rowsOnPage: 0..<count, rowsBefore: count, continues: true)
-    let ledger = Ledger(reserve: foot(widest).height, headHeight: head(widest).height, foot: foot, head: head)
-    var last = widest
-    last.continues = false
-    return (ledger, foot(last).height)
+    let reserve = stacked(table.pageFoot + table.carryFoot, widest, measuring: true).height
+    let headHeight = stacked(table.carryHead, widest, measuring: true).height
+    let ledger = Ledger(reserve: reserve, headHeight: headHeight, foot: foot, head: head)
+    return (ledger, stacked(table.pageFoot, widest, measuring: true).height)
   }
 }
 

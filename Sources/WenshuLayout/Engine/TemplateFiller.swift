@@ -10,8 +10,6 @@ struct TemplateFiller {
   /// Whether text is checked for characters that must not reach paper. The first pass fills
   /// every template and reports; the second fills the same templates again to draw them.
   var checksText = true
-  /// What the templates filled so far have read that is only known after pagination.
-  var trace = FillTrace()
   /// Signs verification codes; without one a verification QR is left out.
   var codes: (any CodeIssuer)?
 
@@ -50,7 +48,6 @@ struct TemplateFiller {
 
   /// The value of a field after its formatters; `nil` after reporting a problem.
   func value(of field: FieldReference, _ scope: Scope, line: Int, absentIsNull: Bool = false) -> DataValue? {
-    if field.path.variable == "pages" { trace.readPageCount = true }
     var found = scope.lookup(field.path)
     // An absent optional field is empty for formatters that exist to fill gaps, and false in a condition.
     if found == nil, absentIsNull && field.path.variable == nil { found = .null }
@@ -86,7 +83,6 @@ struct TemplateFiller {
     switch argument {
     case .literal(let text): return text
     case .path(let path):
-      if path.variable == "pages" { trace.readPageCount = true }
       guard let text = scope.lookup(path)?.text else {
         problems.report(DataProblem(path: "$\(path)", message: "缺少此项 (missing; required by \(file):\(line))"))
         return nil
@@ -126,10 +122,4 @@ struct TemplateFiller {
     let s = String(v, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - s.count)) + s
   }
-}
-
-/// Whether the templates read `@pages`: a body that prints the page count is counted again
-/// with the count it prints.
-final class FillTrace {
-  var readPageCount = false
 }

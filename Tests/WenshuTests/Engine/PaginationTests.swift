@@ -180,7 +180,8 @@ struct PaginationTests {
       let prepared = try engine.prepare(.object(DataObject()))
       #expect(prepared.pageCount == 2)
       let wrong = PreparedDocument(
-        engine: engine, data: .object(DataObject()), pageCount: 3, info: prepared.info, warnings: [],
+        engine: engine, data: .object(DataObject()), pageCount: 3, records: prepared.records, info: prepared.info,
+        warnings: [],
         filename: "x", cancellation: nil)
       #expect(throws: RenderFailure.self) { try wrong.forEachPage { _ in } }
     }
