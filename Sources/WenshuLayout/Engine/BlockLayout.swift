@@ -28,6 +28,7 @@ struct BlockLayout {
     } else {
       slices = leafSlices(block, scope, origin)
     }
+    if block.keepWithPrevious { slices = Slice.keptWithPrevious(slices) }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
     return AnySequence(
       SpacedSlices(
@@ -53,6 +54,7 @@ struct BlockLayout {
     case .each(let each): slices = self.each(each, scope, line: block.line)
     case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
+    case .form(let grid): slices = AnySequence(form(grid, scope, origin))
     }
     return slices
   }
@@ -207,7 +209,9 @@ struct BlockLayout {
     }
     var trailing: [Slice] = []  // space after the group stays outside it, too
     while let last = parts.last, last.kind == .space { trailing.insert(parts.removeLast(), at: 0) }
-    return AnySequence(leading + (parts.isEmpty ? [] : [Slice.stack(parts)]) + trailing)
+    var stacked = parts.isEmpty ? [] : [Slice.stack(parts)]
+    if !stacked.isEmpty { stacked[0].keepWithPrevious = parts[0].keepWithPrevious }
+    return AnySequence(leading + stacked + trailing)
   }
 
   /// The blocks once per chosen item, each item on its own page when asked.

@@ -79,7 +79,7 @@ public final class LayoutEngine {
       var paginator = frame.paginator(problems: pass.problems)
       let body = root.with("pages", .number(String(pageCount)))
       let slices = BodySlices(layout.body, cancellation: cancellation) { frame.blocks.slices($0, body) }
-      let counted = paginator.run(slices) { _, _ in }
+      let counted = paginator.run(KeptWithPrevious(slices)) { _, _ in }
       if cancellation?.isCancelled == true { throw .cancelled }
       let settled = counted == pageCount || !pass.trace.readPageCount
       pageCount = counted
@@ -88,6 +88,9 @@ public final class LayoutEngine {
         throw .layout(
           LayoutError(file: layout.file, line: 1, message: "the page count printed in the body does not settle"))
       }
+    }
+    if let most = layout.maxPages, pageCount > most, problems.problems.isEmpty {
+      try fit(most, root: root, pages: pageCount, cancellation).map(problems.report)
     }
     let m = layout.metadata
     let info = DocumentInfo(
@@ -254,7 +257,7 @@ public final class PreparedDocument {
     let cancellation = self.cancellation
     let body = root.with("pages", .number(String(total)))
     let slices = BodySlices(layout.body, cancellation: cancellation) { frame.blocks.slices($0, body) }
-    let laidOut = paginator.run(slices) { index, items in
+    let laidOut = paginator.run(KeptWithPrevious(slices)) { index, items in
       let scope = root.with("page", .number(String(index + 1))).with("pages", .number(String(total)))
       var items = items
       items += frame.running(index: index, scope)
