@@ -32,40 +32,20 @@ public enum PDFRenderer {
   }
 
   /// Lays the pages out here, and turns each into drawing operations, while a drawing thread
-  /// draws them into `writer` (Cairo's part: the PDF's operators, font subsets, compression),
-  /// at most a few pages behind. Returns (or throws) only once the drawing thread has finished.
+  /// draws them into `writer` (Cairo's part: the PDF's operators, font subsets, compression).
   private static func drawAlongside(
     _ document: PreparedDocument, into writer: PDFPageWriter, seeing: (Int, Page) -> Void
   ) throws(RenderFailure) {
-    let handoff = PageHandoff(capacity: 4)
-    let drawn = DispatchSemaphore(value: 0)
-    let target = WriterOnOneThread(writer)
-    let thread = Thread {
-      Thread.current.name = "wenshu-draw"  // for top -H and perf; set from the thread itself
-      while let page = handoff.take() {
-        target.writer.write(page)
-      }
-      drawn.signal()
-    }
-    thread.start()
-    defer {
-      handoff.close()
-      drawn.wait()
-    }
     let fonts = document.fonts
-    var index = 0
-    try document.forEachPage { page in
-      seeing(index, page)
-      index += 1
-      handoff.put(PageDrawing(page, fonts: fonts))
-    }
+    let target = Lent(writer)
+    try Alongside.write(
+      document, thread: "wenshu-draw",
+      prepare: { index, page in
+        seeing(index, page)
+        return PageDrawing(page, fonts: fonts)
+      },
+      write: { target.value.write($0) })
   }
-}
-
-/// The writer, lent to the drawing thread: this thread does not touch it until that one is done.
-private final class WriterOnOneThread: @unchecked Sendable {
-  let writer: PDFPageWriter
-  init(_ writer: PDFPageWriter) { self.writer = writer }
 }
 
 /// One laid-out page → PNG bytes, for previews.

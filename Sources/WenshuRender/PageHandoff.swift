@@ -1,22 +1,23 @@
 import Foundation
+import WenshuLayout
 
-/// Hands pages, made ready to draw, from the thread that lays them out to the thread that
-/// draws them, holding at most `capacity` at a time so memory stays bounded however long the
+/// Hands pages, made ready to write, from the thread that lays them out to the thread that
+/// writes them, holding at most `capacity` at a time so memory stays bounded however long the
 /// document.
-final class PageHandoff: @unchecked Sendable {  // all state is guarded by `condition`
+final class PageHandoff<Item>: @unchecked Sendable {  // all state is guarded by `condition`
   private let condition = NSCondition()
-  private var pages: [PageDrawing] = []
+  private var items: [Item] = []
   private var closed = false
   private let capacity: Int
 
   init(capacity: Int) { self.capacity = capacity }
 
-  /// Waits for room, then hands `page` over.
-  func put(_ page: PageDrawing) {
+  /// Waits for room, then hands `item` over.
+  func put(_ item: Item) {
     condition.lock()
     defer { condition.unlock() }
-    while pages.count >= capacity { condition.wait() }
-    pages.append(page)
+    while items.count >= capacity { condition.wait() }
+    items.append(item)
     condition.broadcast()
   }
 
@@ -29,13 +30,49 @@ final class PageHandoff: @unchecked Sendable {  // all state is guarded by `cond
   }
 
   /// The next page, waiting for it; nil once the handoff is closed and empty.
-  func take() -> PageDrawing? {
+  func take() -> Item? {
     condition.lock()
     defer { condition.unlock() }
-    while pages.isEmpty && !closed { condition.wait() }
-    guard !pages.isEmpty else { return nil }
-    let page = pages.removeFirst()
+    while items.isEmpty && !closed { condition.wait() }
+    guard !items.isEmpty else { return nil }
+    let item = items.removeFirst()
     condition.broadcast()
-    return page
+    return item
   }
+}
+
+/// Laying out and writing side by side: in a long list each is about half the work.
+enum Alongside {
+  /// Lays `document`'s pages out on this thread, turning each into an item with `prepare`,
+  /// while a writing thread named `name` hands each item to `write`, at most a few pages
+  /// behind. Returns (or throws) only once the writing thread has finished.
+  static func write<Item>(
+    _ document: PreparedDocument, thread name: String, prepare: (Int, Page) -> Item,
+    write: @escaping (Item) -> Void
+  ) throws(RenderFailure) {
+    let handoff = PageHandoff<Item>(capacity: 4)
+    let done = DispatchSemaphore(value: 0)
+    let writer = Lent(write)
+    let thread = Thread {
+      Thread.current.name = name  // for top -H and perf; set from the thread itself
+      while let item = handoff.take() { writer.value(item) }
+      done.signal()
+    }
+    thread.start()
+    defer {
+      handoff.close()
+      done.wait()
+    }
+    var index = 0
+    try document.forEachPage { page in
+      handoff.put(prepare(index, page))
+      index += 1
+    }
+  }
+}
+
+/// A value lent to the writing thread: the laying-out thread does not touch it until that one is done.
+final class Lent<Value>: @unchecked Sendable {
+  var value: Value
+  init(_ value: Value) { self.value = value }
 }

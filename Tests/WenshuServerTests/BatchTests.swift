@@ -15,9 +15,8 @@ struct BatchTests {
     let long = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
     let short = String(buffer: try ServerFixtures.sample("confirmation", "qingdao-8"))
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation/batch?format=zip", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(long),\(short),\(long)]")
+      try await client.postJSON(
+        "/v1/documents/confirmation/batch?format=zip", ByteBuffer(string: "[\(long),\(short),\(long)]")
       ) { response in
         #expect(response.status == .ok)
         #expect(
@@ -31,10 +30,8 @@ struct BatchTests {
         _ = try archive.extract(entries[0]) { pdf.append($0) }
         #expect(pdf.starts(with: Data("%PDF-".utf8)))
       }
-      try await client.execute(
-        uri: "/v1/documents/confirmation/batch", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(long),\(short)]")
-      ) { response in
+      try await client.postJSON("/v1/documents/confirmation/batch", ByteBuffer(string: "[\(long),\(short)]")) {
+        response in
         #expect(response.status == .ok)
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "4")  // 2 + 2
       }
@@ -47,29 +44,22 @@ struct BatchTests {
     let bad = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-members"))
       .replacingOccurrences(of: "\"total\": \"320.00\"", with: "\"total\": \"321.00\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(bad),\(good),\(bad)]")
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview/batch", ByteBuffer(string: "[\(bad),\(good),\(bad)]")) {
+        response in
         #expect(response.status == .unprocessableContent)
         let text = String(buffer: response.body)
         #expect(text.contains("\"path\":\"[0].total\"") && text.contains("\"path\":\"[2].total\""), "\(text)")
         #expect(text.contains("\"item\":3"))
       }
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(good), {\"a\": }]")
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview/batch", ByteBuffer(string: "[\(good), {\"a\": }]")) {
+        response in
         #expect(response.status == .badRequest)
         // Where it is in the whole body: the line after the first bill's last.
         let line = good.filter { $0 == "\n" }.count + 1
         #expect(String(buffer: response.body).contains("at line \(line), column"), "\(String(buffer: response.body))")
       }
       for body in ["[]", "{}", "  [ ] "] {
-        try await client.execute(
-          uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
-          body: ByteBuffer(string: body)
-        ) {
+        try await client.postJSON("/v1/documents/invoice-preview/batch", ByteBuffer(string: body)) {
           #expect($0.status == .unprocessableContent, "\(body)")
         }
       }

@@ -20,15 +20,10 @@ struct ErrorTests {
 
   @Test func statuses() async throws {
     try await ServerFixtures.app(.init(workers: 1, bodyLimit: 64 << 10)).test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "{\"a\": }")
-      ) {
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: "{\"a\": }")) {
         expectProblem($0, .badRequest, containing: "line 1, column 7")
       }
-      try await client.execute(
-        uri: "/v1/documents/nonesuch", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: "{}")
-      ) {
+      try await client.postJSON("/v1/documents/nonesuch", ByteBuffer(string: "{}")) {
         expectProblem($0, .notFound)
       }
       try await client.execute(
@@ -37,18 +32,13 @@ struct ErrorTests {
       ) {
         expectProblem($0, .unsupportedMediaType)
       }
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-2000")
-      ) {
+      try await client.postJSON("/v1/documents/confirmation", try ServerFixtures.sample("confirmation", "henan-2000")) {
         expectProblem($0, .contentTooLarge)
       }
       var bad = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       bad = bad.replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"12.345\"")
       bad = bad.replacingOccurrences(of: "\"name\" : \"郑州市金水区第一实验小学工会\"", with: "\"name\" : \"\u{2A6D7}\"")
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: bad)
-      ) {
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: bad)) {
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"total\"")
       }
     }
@@ -59,9 +49,7 @@ struct ErrorTests {
     let json = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       .replacingOccurrences(of: "\"name\" : \"郑州市金水区第一实验小学工会\"", with: "\"name\" : \"工会\u{2A6D7}\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)
-      ) {
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: json)) {
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"unit.name\"")
       }
     }
@@ -74,9 +62,7 @@ struct ErrorTests {
       .replacingOccurrences(of: "\"memberCount\" : 12", with: "\"memberCount\" : 13")
       .replacingOccurrences(of: "\"amount\" : \"960.00\"", with: "\"amount\" : \"961.00\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)
-      ) {
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: json)) {
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"activities[0].memberCount\"")
         expectProblem($0, .unprocessableContent, containing: "\"path\":\"activities[0].amount\"")
       }
@@ -90,9 +76,7 @@ struct ErrorTests {
       let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?, String?).self) { group in
         for _ in 0..<4 {
           group.addTask {
-            try await client.execute(
-              uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: body
-            ) {
+            try await client.postJSON("/v1/documents/confirmation", body) {
               let type = $0.status == .ok ? nil : String(buffer: $0.body).firstMatch(of: /"type":"([^"]*)"/)?.1
               return ($0.status, $0.headers[.retryAfter], type.map(String.init))
             }
@@ -148,12 +132,10 @@ struct ErrorTests {
     let sample = try ServerFixtures.sample("confirmation", "henan-12")
     let broken = String(buffer: sample).replacingOccurrences(of: "\"total\" : \"960.00\"", with: "\"total\" : \"1e3\"")
     try await ServerFixtures.app(logs: logs).test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: sample
-      ) { #expect($0.status == .ok) }
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: broken)
-      ) { #expect($0.status == .unprocessableContent) }
+      try await client.postJSON("/v1/documents/confirmation", sample) { #expect($0.status == .ok) }
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: broken)) {
+        #expect($0.status == .unprocessableContent)
+      }
     }
     let text = logs.all
     let requests = logs.events.filter { $0.message == "request" }.map(\.metadata)
@@ -175,10 +157,8 @@ struct ErrorTests {
   @Test("over a live socket")
   func live() async throws {
     try await ServerFixtures.app(.init(port: 0)).test(.live) { client in
-      try await client.execute(
-        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("payment-notice", "qingdao")
-      ) { response in
+      try await client.postJSON("/v1/documents/payment-notice", try ServerFixtures.sample("payment-notice", "qingdao"))
+      { response in
         #expect(response.status == .ok)
         #expect(String(buffer: response.body).hasPrefix("%PDF-"))
       }
@@ -222,9 +202,7 @@ struct HTTPBadInputTests {
   func matrix(_ name: String) async throws {
     let (_, json, expected) = Self.cases.first { $0.0 == name }!
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: json)
-      ) { response in
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: json)) { response in
         #expect((400..<500).contains(Int(response.status.code)), "\(name): \(response.status)")
         #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
         #expect(String(buffer: response.body).contains(expected), "\(name)")

@@ -23,9 +23,8 @@ struct ListExportRouteTests {
   @Test("?format=xlsx: the member list as a workbook, named for the document, as an attachment")
   func workbook() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation?format=xlsx", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-12")
+      try await client.postJSON(
+        "/v1/documents/confirmation?format=xlsx", try ServerFixtures.sample("confirmation", "henan-12")
       ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == Self.workbook)
@@ -43,18 +42,16 @@ struct ListExportRouteTests {
   @Test("xlsx of a document with no list is 400 problem+json naming it; an unknown format is 400")
   func noList() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/payment-notice?format=xlsx", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("payment-notice", "qingdao")
+      try await client.postJSON(
+        "/v1/documents/payment-notice?format=xlsx", try ServerFixtures.sample("payment-notice", "qingdao")
       ) { response in
         #expect(response.status == .badRequest)
         #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
         let text = String(buffer: response.body)
         #expect(text.contains("payment-notice") && text.contains("confirmation"), "\(text)")
       }
-      try await client.execute(
-        uri: "/v1/documents/confirmation?format=ods", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-12")
+      try await client.postJSON(
+        "/v1/documents/confirmation?format=ods", try ServerFixtures.sample("confirmation", "henan-12")
       ) { response in
         #expect(response.status == .badRequest)
       }
@@ -65,10 +62,8 @@ struct ListExportRouteTests {
   func batchOfWorkbooks() async throws {
     let one = String(buffer: try ServerFixtures.sample("policy", "shenzhen-6"))
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/policy/batch?format=xlsx", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(one),\(one)]")
-      ) { response in
+      try await client.postJSON("/v1/documents/policy/batch?format=xlsx", ByteBuffer(string: "[\(one),\(one)]")) {
+        response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/zip")
         let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)

@@ -75,9 +75,8 @@ struct MemberSheetRouteTests {
         uri: "/v1/documents/overage-certificate", method: .post,
         headers: [.contentType: "multipart/form-data; boundary=b"], body: ByteBuffer(string: "--b\r\nno end")
       ) { #expect($0.status == .badRequest) }
-      try await client.execute(
-        uri: "/v1/documents/overage-certificate", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("overage-certificate", "henan")
+      try await client.postJSON(
+        "/v1/documents/overage-certificate", try ServerFixtures.sample("overage-certificate", "henan")
       ) { #expect($0.status == .ok) }
     }
   }

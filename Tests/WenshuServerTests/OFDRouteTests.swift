@@ -14,9 +14,7 @@ struct OFDRouteTests {
   func render() async throws {
     let union = try ServerFixtures.sample("invoice-preview", "qingdao-union")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview?format=ofd", method: .post, headers: ServerFixtures.json, body: union
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview?format=ofd", union) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/ofd")
         #expect(response.headers[.contentDisposition]?.contains(".ofd\"") == true)
@@ -31,9 +29,8 @@ struct OFDRouteTests {
     let union = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-union"))
     let members = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-members"))
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch?format=ofd", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(union),\(members)]")
+      try await client.postJSON(
+        "/v1/documents/invoice-preview/batch?format=ofd", ByteBuffer(string: "[\(union),\(members)]")
       ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/zip")

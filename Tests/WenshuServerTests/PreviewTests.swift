@@ -63,10 +63,7 @@ struct PreviewTests {
   func render() async throws {
     let sample = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
     try await Self.app().test(.router) { client in
-      try await client.execute(
-        uri: "/api/render/confirmation?page=9&dpi=40", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: sample)
-      ) { response in
+      try await client.postJSON("/api/render/confirmation?page=9&dpi=40", ByteBuffer(string: sample)) { response in
         let body = try Self.object(response.body)
         let png = try #require(Data(base64Encoded: body["png"] as? String ?? ""))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
@@ -75,18 +72,13 @@ struct PreviewTests {
         #expect(body["page"] as? Int == 2)
       }
       let broken = sample.replacingOccurrences(of: "41110319811020330X", with: "411103198110203301")
-      try await client.execute(
-        uri: "/api/render/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: broken)
-      ) { response in
+      try await client.postJSON("/api/render/confirmation", ByteBuffer(string: broken)) { response in
         let body = try Self.object(response.body)
         #expect(body["png"] == nil)
         let problems = try #require(body["problems"] as? [[String: Any]])
         #expect(problems.contains { $0["path"] as? String == "members[0].idNumber" }, "\(problems)")
       }
-      try await client.execute(
-        uri: "/api/render/confirmation", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "{\n  \"unit\": ,\n}")
-      ) { response in
+      try await client.postJSON("/api/render/confirmation", ByteBuffer(string: "{\n  \"unit\": ,\n}")) { response in
         let syntax = try #require(try Self.object(response.body)["syntaxError"] as? [String: Any])
         #expect(syntax["line"] as? Int == 2)
         #expect(syntax["column"] as? Int == 11)
@@ -113,9 +105,7 @@ struct PreviewTests {
         try await client.execute(uri: "/api/layouts?since=\(generation)", method: .get) { try Self.object($0.body) }
       }
       func render() async throws -> [String: Any] {
-        try await client.execute(
-          uri: "/api/render/notification", method: .post, headers: ServerFixtures.json, body: sample
-        ) { try Self.object($0.body) }
+        try await client.postJSON("/api/render/notification", sample) { try Self.object($0.body) }
       }
       let before = try await render()
       #expect(before["png"] != nil)

@@ -18,10 +18,9 @@ struct RouteTests {
         #expect(response.status == .ok)
         #expect(String(buffer: response.body).contains("10 documents"))
       }
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-12")
-      ) { _ in }
+      try await client.postJSON("/v1/documents/confirmation", try ServerFixtures.sample("confirmation", "henan-12")) {
+        _ in
+      }
       try await client.execute(uri: "/metrics", method: .get) { response in
         let text = String(buffer: response.body)
         #expect(text.contains("wenshu_requests_total{document=\"confirmation\",status=\"200\"} 1"))
@@ -47,9 +46,7 @@ struct RouteTests {
         #expect(text.contains("\"document\":\"invoice-preview\""), "\(text)")
         #expect(!text.contains("bench"), "\(text)")
       }
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json, body: ByteBuffer(string: body)
-      ) { response in
+      try await client.postJSON("/v1/documents/confirmation", ByteBuffer(string: body)) { response in
         #expect(response.status == .unprocessableContent)
         #expect(String(buffer: response.body).contains("and variant bench;"), "\(String(buffer: response.body))")
       }
@@ -132,10 +129,8 @@ struct RouteTests {
   @Test("a document renders to PDF with its name in Content-Disposition")
   func renderPDF() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-12")
-      ) { response in
+      try await client.postJSON("/v1/documents/confirmation", try ServerFixtures.sample("confirmation", "henan-12")) {
+        response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/pdf")
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
@@ -152,17 +147,16 @@ struct RouteTests {
   @Test("one page as PNG for a web preview")
   func renderPNG() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview?format=png&page=1&dpi=72", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("invoice-preview", "qingdao-union")
+      try await client.postJSON(
+        "/v1/documents/invoice-preview?format=png&page=1&dpi=72",
+        try ServerFixtures.sample("invoice-preview", "qingdao-union")
       ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "image/png")
         #expect(Array(response.body.readableBytesView.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
       }
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview?format=png&page=9", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("invoice-preview", "qingdao-union")
+      try await client.postJSON(
+        "/v1/documents/invoice-preview?format=png&page=9", try ServerFixtures.sample("invoice-preview", "qingdao-union")
       ) { response in
         #expect(response.status == .badRequest)
       }
@@ -175,15 +169,11 @@ struct RouteTests {
     let members = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-members"))
     let body = ByteBuffer(string: "[\(union),\(members)]")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json, body: body
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview/batch", body) { response in
         #expect(response.status == .ok)
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "2")
       }
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch?format=zip", method: .post, headers: ServerFixtures.json, body: body
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview/batch?format=zip", body) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/zip")
         let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)
@@ -191,10 +181,8 @@ struct RouteTests {
         #expect(names == ["001-电子票据预览-37060125-0000815201.pdf", "002-电子票据预览-37060125-0000815202.pdf"])
       }
       let broken = members.replacingOccurrences(of: "\"total\": \"320.00\"", with: "\"total\": \"321.00\"")
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(union),\(broken)]")
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview/batch", ByteBuffer(string: "[\(union),\(broken)]")) {
+        response in
         #expect(response.status == .unprocessableContent)
         #expect(String(buffer: response.body).contains("\"path\":\"[1].total\""))
       }

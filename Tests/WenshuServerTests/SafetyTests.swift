@@ -23,19 +23,13 @@ struct SafetyTests {
   func officeOverrideRefused() async throws {
     #expect(Self.forged != Self.notice)
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: Self.forged)
-      ) { response in
+      try await client.postJSON("/v1/documents/payment-notice", ByteBuffer(string: Self.forged)) { response in
         #expect(response.status == .unprocessableContent)
         #expect(String(buffer: response.body).contains("\"path\":\"office\""))
       }
     }
     try await ServerFixtures.app(.init(workers: 1, allowOfficeOverrides: true)).test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: Self.forged)
-      ) {
+      try await client.postJSON("/v1/documents/payment-notice", ByteBuffer(string: Self.forged)) {
         #expect($0.status == .ok)
       }
     }
@@ -85,10 +79,7 @@ struct SafetyTests {
     let hostile = letter.replacingCharacters(in: union, with: #""union": "../../etc/passwd""#)
     let other = letter.replacingCharacters(in: union, with: #""union": "..\\..\\x""#)
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/notification", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: hostile)
-      ) { response in
+      try await client.postJSON("/v1/documents/notification", ByteBuffer(string: hostile)) { response in
         #expect(response.status == .ok, "\(String(buffer: response.body))")
         let disposition = response.headers[.contentDisposition] ?? ""
         #expect(
@@ -96,9 +87,8 @@ struct SafetyTests {
         // The ASCII fallback loses 告知书, so a hash of the whole name tells it from other notices.
         #expect(disposition.contains("filename=\"notification-etc_passwd-df0d819b.pdf\""), "\(disposition)")
       }
-      try await client.execute(
-        uri: "/v1/documents/notification/batch?format=zip", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: "[\(hostile),\(other)]")
+      try await client.postJSON(
+        "/v1/documents/notification/batch?format=zip", ByteBuffer(string: "[\(hostile),\(other)]")
       ) { response in
         #expect(response.status == .ok)
         let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)
@@ -176,16 +166,13 @@ struct SafetyTests {
   @Test("documents are not cached; a PNG preview is inline and gives the document's page count")
   func cachingAndPreview() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-12")
-      ) { response in
+      try await client.postJSON("/v1/documents/confirmation", try ServerFixtures.sample("confirmation", "henan-12")) {
+        response in
         #expect(response.headers[.cacheControl] == "no-store")
         #expect(response.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
       }
-      try await client.execute(
-        uri: "/v1/documents/confirmation?format=png&page=2&dpi=30", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("confirmation", "henan-12")
+      try await client.postJSON(
+        "/v1/documents/confirmation?format=png&page=2&dpi=30", try ServerFixtures.sample("confirmation", "henan-12")
       ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.cacheControl] == "no-store")

@@ -59,3 +59,13 @@ struct LogStoreHandler: LogHandler {
       "\(event.level) \(event.message) \(merged)", message: "\(event.message)", metadata: merged.mapValues { "\($0)" })
   }
 }
+
+extension TestClientProtocol {
+  /// POSTs a JSON body (a sample's, usually) to `uri`, as most route tests do.
+  @discardableResult
+  func postJSON<Return>(
+    _ uri: String, _ body: ByteBuffer, _ check: @escaping (TestResponse) async throws -> Return
+  ) async throws -> Return {
+    try await execute(uri: uri, method: .post, headers: ServerFixtures.json, body: body, testCallback: check)
+  }
+}

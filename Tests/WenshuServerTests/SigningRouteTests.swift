@@ -25,10 +25,8 @@ struct SigningRouteTests {
     var configuration = ServerConfiguration(workers: 1)
     configuration.signingKeys = try SigningKeys(folder: keys)
     try await ServerFixtures.app(configuration).test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("payment-notice", "qingdao")
-      ) { response in
+      try await client.postJSON("/v1/documents/payment-notice", try ServerFixtures.sample("payment-notice", "qingdao"))
+      { response in
         #expect(response.status == .ok)
         let pdf = Array(buffer: response.body)
         let file = pki.appendingPathComponent("qingdao.pdf")
@@ -37,9 +35,8 @@ struct SigningRouteTests {
         #expect(report.contains("Signature Validation: Signature is Valid"), "\(report)")
         #expect(report.contains("Total document signed"), "\(report)")
       }
-      try await client.execute(
-        uri: "/v1/documents/payment-notice", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("payment-notice", "guangdong")
+      try await client.postJSON(
+        "/v1/documents/payment-notice", try ServerFixtures.sample("payment-notice", "guangdong")
       ) { response in
         #expect(response.status == .ok)
         #expect(!String(decoding: Array(buffer: response.body), as: UTF8.self).contains("/ETSI.CAdES.detached"))

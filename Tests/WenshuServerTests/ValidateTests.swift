@@ -16,9 +16,8 @@ struct ValidateTests {
   @Test("valid data: valid, its pages and its warnings in the body")
   func valid() async throws {
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/validate", method: .post, headers: ServerFixtures.json,
-        body: try ServerFixtures.sample("invoice-preview", "qingdao-union")
+      try await client.postJSON(
+        "/v1/documents/invoice-preview/validate", try ServerFixtures.sample("invoice-preview", "qingdao-union")
       ) { response in
         #expect(response.status == .ok)
         let body = try object(response.body)
@@ -36,10 +35,7 @@ struct ValidateTests {
     let bad = String(buffer: try ServerFixtures.sample("confirmation", "henan-12"))
       .replacingOccurrences(of: "\"王丽娟\"", with: "\"\u{2A6D7}\"")
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/confirmation/validate", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: bad)
-      ) { response in
+      try await client.postJSON("/v1/documents/confirmation/validate", ByteBuffer(string: bad)) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/json")
         let body = try object(response.body)
@@ -57,9 +53,8 @@ struct ValidateTests {
       members[11]["idNumber"] = "41010519900101001X"
       var changed = data
       changed["members"] = members
-      try await client.execute(
-        uri: "/v1/documents/confirmation/validate", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: changed))
+      try await client.postJSON(
+        "/v1/documents/confirmation/validate", ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: changed))
       ) { response in
         let problems = try #require(try object(response.body)["problems"] as? [[String: Any]])
         let p = try #require(
@@ -74,10 +69,7 @@ struct ValidateTests {
     let bill = String(buffer: try ServerFixtures.sample("invoice-preview", "qingdao-union"))
     let batch = "[" + Array(repeating: bill, count: 300).joined(separator: ",") + "]"
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview/batch", method: .post, headers: ServerFixtures.json,
-        body: ByteBuffer(string: batch)
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview/batch", ByteBuffer(string: batch)) { response in
         #expect(response.status == .ok)
         #expect(response.headers[HTTPField.Name("X-Wenshu-Warnings")!] == "300")
         #expect(response.headers[HTTPField.Name("X-Wenshu-Pages")!] == "300")
@@ -92,9 +84,7 @@ struct ValidateTests {
     text += (0..<300_000).map { ",\"k\($0)\":1" }.joined() + "}"
     let body = ByteBuffer(string: text)
     try await ServerFixtures.app().test(.router) { client in
-      try await client.execute(
-        uri: "/v1/documents/invoice-preview", method: .post, headers: ServerFixtures.json, body: body
-      ) { response in
+      try await client.postJSON("/v1/documents/invoice-preview", body) { response in
         #expect(response.status == .unprocessableContent)
         #expect(response.body.readableBytes < 64 << 10, "\(response.body.readableBytes) bytes")
         let body = try object(response.body)

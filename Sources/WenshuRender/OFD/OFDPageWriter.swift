@@ -187,16 +187,22 @@ public enum OFDRenderer {
     return try writer.finish()
   }
 
-  /// Streams a prepared document: each page is written as soon as it is laid out.
+  /// Streams a prepared document: each page is written as soon as it is laid out, on a
+  /// second thread beside the layout (as the PDF is drawn), then let go.
   public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
     let writer: OFDPageWriter
     do { writer = try OFDPageWriter(info: document.info) } catch { throw .output(error.message) }
-    var failure: RenderError?
-    try document.forEachPage { page in
-      guard failure == nil else { return }
-      do throws(RenderError) { try writer.write(page, fonts: document.fonts) } catch { failure = error }
-    }
-    if let failure { throw .output(failure.message) }
+    let fonts = document.fonts
+    let target = Lent((writer: writer, failure: RenderError?.none))
+    try Alongside.write(
+      document, thread: "wenshu-ofd", prepare: { _, page in page },
+      write: { page in
+        guard target.value.failure == nil else { return }
+        do throws(RenderError) { try target.value.writer.write(page, fonts: fonts) } catch {
+          target.value.failure = error
+        }
+      })
+    if let failure = target.value.failure { throw .output(failure.message) }
     do { return try writer.finish() } catch { throw .output(error.message) }
   }
 }
