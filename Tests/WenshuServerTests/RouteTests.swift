@@ -16,7 +16,7 @@ struct RouteTests {
       try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
       try await client.execute(uri: "/readyz", method: .get) { response in
         #expect(response.status == .ok)
-        #expect(String(buffer: response.body).contains("8 documents"))
+        #expect(String(buffer: response.body).contains("10 documents"))
       }
       try await client.postJSON("/v1/documents/confirmation", try ServerFixtures.sample("confirmation", "henan-12")) {
         _ in
@@ -79,8 +79,8 @@ struct RouteTests {
       for method in (value as? [String: Any] ?? [:]).keys { described.insert("\(method.uppercased()) \(path)") }
     }
     let documents = [
-      "application", "confirmation", "enrolment-statistics", "invoice-preview", "notification",
-      "overage-certificate", "payment-notice", "policy",
+      "application", "claim", "confirmation", "enrolment-statistics", "invoice-preview", "member-list",
+      "notification", "overage-certificate", "payment-notice", "policy",
     ]
     let served = Set(
       WenshuService.routes.flatMap { route in

@@ -32,7 +32,7 @@ struct ContractTests {
       let pdf = try Fixtures.withRenderer { try $0.renderPDF(document: document, json: Array(json.utf8)) }
       #expect(pdf.starts(with: Array("%PDF-".utf8)), "\(name)")
     }
-    #expect(cases.count == 38, "19 samples, each against two schemas")
+    #expect(cases.count == 42, "21 samples, each against two schemas")
     for (c, verdict) in zip(cases, try Self.verdicts(cases, schemas: schemas)) {
       #expect(verdict.valid, "\(c.mutation) fails its published schema: \(verdict.message)")
     }

@@ -14,6 +14,9 @@ public struct TemplateUse {
     /// A table's rows at the foot or head of each page (本页小计, 过次页, 承前页): the block's
     /// data and the page's rows, filled on each page by the table's ledger.
     case pageRows
+    /// A table's group header and footer rows: the group's first (or last) row, as an item,
+    /// and the group's rows as `{@groupRows}`.
+    case group
   }
   public let template: Template
   public let scope: Scope
@@ -39,6 +42,7 @@ extension Block {
       add(t.columns.map(\.value), t.rows == nil ? .block : .item, placed: false)
       add((t.continuation.map { [$0] } ?? []) + (t.head + t.foot).joined().map(\.text), .block, placed: false)
       add((t.pageFoot + t.carryFoot + t.carryHead).joined().map(\.text), .pageRows, placed: true)
+      add(t.grouping?.cells.map(\.text) ?? [], .group, placed: false)
     case .list(let l):
       switch l.source {
       case .fixed(let ts):
@@ -52,6 +56,7 @@ extension Block {
     case .each(let e): add(e.when?.templates ?? [], .item, placed: false)
     case .qr(let q): add(q.templates, .block, placed: true)
     case .image(let i): add(i.named.map { [$0.template] } ?? [], .block, placed: false)
+    case .form(let g): add(g.rows.flatMap { $0.flatMap(\.templates) }, .block, placed: true)
     case .group, .spacer, .pageBreak: break
     }
     return uses

@@ -24,6 +24,9 @@ public struct LayoutDescription: Sendable {
   /// The shape of the data (`data:`); nil when the layout does not declare it.
   public var schema: DataSchema?
   public var watermark: Watermark?
+  /// The most pages the document may take (`pages: 1` for a form): more is refused, naming
+  /// the block that spills and by how much, never printed on another page. nil: any number.
+  public var maxPages: Int? = nil
 
   public struct Metadata: Sendable {
     public var title: Template
@@ -57,6 +60,9 @@ public struct Block: Sendable {
   public var when: Condition? = nil
   /// The name an `extends:` layout replaces or removes it by (`id:`).
   public var id: String? = nil
+  /// Never starts a page: kept on the page of what comes before it (a signature block under
+  /// the form it signs).
+  public var keepWithPrevious = false
   /// The file it was written in, when not the layout's own (inherited through `extends:`):
   /// a problem in it is blamed on that file and line.
   public var file: String? = nil
@@ -76,6 +82,8 @@ public struct Block: Sendable {
     case each(Each)
     case image(ImageBlock)
     case qr(QRBlock)
+    /// A boxed form: label and value cells on one grid, choices, signature boxes.
+    case form(FormGrid)
   }
 }
 
@@ -156,6 +164,8 @@ public struct Table: Sendable {
   public var minRowHeight: Double
   /// The sheet's name when the table is exported as a spreadsheet (`sheet:`); nil: not exported.
   public var sheet: String? = nil
+  /// Rows in groups of one field's value, with group header and footer rows (`groupBy:`).
+  public var grouping: Grouping? = nil
 }
 
 public struct BulletList: Sendable {

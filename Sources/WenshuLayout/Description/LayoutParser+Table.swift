@@ -22,17 +22,20 @@ extension LayoutParser {
           }
           return w
         } ?? 1
-      var column = Table.Column(
-        header: header, value: value, width: width, alignment: try c.take("align").map(alignment) ?? .left)
+      // The column's own style: its alignment unless `align:` says otherwise.
+      var columnStyle: String?
+      if let n = c.take("style") {
+        guard let s = n.string, styles[s] != nil else { throw c.error("unknown style '\(n.string ?? "")'", at: n) }
+        columnStyle = s
+      }
+      let align = try c.take("align").map(alignment) ?? columnStyle.flatMap { styles[$0]?.alignment } ?? .left
+      var column = Table.Column(header: header, value: value, width: width, alignment: align)
+      column.style = columnStyle
       if let v = c.take("valign") {
         guard let s = v.string, let a = Table.VerticalAlignment(rawValue: s) else {
           throw c.error("valign is top, middle or bottom", at: v)
         }
         column.verticalAlignment = a
-      }
-      if let n = c.take("style") {
-        guard let s = n.string, styles[s] != nil else { throw c.error("unknown style '\(n.string ?? "")'", at: n) }
-        column.style = s
       }
       if let n = c.take("fill") {
         guard let text = n.string, let color = Color(hex: text) else { throw c.error("fill is #rrggbb", at: n) }
@@ -87,7 +90,9 @@ extension LayoutParser {
     let pageFoot = try pageRows("pageFoot")
     let carryFoot = try pageRows("carryFoot")
     let carryHead = try pageRows("carryHead")
-    let spanned = !(head.isEmpty && foot.isEmpty && pageFoot.isEmpty && carryFoot.isEmpty && carryHead.isEmpty)
+    let grouping = try self.grouping(&f, rows: rows, columns: columns.count, styles: styles)
+    let spanned =
+      grouping != nil || !(head.isEmpty && foot.isEmpty && pageFoot.isEmpty && carryFoot.isEmpty && carryHead.isEmpty)
     if spanned, columns.contains(where: { $0.when != nil }) {
       throw f.error(
         "a column with when: cannot be in a table with head:, foot: or per-page rows (their spans count the columns); give the whole table a when: instead"
@@ -110,6 +115,7 @@ extension LayoutParser {
     table.carryHead = carryHead
     table.footerStyle = footerStyle
     table.sheet = sheet
+    table.grouping = grouping
     return table
   }
 

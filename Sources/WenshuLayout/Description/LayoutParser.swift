@@ -100,6 +100,8 @@ public struct LayoutParser: Sendable {
       checks: try top.take("checks").map(parseChecks) ?? base?.checks ?? [],
       schema: try dataNode.map { n throws(LayoutError) in try dataSchema(n, optional: false) } ?? base?.schema,
       watermark: try top.take("watermark").map(parseWatermark) ?? base?.watermark)
+    layout.maxPages = try top.take("pages").map(maxPages) ?? base?.maxPages
+    try resolveChoices(&layout)
     try editBlocks(&layout, &top, styles: styles, extending: base != nil)
     try top.finish()
     try VariableCheck(file: file).check(layout)
@@ -259,7 +261,7 @@ public struct LayoutParser: Sendable {
 
   static let blockKinds = [
     "title", "heading", "paragraph", "text", "fields", "table", "list", "signatures", "spacer",
-    "pageBreak", "group", "each", "image", "qr",
+    "pageBreak", "group", "each", "image", "qr", "form",
   ]
 
   func block(_ node: Node, styles: [String: TextStyle]) throws(LayoutError) -> Block {
@@ -290,6 +292,7 @@ public struct LayoutParser: Sendable {
     if let styleNode, ["spacer", "pageBreak", "group", "each", "image", "qr"].contains(kind) {
       throw f.error("style does not apply to \(kind)", at: styleNode)
     }
+    let keepWithPrevious = try f.take("keepWithPrevious").map(bool) ?? false
     let spaceBefore = try f.take("spaceBefore").map(length) ?? 0
     let spaceAfter = try f.take("spaceAfter").map(length) ?? (kind == "spacer" || kind == "pageBreak" ? 0 : 4)
     func styleName(_ key: String, default d: String) throws(LayoutError) -> String {
@@ -312,6 +315,8 @@ public struct LayoutParser: Sendable {
         TextElement(template: try template(value), style: style, firstLineIndent: indent, keepWithNext: keep))
     case "fields":
       result = .fields(try fieldGrid(value, styles: styles, style: styleNode))
+    case "form":
+      result = .form(try formGrid(value, styles: styles, style: styleNode))
     case "table":
       result = .table(try table(value, styles: styles, style: styleNode))
     case "list":
@@ -396,8 +401,10 @@ public struct LayoutParser: Sendable {
       fatalError("unreachable: \(kind)")
     }
     try f.finish()
-    return Block(
+    var block = Block(
       kind: result, line: node.line, spaceBefore: spaceBefore, spaceAfter: spaceAfter, when: when, id: id)
+    block.keepWithPrevious = keepWithPrevious
+    return block
   }
 
   /// A style given inside a fields, list or table mapping, or beside it: one place only.

@@ -146,6 +146,16 @@ public struct SchemaPathCheck {
         for cell in (t.head + t.foot + t.pageFoot + t.carryFoot + t.carryHead).joined() {
           try template(cell.text, scopes: scopes, line: line)
         }
+        if let g = t.grouping {
+          guard resolve(g.field, [inner.last!]) != nil else {
+            throw LayoutError(
+              file: file, line: line,
+              message:
+                "groupBy: '\(g.field)' is not a field of \(t.rows.map { "\($0)" } ?? "the table")'s rows\(Self.didYouMean(g.field, in: [inner.last!]))"
+            )
+          }
+          for cell in g.cells { try template(cell.text, scopes: inner, line: line) }
+        }
       case .list(let l):
         switch l.source {
         case .fixed(let ts):
@@ -175,6 +185,8 @@ public struct SchemaPathCheck {
               "'\(path)' is not a field of an object the server supplies (\(Self.suppliedTypes(types))): a picture's name never comes from the request's data"
           )
         }
+      case .form(let g):
+        for t in g.rows.flatMap({ $0.flatMap(\.templates) }) { try template(t, scopes: scopes, line: line) }
       case .spacer, .pageBreak: break
       }
     }

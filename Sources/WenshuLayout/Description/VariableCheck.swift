@@ -5,7 +5,9 @@
 struct VariableCheck {
   var file: String
 
-  static let all = ["page", "pages", "index", "item", "pageRows", "rowsBefore", "rowsThrough"]
+  static let all = [
+    "page", "pages", "index", "item", "pageRows", "rowsBefore", "rowsThrough", "groupRows", "groupIndex",
+  ]
   /// What a table's per-page rows (本页小计, 过次页, 承前页) read besides the rest.
   static let pageRows: Set = ["page", "pageRows", "rowsBefore", "rowsThrough"]
 
@@ -49,7 +51,10 @@ struct VariableCheck {
         case .fixedItem: vars = available.union(["index"])
         case .item: vars = inRow
         case .pageRows: vars = available.union(Self.pageRows)
+        case .group: vars = inRow.union(["groupRows"])
         }
+        // A grouped table's cells number their rows within the group as well.
+        if use.scope == .item, case .table(let t) = block.kind, t.grouping != nil { vars.insert("groupIndex") }
         if !use.placed { vars.subtract(["page", "pages"]) }
         try template(
           use.template, vars, place: vars.contains("item") ? "\(place), in a row" : place, line: block.line)
@@ -70,7 +75,7 @@ struct VariableCheck {
       throw LayoutError(
         file: file, line: line,
         message: known
-          ? "{@\(name)} is not available in \(place) (available there: \(there)); @page and @pages are known in header:, footer: and the body's text (not in table cells), @index and @item in a table's rows, a list and each:, @pageRows, @rowsBefore and @rowsThrough in a table's pageFoot:, carryFoot: and carryHead:"
+          ? "{@\(name)} is not available in \(place) (available there: \(there)); @page and @pages are known in header:, footer: and the body's text (not in table cells), @index and @item in a table's rows, a list and each:, @pageRows, @rowsBefore and @rowsThrough in a table's pageFoot:, carryFoot: and carryHead:, @groupRows in a grouped table's groupHead:, groupCarryHead: and groupFoot:, @groupIndex in its rows"
           : "unknown variable '@\(name)'\(Suggestion.didYouMean(name, among: Self.all)) (variables: \(Self.all.map { "@" + $0 }.joined(separator: ", ")))"
       )
     }

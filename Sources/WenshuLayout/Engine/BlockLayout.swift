@@ -38,6 +38,7 @@ struct BlockLayout {
     } else {
       slices = leafSlices(block, scope, origin, from: within)
     }
+    if block.keepWithPrevious { slices = Slice.keptWithPrevious(slices) }
     guard block.spaceBefore > 0 || block.spaceAfter > 0 else { return slices }
     let fromTop = start == nil || start?.unit == ResumePoint.spaceBefore
     return AnySequence(
@@ -67,6 +68,7 @@ struct BlockLayout {
     case .each(let each): slices = self.each(each, scope, line: block.line)
     case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
+    case .form(let grid): slices = AnySequence(form(grid, scope, origin))
     }
     guard let start else { return slices }
     return AnySequence(NumberedSlices(slices, from: start.part))
@@ -222,7 +224,9 @@ struct BlockLayout {
     }
     var trailing: [Slice] = []  // space after the group stays outside it, too
     while let last = parts.last, last.kind == .space { trailing.insert(parts.removeLast(), at: 0) }
-    return AnySequence(leading + (parts.isEmpty ? [] : [Slice.stack(parts)]) + trailing)
+    var stacked = parts.isEmpty ? [] : [Slice.stack(parts)]
+    if !stacked.isEmpty { stacked[0].keepWithPrevious = parts[0].keepWithPrevious }
+    return AnySequence(leading + stacked + trailing)
   }
 
   /// The blocks once per chosen item, each item on its own page when asked.

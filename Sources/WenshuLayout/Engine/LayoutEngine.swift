@@ -82,6 +82,9 @@ public final class LayoutEngine {
     let body = root.with("pages", .number("88"))
     let pageCount = run(&paginator, frame, body, from: .start, cancellation: cancellation) { _, _ in }
     if cancellation?.isCancelled == true { throw .cancelled }
+    if let most = layout.maxPages, pageCount > most, problems.problems.isEmpty {
+      try fit(most, root: root, pages: pageCount, cancellation).map(problems.report)
+    }
     let m = layout.metadata
     let info = DocumentInfo(
       title: filler.fill(m.title, root, line: 0), author: filler.fill(m.author, root, line: 0),
@@ -108,7 +111,8 @@ public final class LayoutEngine {
     let before = paginator.taken
     defer { slicesTaken += paginator.taken - before }
     return start == nil
-      ? paginator.run([], through: last, emit: emit) : paginator.run(slices, through: last, emit: emit)
+      ? paginator.run([], through: last, emit: emit)
+      : paginator.run(KeptWithPrevious(slices), through: last, emit: emit)
   }
 
   /// Lays out the whole document in memory (previews, batches, tests).

@@ -43,6 +43,27 @@ final class ProblemLog {
   private(set) var dropped = 0
   private var seen: Set<DataProblem> = []
 
+  /// Problems that stand for many rows (a column too narrow for its values): one each, the
+  /// widest case kept, with how many rows it stands for.
+  private var once: [String: (index: Int, widest: Double, rows: Int, make: (Int) -> DataProblem)] = [:]
+
+  /// Reports once per `key`: the case that `needs` most, rebuilt with the number of rows seen.
+  func report(once key: String, needs: Double, _ make: @escaping (_ rows: Int) -> DataProblem) {
+    guard var entry = once[key] else {
+      guard problems.count < Self.limit else {
+        dropped += 1
+        return
+      }
+      once[key] = (problems.count, needs, 1, make)
+      problems.append(make(1))
+      return
+    }
+    entry.rows += 1
+    if needs > entry.widest { (entry.widest, entry.make) = (needs, make) }
+    problems[entry.index] = entry.make(entry.rows)
+    once[key] = entry
+  }
+
   func report(_ p: DataProblem) {
     guard !seen.contains(p) else { return }
     if problems.count < Self.limit {

@@ -16,6 +16,9 @@ struct Slice {
   /// Must start on the same page as the next content slice (headings, table headers, the
   /// last row before a table's footer). The paginator looks past spacing for it.
   var keepWithNext = false
+  /// Must end up on the page of the content slice before it (a block's `keepWithPrevious`):
+  /// `KeptWithPrevious` turns it into that slice's `keepWithNext`.
+  var keepWithPrevious = false
   /// Printed first when this slice starts a page (a table's caption and header rows).
   var repeatHeader: [Slice] = []
   /// Where it comes from, for the error when it cannot be placed on any page.

@@ -87,7 +87,9 @@ extension BlockLayout {
     let values = table.columns.map(\.value)
     let unbroken = table.columns.map { $0.noBreak ? $0 : nil }
     let placing = table.columns.map { (verticalAlignment: $0.verticalAlignment, fill: $0.fill) }
+    let groups = rowGroups(table, scope, origin)
     func bodyRow(_ rowScope: Scope) -> [Slice] {
+      let rowScope = groups.map { groupedScope(rowScope, $0) } ?? rowScope
       var cells: [PlacedCell] = []
       cells.reserveCapacity(frames.count)
       let rowOrigin = SliceOrigin(file: origin.file, line: origin.line, row: rowScope.innermost)
@@ -105,7 +107,10 @@ extension BlockLayout {
         slices[i].repeatHeader = repeated
         if let ledger { slices[i].ledgerRow = (ledger.ledger, (rowScope.rowIndex ?? 1) - 1, i == 0) }
       }
-      return slices
+      guard let groups else { return slices }
+      return grouped(
+        slices, row: rowScope, groups, table, frames: frames, repeated: repeated, ledger: ledger?.ledger,
+        origin: rowOrigin)
     }
 
     var tail: [Slice] = []
@@ -193,12 +198,7 @@ extension BlockLayout {
       // Quarter points, so a column of codes shares a few sizes (each a font to remember).
       let fitting = (style.size * width / shaped.size.width * 4).rounded(.down) / 4
       guard fitting >= column.minSize else {
-        let name =
-          column.header.parts.isEmpty ? "" : "「\(filler.fill(column.header, Scope(root: .null), line: origin.line))」"
-        filler.problems.report(
-          origin.problem(
-            "列\(name)太窄：缩小到 \(Self.trimmed(column.minSize)) pt 仍放不下 (the column is too narrow for this text even at its minimum size)"
-          ))
+        reportNarrow(column, needs: shaped.size.width * column.minSize / style.size, has: width, origin)
         return CellLines(single: (nil, 0, shaped.size.height))
       }
       style.size = fitting
@@ -212,6 +212,23 @@ extension BlockLayout {
       ? nil : .glyphs(line.glyphs, at: Point(x: aligned(line.glyphs.width, style, width), y: 0), color: style.color)
     return CellLines(single: (item, 0, shaped.size.height))
   }
+
+  /// A column too narrow for its text even at its minimum size: said once per column, at the
+  /// widest value's row, with the width that value needs and how many rows do not fit.
+  private func reportNarrow(_ column: Table.Column, needs: Double, has: Double, _ origin: SliceOrigin) {
+    let name =
+      column.header.parts.isEmpty ? "" : "「\(filler.fill(column.header, Scope(root: .null), line: origin.line))」"
+    let key = "\(origin.file):\(origin.line):\(name):\(column.value.fields.map(\.path.description))"
+    let minSize = Self.trimmed(column.minSize)
+    filler.problems.report(once: key, needs: needs) { rows in
+      origin.problem(
+        "列\(name)太窄：最宽的值缩小到 \(minSize) pt 仍需 \(Self.millimetres(needs)) mm 宽，本列只有 \(Self.millimetres(has)) mm（共 \(rows) 行放不下）(the column is too narrow: its widest value needs \(Self.millimetres(needs)) mm at \(minSize) pt, the column has \(Self.millimetres(has)) mm for text; \(rows) rows do not fit)"
+      )
+    }
+  }
+
+  /// Points as millimetres, to one decimal, for an author's message.
+  static func millimetres(_ points: Double) -> String { String((points * 254 / 72).rounded() / 10) }
 
   static func trimmed(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 

@@ -18,7 +18,7 @@ struct DefectTests {
   @Test("a claim form's applicant.idNumber and a union list's unions[].members[].idNumber are checked")
   func identityOutsideMembers() throws {
     let layout = TypedLayouts.form(
-      "claim",
+      "benefit-claim",
       data: """
           printedAt: date
           applicant: { name: personName, idNumber: idNumber, sex: sex? }
@@ -26,7 +26,7 @@ struct DefectTests {
             - { name: text, members (unique idNumber): [ { name: personName, idNumber: idNumber } ] }
         """,
       checks: "  - rule: agesOn\n    date: printedAt", body: "{applicant.name} {applicant.sex}")
-    let renderer = try TypedLayouts.renderer(["claim.yaml": layout])
+    let renderer = try TypedLayouts.renderer(["benefit-claim.yaml": layout])
     let good = TypeRuleTests.residentID("41010519700923342")
     func data(_ applicant: String, _ member: String, _ second: String) -> DataValue {
       .object([
@@ -43,11 +43,11 @@ struct DefectTests {
       ])
     }
     let other = TypeRuleTests.residentID("41010519800101001")
-    #expect(try TypedLayouts.problems(renderer, "claim", data(good, other, good)) == [])
-    let bad = try TypedLayouts.problems(renderer, "claim", data("abc", String(good.prefix(17)), other))
+    #expect(try TypedLayouts.problems(renderer, "benefit-claim", data(good, other, good)) == [])
+    let bad = try TypedLayouts.problems(renderer, "benefit-claim", data("abc", String(good.prefix(17)), other))
     #expect(bad.contains { $0.path == "applicant.idNumber" }, "\(bad)")
     #expect(bad.contains { $0.path == "unions[0].members[0].idNumber" }, "\(bad)")
-    let twice = try TypedLayouts.problems(renderer, "claim", data(good, other, other))
+    let twice = try TypedLayouts.problems(renderer, "benefit-claim", data(good, other, other))
     #expect(
       twice.contains { $0.path == "unions[1].members[0].idNumber" && $0.message.contains("unions[0].members[0]") },
       "a number twice across two unions: \(twice)")
