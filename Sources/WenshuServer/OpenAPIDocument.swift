@@ -30,6 +30,7 @@ public enum OpenAPIDocument {
     var schemas = DataObject([
       "Problem": named(problemSchema, "Problem"), "DocumentList": named(documentListSchema, "DocumentList"),
     ])
+    for (name, schema) in jobSchemas.entries { schemas[name] = schema }
     for document in catalog.documents {
       let layouts = catalog.layouts[document] ?? []
       if layouts.count > 1 {
@@ -59,6 +60,7 @@ public enum OpenAPIDocument {
       ]),
       "security": .array([.object([:]), .object(["bearer": .array([])]), .object(["apiKey": .array([])])]),
       "paths": .object(paths),
+      "webhooks": webhooks,
       "components": .object([
         "securitySchemes": .object([
           "bearer": .object([
@@ -228,6 +230,8 @@ public enum OpenAPIDocument {
       responses["200"] = rendered(
         "the documents one after another, or a ZIP archive (of PDFs, or of workbooks)",
         ["application/pdf", "application/zip"])
+    case .submitJob, .job, .cancelJob, .jobResult:
+      jobOperation(route, &op, &responses)
     case .validate:
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.
@@ -267,7 +271,7 @@ public enum OpenAPIDocument {
       responses["503"] = ref("#/components/responses/Unavailable")
     }
     op["operationId"] = .string(operationId(route, document: document))
-    if document.isEmpty == false { op["tags"] = .strings([document]) }
+    if !document.isEmpty { op["tags"] = .strings([document]) }
     if open { op["security"] = .array([.object([:])]) }
     op["responses"] = .object(responses)
     return .object(op)

@@ -7,11 +7,13 @@ import Hummingbird
 /// from `allCases`, so a route cannot be served undescribed, described unserved, or missed.
 public enum ServiceRoute: CaseIterable, Sendable {
   case health, readiness, metrics, openAPI, documents, schema, render, batch, validate
+  case submitJob, job, cancelJob, jobResult
 
   public var method: HTTPRequest.Method {
     switch self {
-    case .health, .readiness, .metrics, .openAPI, .documents, .schema: .get
-    case .render, .batch, .validate: .post
+    case .health, .readiness, .metrics, .openAPI, .documents, .schema, .job, .jobResult: .get
+    case .render, .batch, .validate, .submitJob: .post
+    case .cancelJob: .delete
     }
   }
 
@@ -27,6 +29,9 @@ public enum ServiceRoute: CaseIterable, Sendable {
     case .render: "/v1/documents/{document}"
     case .batch: "/v1/documents/{document}/batch"
     case .validate: "/v1/documents/{document}/validate"
+    case .submitJob: "/v1/jobs"
+    case .job, .cancelJob: "/v1/jobs/{id}"
+    case .jobResult: "/v1/jobs/{id}/result"
     }
   }
 

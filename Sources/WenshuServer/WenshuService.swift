@@ -6,7 +6,8 @@ import WenshuDocuments
 import WenshuLayout
 
 /// The render service: loads fonts and layouts once (a broken layout stops start-up, naming
-/// the file), then serves the routes. Stateless between requests.
+/// the file), then serves the routes. Stateless between requests but for batch jobs, which
+/// live in the job store (`JobStore`) and are printed by its `JobRunner`.
 public enum WenshuService {
   /// The routes (`ServiceRoute`), as method and path, for whoever lists them.
   public static var routes: [(method: String, path: String)] {
@@ -52,7 +53,9 @@ public enum WenshuService {
     router.add(middleware: MethodMiddleware(routes: routes))
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
     let documents = DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration)
-    router.addRoutes(handlers(pool: pool, metrics: metrics, openAPI: openAPI, documents: documents))
+    let jobs = try JobService(
+      pool: pool, configuration: configuration, keys: configuration.keys, logger: logger)
+    router.addRoutes(handlers(pool: pool, metrics: metrics, openAPI: openAPI, documents: documents, jobs: jobs.routes))
     let idle = configuration.idleTimeout.components
     return Application(
       responder: HeadResponder(router: router.buildResponder()),
@@ -64,6 +67,7 @@ public enum WenshuService {
               admission: pool.admission), HangUpHandler(),
           ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
+      services: [jobs.runner],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
   }
@@ -71,7 +75,7 @@ public enum WenshuService {
   /// One handler per `ServiceRoute`, as a Hummingbird `RouteCollection`, in a switch the
   /// compiler holds to every route.
   static func handlers(
-    pool: RenderPool, metrics: ServiceMetrics, openAPI: String, documents: DocumentRoutes
+    pool: RenderPool, metrics: ServiceMetrics, openAPI: String, documents: DocumentRoutes, jobs: JobRoutes
   ) -> RouteCollection<ServiceContext> {
     let collection = RouteCollection(context: ServiceContext.self)
     for route in ServiceRoute.allCases {
@@ -88,6 +92,10 @@ public enum WenshuService {
         case .render: return await documents.render(.document, request: request, context: context)
         case .batch: return await documents.render(.batch, request: request, context: context)
         case .validate: return await documents.render(.validate, request: request, context: context)
+        case .submitJob: return try await jobs.submit(request: request, context: context)
+        case .job: return try await jobs.status(request: request, context: context)
+        case .cancelJob: return try await jobs.cancel(request: request, context: context)
+        case .jobResult: return try await jobs.result(request: request, context: context)
         }
       }
     }
