@@ -67,7 +67,7 @@ public enum WenshuService {
               admission: pool.admission), HangUpHandler(),
           ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
-      services: [jobs.runner],
+      services: jobs.services,
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
   }

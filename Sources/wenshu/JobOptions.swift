@@ -7,7 +7,7 @@ struct JobOptions: ParsableArguments {
   @Option(
     name: .customLong("jobs-db"),
     help: ArgumentHelp(
-      "The job store: a SQLite file (created 0600 in a 0700 folder: items hold names and ID numbers), or :memory: to keep jobs only while the process runs. Default: $WENSHU_JOBS_DB, else $XDG_STATE_HOME/wenshu/jobs.sqlite (~/.local/state/wenshu/jobs.sqlite).",
+      "The job store: a SQLite file (created 0600 in a 0700 folder: items hold names and ID numbers); postgres://user:password@host:5432/database (?sslmode=disable|require) for replicas sharing the work; or :memory: to keep jobs only while the process runs. Default: $WENSHU_JOBS_DB, else $XDG_STATE_HOME/wenshu/jobs.sqlite (~/.local/state/wenshu/jobs.sqlite).",
       valueName: "path"))
   var jobsDB: String?
   @Option(
