@@ -13,6 +13,15 @@ public struct OfficeScope: Sendable {
     self.offices = offices
   }
 
+  /// The problem (at `office`) when the data's office is not one of `offices`, else nil: for a
+  /// caller that refuses work before it prints any (a job's items).
+  public func problem(_ data: DataValue) -> DataProblem? {
+    do { try admit(OfficeProfile.named(in: data)) } catch {
+      if case .forbidden(let problem) = error { return problem }
+    }
+    return nil
+  }
+
   /// Throws `.forbidden` at `office` when the data's office is not one of `offices`.
   func admit(_ office: String?) throws(RenderFailure) {
     if let office, offices.contains(office) { return }

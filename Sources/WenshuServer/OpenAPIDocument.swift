@@ -31,6 +31,7 @@ public enum OpenAPIDocument {
       "Problem": named(problemSchema, "Problem"), "DocumentList": named(documentListSchema, "DocumentList"),
       "Verification": named(verificationSchema, "Verification"), "KeyList": named(keyListSchema, "KeyList"),
     ])
+    for (name, schema) in jobSchemas.entries { schemas[name] = schema }
     for document in catalog.documents {
       let layouts = catalog.layouts[document] ?? []
       if layouts.count > 1 {
@@ -60,6 +61,7 @@ public enum OpenAPIDocument {
       ]),
       "security": .array([.object([:]), .object(["bearer": .array([])]), .object(["apiKey": .array([])])]),
       "paths": .object(paths),
+      "webhooks": webhooks,
       "components": .object([
         "securitySchemes": .object([
           "bearer": .object([
@@ -232,6 +234,8 @@ public enum OpenAPIDocument {
         ["application/pdf", "application/zip"])
     case .verify, .verifyPage, .keys:
       verification(route, &op, &responses)
+    case .submitJob, .job, .cancelJob, .jobResult:
+      jobOperation(route, &op, &responses)
     case .validate:
       op["summary"] = .string("Checks \(document) data as a render would, without printing: its problems and warnings.")
       // Any JSON is taken: checking data that breaks the schema is what this route is for.
@@ -271,7 +275,7 @@ public enum OpenAPIDocument {
       responses["503"] = ref("#/components/responses/Unavailable")
     }
     op["operationId"] = .string(operationId(route, document: document))
-    if document.isEmpty == false { op["tags"] = .strings([document]) }
+    if !document.isEmpty { op["tags"] = .strings([document]) }
     if open { op["security"] = .array([.object([:])]) }
     op["responses"] = .object(responses)
     return .object(op)

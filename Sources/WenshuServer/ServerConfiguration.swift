@@ -1,7 +1,7 @@
 import WenshuSigning
 
-/// How the render service runs. Every replica is stateless: run as many as needed behind
-/// any load balancer, each with its own `workers` and memory.
+/// How the render service runs. Every replica is stateless but for the job store it names:
+/// run as many as needed behind any load balancer, each with its own `workers` and memory.
 public struct ServerConfiguration: Sendable {
   public var host: String
   public var port: Int
@@ -31,6 +31,11 @@ public struct ServerConfiguration: Sendable {
   public var allowOfficeOverrides: Bool
   /// The operator's signing keys (`--signing-keys`): every PDF of an office with a key is signed.
   public var signingKeys: SigningKeys? = nil
+  /// Batch jobs: where they are kept, for how long, and their limits (`--jobs-db`, `--job-retention`).
+  public var jobs = JobSettings()
+  /// The secret that signs webhooks of jobs made without a key, or with a key from
+  /// `WENSHU_API_KEYS` (`WENSHU_WEBHOOK_SECRET`); a key from the keys file has its own.
+  public var webhookSecret: String? = nil
 
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,

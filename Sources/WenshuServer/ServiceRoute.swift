@@ -9,11 +9,15 @@ public enum ServiceRoute: CaseIterable, Sendable {
   case health, readiness, metrics, openAPI, documents, schema, render, batch, validate
   /// A verification code's verdict (JSON), the clerk's page for it, and the offices' public keys.
   case verify, verifyPage, keys
+  /// Batch jobs: submitted, read, cancelled, their result fetched.
+  case submitJob, job, cancelJob, jobResult
 
   public var method: HTTPRequest.Method {
     switch self {
-    case .health, .readiness, .metrics, .openAPI, .documents, .schema, .verify, .verifyPage, .keys: .get
-    case .render, .batch, .validate: .post
+    case .health, .readiness, .metrics, .openAPI, .documents, .schema, .verify, .verifyPage, .keys, .job, .jobResult:
+      .get
+    case .render, .batch, .validate, .submitJob: .post
+    case .cancelJob: .delete
     }
   }
 
@@ -32,6 +36,9 @@ public enum ServiceRoute: CaseIterable, Sendable {
     case .verify: "/v1/verify"
     case .verifyPage: "/verify"
     case .keys: "/v1/keys"
+    case .submitJob: "/v1/jobs"
+    case .job, .cancelJob: "/v1/jobs/{id}"
+    case .jobResult: "/v1/jobs/{id}/result"
     }
   }
 

@@ -7,7 +7,8 @@ import WenshuLayout
 import WenshuSigning
 
 /// The render service: loads fonts and layouts once (a broken layout stops start-up, naming
-/// the file), then serves the routes. Stateless between requests.
+/// the file), then serves the routes. Stateless between requests but for batch jobs, which
+/// live in the job store (`JobStore`) and are printed by its `JobRunner`.
 public enum WenshuService {
   /// The routes (`ServiceRoute`), as method and path, for whoever lists them.
   public static var routes: [(method: String, path: String)] {
@@ -54,8 +55,12 @@ public enum WenshuService {
     let openAPI = Self.openAPI(catalog: pool.catalog, home: home)
     let documents = DocumentRoutes(pool: pool, metrics: metrics, configuration: configuration)
     let verification = VerificationRoutes(keys: configuration.signingKeys?.codes ?? CodeKeyRing(current: []))
+    let jobs = try JobService(
+      pool: pool, configuration: configuration, keys: configuration.keys, logger: logger)
     router.addRoutes(
-      handlers(pool: pool, metrics: metrics, openAPI: openAPI, documents: documents, verification: verification))
+      handlers(
+        pool: pool, metrics: metrics, openAPI: openAPI, documents: documents, verification: verification,
+        jobs: jobs.routes))
     let idle = configuration.idleTimeout.components
     return Application(
       responder: HeadResponder(router: router.buildResponder()),
@@ -67,6 +72,7 @@ public enum WenshuService {
               admission: pool.admission), HangUpHandler(),
           ], idleTimeout: .seconds(max(1, idle.seconds)))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wenshu"),
+      services: jobs.services,
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
       logger: logger)
   }
@@ -75,7 +81,7 @@ public enum WenshuService {
   /// compiler holds to every route.
   static func handlers(
     pool: RenderPool, metrics: ServiceMetrics, openAPI: String, documents: DocumentRoutes,
-    verification: VerificationRoutes
+    verification: VerificationRoutes, jobs: JobRoutes
   ) -> RouteCollection<ServiceContext> {
     let collection = RouteCollection(context: ServiceContext.self)
     for route in ServiceRoute.allCases {
@@ -95,6 +101,10 @@ public enum WenshuService {
         case .verify: return try verification.verdict(request)
         case .verifyPage: return try verification.page(request)
         case .keys: return try verification.published()
+        case .submitJob: return try await jobs.submit(request: request, context: context)
+        case .job: return try await jobs.status(request: request, context: context)
+        case .cancelJob: return try await jobs.cancel(request: request, context: context)
+        case .jobResult: return try await jobs.result(request: request, context: context)
         }
       }
     }

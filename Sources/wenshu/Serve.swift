@@ -27,6 +27,12 @@ extension Wenshu {
         with Retry-After), so the server's peak resident memory stays under \
         \(MemoryBudget.formula) MiB: \(MemoryBudget(workers: 2, queue: 8, bodyMiB: 8).peakMiB) MiB \
         for 2 workers and the defaults. Give the container at least that (docs/reliability.md).
+
+        Batch jobs: POST /v1/jobs stores a job in the job store (--jobs-db, a SQLite file by \
+        default, kept across restarts) and prints its items one by one on the same workers; \
+        GET /v1/jobs/{id} tells how far it is, …/result gives the ZIP. A job's webhook is \
+        signed with the key's webhookSecret (keys file), or $WENSHU_WEBHOOK_SECRET for a \
+        server without keys or keys from $WENSHU_API_KEYS.
         """)
 
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
@@ -45,6 +51,7 @@ extension Wenshu {
     @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
     @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
     @OptionGroup(title: "Access") var access: AccessOptions
+    @OptionGroup(title: "Batch jobs") var jobs: JobOptions
     @Flag(
       help:
         "Let the data override fields of its office's profile (name, account, bank, seal, signer). Off by default: an official notice then always carries the profile's own account."
@@ -74,6 +81,8 @@ extension Wenshu {
         host: host, port: port, workers: workers, queueLimit: queue, bodyLimit: maxBodyMiB << 20, apiKeys: keys,
         renderTimeout: .seconds(renderTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout),
         allowOfficeOverrides: allowOfficeOverrides, scopedKeys: scoped, allowedHosts: access.hosts)
+      configuration.jobs = jobs.settings()
+      configuration.webhookSecret = ProcessInfo.processInfo.environment["WENSHU_WEBHOOK_SECRET"]
       if let signingKeys {
         do { configuration.signingKeys = try SigningKeys(folder: URL(fileURLWithPath: signingKeys)) } catch {
           printError("cannot read --signing-keys: \(error)")

@@ -105,22 +105,36 @@ struct RouteTests {
   @Test("every route of the table is served under its method, and 405 names exactly the table's methods")
   func tableServed() async throws {
     let sample = try ServerFixtures.sample("payment-notice", "qingdao")
+    let job = ByteBuffer(string: #"{"document": "payment-notice", "items": [\#(String(buffer: sample))]}"#)
     try await ServerFixtures.app().test(.router) { client in
-      for route in ServiceRoute.allCases {
+      // A job to read, fetch and (last) delete through the jobs routes.
+      let id = try await JobTests.submit(client, job)
+      _ = try await JobTests.finished(client, id)
+      for route in ServiceRoute.allCases.filter({ $0 != .cancelJob }) + [.cancelJob] {
         let path = route.path.replacingOccurrences(of: "{document}", with: "payment-notice")
+          .replacingOccurrences(of: "{id}", with: id)
         // /v1/verify requires its code (an invalid one is still an answer: 200, valid: false).
         let query = route == .verify ? "?c=WS1%3A" : ""
-        try await client.execute(
-          uri: path + query, method: route.method, headers: ServerFixtures.json,
-          body: route == .batch
-            ? ByteBuffer(string: "[\(String(buffer: sample))]") : route.method == .post ? sample : nil
-        ) { response in
-          #expect(response.status == .ok, "\(route.method) \(path)")
+        let body: ByteBuffer? =
+          switch route {
+          case .batch: ByteBuffer(string: "[\(String(buffer: sample))]")
+          case .submitJob: job
+          default: route.method == .post ? sample : nil
+          }
+        let expected: HTTPResponse.Status =
+          switch route {
+          case .submitJob: .accepted
+          case .cancelJob: .noContent
+          default: .ok
+          }
+        try await client.execute(uri: path + query, method: route.method, headers: ServerFixtures.json, body: body) {
+          response in
+          #expect(response.status == expected, "\(route.method) \(path)")
         }
         let methods = ServiceRoute.allCases.filter { $0.path == route.path }.flatMap {
           $0.method == .get ? ["GET", "HEAD"] : [$0.method.rawValue]
         }
-        try await client.execute(uri: path, method: .delete) { response in
+        try await client.execute(uri: path, method: .put) { response in
           #expect(response.status == .methodNotAllowed)
           #expect(response.headers[.allow] == methods.joined(separator: ", "), "\(path)")
         }

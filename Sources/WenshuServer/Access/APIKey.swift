@@ -10,12 +10,18 @@ public struct APIKey: Sendable, Equatable {
   public let offices: Set<String>?
   /// The documents it may print; nil = every document.
   public let documents: Set<String>?
+  /// Signs the webhooks of this key's jobs (`webhookSecret` in the keys file): the receiver
+  /// checks the signature with the same secret.
+  public let webhookSecret: [UInt8]?
 
-  public init(id: String, sha256: [UInt8], offices: Set<String>?, documents: Set<String>? = nil) {
+  public init(
+    id: String, sha256: [UInt8], offices: Set<String>?, documents: Set<String>? = nil, webhookSecret: [UInt8]? = nil
+  ) {
     self.id = id
     digest = sha256
     self.offices = offices
     self.documents = documents
+    self.webhookSecret = webhookSecret
   }
 
   /// Keys given the old way (`WENSHU_API_KEYS`): every office and document, named `env-1`, `env-2`, … by position.

@@ -52,8 +52,9 @@ public enum APIKeyFile {
     guard let fields = item as? [String: Any] else {
       throw Invalid(description: "\(path): expected {id, sha256, offices}")
     }
-    if let unknown = fields.keys.sorted().first(where: { !["id", "sha256", "offices", "documents"].contains($0) }) {
-      throw Invalid(description: "\(path).\(unknown): unknown field (id, sha256, offices, documents)")
+    let known = ["id", "sha256", "offices", "documents", "webhookSecret"]
+    if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+      throw Invalid(description: "\(path).\(unknown): unknown field (id, sha256, offices, documents, webhookSecret)")
     }
     guard let id = fields["id"] as? String, (1...64).contains(id.utf8.count),
       id.utf8.allSatisfy({ $0 < 0x80 && (isalnum(Int32($0)) != 0 || "._-".utf8.contains($0)) })
@@ -71,8 +72,16 @@ public enum APIKeyFile {
       }
       documents = list
     }
+    var webhookSecret: [UInt8]?
+    if fields["webhookSecret"] != nil {
+      guard let secret = fields["webhookSecret"] as? String, secret.utf8.count >= 16 else {
+        throw Invalid(description: "\(path).webhookSecret: at least 16 characters, shared with the webhook's receiver")
+      }
+      webhookSecret = Array(secret.utf8)
+    }
     return APIKey(
-      id: id, sha256: digest, offices: offices == ["*"] ? nil : Set(offices), documents: documents.map { Set($0) })
+      id: id, sha256: digest, offices: offices == ["*"] ? nil : Set(offices), documents: documents.map { Set($0) },
+      webhookSecret: webhookSecret)
   }
 
   private static func strings(_ value: Any?) -> [String]? {

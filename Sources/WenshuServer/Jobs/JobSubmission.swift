@@ -1,0 +1,74 @@
+import Foundation
+import WenshuDocuments
+import WenshuLayout
+
+/// A `POST /v1/jobs` body, checked before anything is stored: `{"document", "items": [data, …],
+/// "format": "zip", "webhook": "https://…"}`. The items' data is checked when each is printed
+/// (a bad item fails alone); here only what makes the job as a whole impossible is refused:
+/// an unknown document, no items or too many, an item outside the key's offices (403, as a
+/// batch), a webhook the server will not call.
+struct JobSubmission {
+  var document: String
+  var format: JobFormat
+  var webhook: String?
+  /// Each item's data, as compact JSON.
+  var items: [[UInt8]]
+
+  init(_ body: [UInt8], catalog: DocumentCatalog, itemLimit: Int, key: APIKey?, target: WebhookTarget) throws {
+    let value: DataValue
+    do { value = try JSONReader.parse(body) } catch {
+      throw Problem(status: .badRequest, title: "Malformed JSON", detail: error.description)
+    }
+    guard case .object(let root) = value else { throw Self.invalid("", "a job is a JSON object") }
+    if let unknown = root.keys.first(where: { !["document", "items", "format", "webhook"].contains($0) }) {
+      throw Self.invalid(unknown, "unknown field (a job has document, items, format and webhook)")
+    }
+    guard case .string(let document)? = root["document"] else {
+      throw Self.invalid("document", "required: the document to print, as GET /v1/documents names it")
+    }
+    guard catalog.layouts[document] != nil else {
+      throw Problem.from(.unknownDocument(document, known: catalog.documents))
+    }
+    if let key, let documents = key.documents, !documents.contains(document) {
+      throw Problem(
+        status: .forbidden, title: "Outside the API key's scope",
+        detail: "\(key.holder) may print \(documents.sorted().joined(separator: ", ")) only, not '\(document)'")
+    }
+    switch root["format"] {
+    case nil, .null?, .string("zip")?: format = .zip
+    default: throw Self.invalid("format", "zip (one PDF per item, in a ZIP) is the only format of a job")
+    }
+    guard case .array(let items)? = root["items"], !items.isEmpty else {
+      throw Self.invalid("items", "required: a non-empty array of the document's data")
+    }
+    guard items.count <= itemLimit else {
+      throw Problem(
+        status: .contentTooLarge, title: "Too many items",
+        detail: "items: \(items.count) items; a job has at most \(itemLimit)")
+    }
+    if let key, let offices = key.offices {
+      let scope = OfficeScope(holder: key.holder, offices: offices)
+      for (i, item) in items.enumerated() {
+        guard let found = scope.problem(item) else { continue }
+        let problem = DataProblem(path: "items[\(i)].\(found.path)", message: found.message)
+        throw Problem(
+          status: .forbidden, title: "Outside the API key's scope", detail: problem.message,
+          problems: ProblemList([problem]))
+      }
+    }
+    switch root["webhook"] {
+    case nil, .null?: webhook = nil
+    case .string(let url)?:
+      do { webhook = try target.check(url).absoluteString } catch { throw Self.invalid("webhook", error.description) }
+    default: throw Self.invalid("webhook", "a URL (string)")
+    }
+    self.document = document
+    self.items = items.map { Array(JSONWriter.write($0, pretty: false).utf8) }
+  }
+
+  static func invalid(_ path: String, _ message: String) -> Problem {
+    Problem(
+      status: .unprocessableContent, title: "Not a job", detail: path.isEmpty ? message : "\(path): \(message)",
+      problems: ProblemList([DataProblem(path: path, message: message)]))
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Delivers completed jobs' webhooks: each delivery leased like an item, posted signed
+/// (`WebhookSignature`), and on failure (no answer, or not 2xx) tried again after a back-off
+/// that doubles from `firstRetry` up to an hour, `attempts` times in all. Every attempt carries
+/// the same delivery id and body, so a receiver that saw it already can drop it.
+struct WebhookSender: Sendable {
+  let store: any JobStore
+  let worker: String
+  let target: WebhookTarget
+  /// The secret that signs an owner's webhooks (the key's `webhookSecret`).
+  let secrets: @Sendable (String) -> [UInt8]?
+  let firstRetry: TimeInterval
+  let attempts: Int
+  let logger: Logger
+
+  /// Sends what is due now; returns how many it tried.
+  func deliverDue() async throws -> Int {
+    let due = try await store.claimDeliveries(
+      worker: worker, limit: 8, until: Date().addingTimeInterval(120), now: Date())
+    for delivery in due {
+      let failure = await send(delivery)
+      let attempt = delivery.attempts + 1
+      let retry =
+        failure == nil || attempt >= attempts
+        ? nil : Date().addingTimeInterval(min(3600, firstRetry * pow(2, Double(attempt - 1))))
+      try await store.deliveryAttempted(
+        id: delivery.id, worker: worker, delivered: failure == nil, retryAt: retry, error: failure)
+      logger.info(
+        "webhook",
+        metadata: [
+          "job": .string(delivery.job), "delivery": .string(delivery.id), "attempt": .stringConvertible(attempt),
+          "outcome": .string(failure ?? "delivered"),
+        ])
+    }
+    return due.count
+  }
+
+  /// Posts one delivery; nil when the receiver answered 2xx, else why not.
+  func send(_ delivery: WebhookDelivery) async -> String? {
+    guard let secret = secrets(delivery.owner) else { return "no webhook secret for the job's key any more" }
+    let url: URL
+    do { url = try target.check(delivery.url) } catch { return error.description }
+    var request = URLRequest(url: url, timeoutInterval: 30)
+    request.httpMethod = "POST"
+    request.httpBody = Data(delivery.body)
+    let timestamp = Int(Date().timeIntervalSince1970)
+    for (name, value) in WebhookSignature.headers(
+      id: delivery.id, timestamp: timestamp, body: delivery.body, secret: secret)
+    {
+      request.setValue(value, forHTTPHeaderField: name)
+    }
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpShouldSetCookies = false
+    let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+    defer { session.finishTasksAndInvalidate() }
+    do {
+      let (_, response) = try await session.data(for: request)
+      let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+      return (200..<300).contains(status) ? nil : "answered \(status)"
+    } catch {
+      return "not delivered: \(error.localizedDescription)"
+    }
+  }
+}
+
+/// A receiver's redirect is not followed: it could point the server anywhere.
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
+  }
+}
