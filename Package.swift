@@ -28,7 +28,7 @@ let package = Package(
   // Each target declares exactly the modules its files import (and the tests the executable they
   // run, so it is built first).
   targets: [
-    // The only target that sees C: cairo, pango, pangocairo, fontconfig, HarfBuzz's subsetter.
+    // The graphics C libraries, seen only by Graphics: cairo, pango, pangocairo, fontconfig, HarfBuzz's subsetter.
     .systemLibrary(
       name: "CPangoCairo",
       pkgConfig: "pangocairo pangofc fontconfig libqrencode harfbuzz-subset",
@@ -36,6 +36,8 @@ let package = Package(
         .apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev", "libqrencode-dev", "libharfbuzz-dev"])
       ]
     ),
+    // glibc's allocator controls, seen only by the server's ProcessHeap.
+    .systemLibrary(name: "CHeap"),
     // Swift types over the C layer: fonts, shaped text, PDF and PNG surfaces.
     .target(name: "Graphics", dependencies: ["CPangoCairo"]),
     // Chinese business rules: amounts in words, ID numbers, credit codes, ages. No graphics.
@@ -80,7 +82,7 @@ let package = Package(
     .target(
       name: "WenshuServer",
       dependencies: [
-        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "WenshuWorkbook", "Yams", "WenshuSigning",
+        "WenshuDocuments", "WenshuLayout", "WenshuSheets", "WenshuWorkbook", "Yams", "WenshuSigning", "CHeap",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -9,7 +9,7 @@ import WenshuRules
 /// that the number states are filled in where the data leaves them out (the Guangdong manual
 /// allows it for a 居民身份证) and checked where it gives them; a number that states no birth
 /// date needs them given. (That one number appears once is a list's `unique` declaration.)
-struct IdentityRules {
+public struct IdentityRules {
   /// The date ages are counted on and birth dates are bounded by: the layout's `agesOn`
   /// rule says which field of the data holds it (nil: none declared, or none given).
   let referenceDate: CivilDate?
@@ -77,6 +77,15 @@ struct IdentityRules {
   struct Found {
     var identities: [String: Identity] = [:]
     var problems: [DataProblem] = []
+  }
+
+  /// Whether rows of this schema are people: an object with a field of type `idNumber` (a
+  /// list of them is what a member spreadsheet fills).
+  public static func isPerson(_ schema: DataSchema) -> Bool {
+    guard case .object(let fields, _) = schema else { return false }
+    return fields.contains {
+      if case .value(let type, _, _, _) = $0.schema { type == IdentityType.idNumber.rawValue } else { false }
+    }
   }
 
   /// Whether the schema declares an `idNumber` anywhere: only those parts are walked.

@@ -10,9 +10,9 @@
 ///
 /// Measured on a debug server (1 worker, 5 MiB bodies of 34,000 members): 50 MiB fresh,
 /// 71 MiB at rest after a first render; one render alone adds ~53 MiB (10.6 per MiB of
-/// body). What a render frees stays in glibc's arena of the thread that freed it, so renders
-/// after it peak higher: one rendering and two queued at the limit, three renders in a row,
-/// peaked at 171–175 MiB. A base of 112 with 12 per MiB allowed 182, too close; 14 allows 192.
+/// body). One rendering and two queued at the limit, three renders in a row, peaked at
+/// 171–175 MiB here and 201 MiB on CI until `ProcessHeap` bounded glibc's arenas and handed
+/// a large render's freed memory back; since then 144 MiB. 14 per MiB allows 192.
 public struct MemoryBudget: Sendable {
   /// Fonts, layouts, one renderer per worker, the runtime, and what glibc keeps of freed memory.
   public static let baseMiB = 112

@@ -28,6 +28,8 @@ public actor RenderPool {
     home: WenshuHome, workers: Int, queueLimit: Int, metrics: ServiceMetrics, allowOfficeOverrides: Bool = false,
     signingKeys: SigningKeys? = nil
   ) throws {
+    // Workers and the drawing threads they start, plus the event loops' own allocations.
+    ProcessHeap.limitArenas(to: 2 * max(1, workers) + 1)
     let renderers = try (0..<max(1, workers)).map { _ in
       try DocumentRenderer(home: home, allowingOfficeOverrides: allowOfficeOverrides, signingKeys: signingKeys)
     }
@@ -49,7 +51,11 @@ public actor RenderPool {
       release(renderer)
     }
     return try await withCheckedThrowingContinuation { continuation in
-      queue.async { continuation.resume(with: Result { try body(renderer) }) }
+      queue.async {
+        let result = Result { try body(renderer) }
+        ProcessHeap.releaseFreed()
+        continuation.resume(with: result)
+      }
     }
   }
 

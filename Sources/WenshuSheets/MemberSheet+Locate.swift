@@ -8,8 +8,10 @@ extension MemberSheet {
   /// required column). Paths outside the member list are left as they are (the JSON's).
   public func locate(_ problem: DataProblem) -> DataProblem? {
     let message = rewriteMentions(problem.message)
-    guard problem.path.hasPrefix("members") else { return DataProblem(path: problem.path, message: message) }
-    let rest = problem.path.dropFirst("members".count)
+    guard problem.path == listPath || problem.path.hasPrefix(listPath + "[") else {
+      return DataProblem(path: problem.path, message: message)
+    }
+    let rest = problem.path.dropFirst(listPath.count)
     guard rest.first == "[", let close = rest.firstIndex(of: "]"),
       let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
       rowNumbers.indices.contains(index)
@@ -28,17 +30,18 @@ extension MemberSheet {
 
   /// `与 members[3] 重复` → `与 Sheet1 第5行 重复`.
   func rewriteMentions(_ message: String) -> String {
-    guard message.contains("members[") else { return message }
+    let opening = listPath + "["
+    guard message.contains(opening) else { return message }
     var out = ""
     var rest = Substring(message)
-    while let start = rest.range(of: "members[") {
+    while let start = rest.range(of: opening) {
       out += rest[..<start.lowerBound]
       let after = rest[start.upperBound...]
       if let close = after.firstIndex(of: "]"), let index = Int(after[..<close]), rowNumbers.indices.contains(index) {
         out += "\(sheetName) 第\(rowNumbers[index])行"
         rest = after[after.index(after: close)...]
       } else {
-        out += "members["
+        out += opening
         rest = after
       }
     }

@@ -21,6 +21,8 @@ public struct MemberSheet: Sendable {
   }
 
   public let sheetName: String
+  /// Where the list sits in the data (`members`, `unit.staff`): problems under it are the sheet's.
+  public let listPath: String
   public private(set) var members: [DataValue] = []
   /// The sheet's own problems, each at its cell (`Sheet1!C12`) or the sheet.
   public private(set) var problems: [DataProblem] = []
@@ -34,8 +36,11 @@ public struct MemberSheet: Sendable {
   var cellsWithProblems: Set<String> = []
 
   /// Stops with `SheetError.stopped` soon after `cancellation` is cancelled (every 1,024 rows).
-  public init(_ sheet: Sheet, fields: [Field], cancellation: RenderCancellation? = nil) throws(SheetError) {
+  public init(
+    _ sheet: Sheet, fields: [Field], listPath: String = "members", cancellation: RenderCancellation? = nil
+  ) throws(SheetError) {
     sheetName = sheet.name
+    self.listPath = listPath
     let known = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     guard let header = Self.headerRow(sheet) else {
       let names = fields.compactMap { MemberColumns.header(forField: $0.name) }.joined(separator: "、")
