@@ -41,7 +41,8 @@ public struct ServerConfiguration: Sendable {
     host: String = "127.0.0.1", port: Int = 8080, workers: Int = ServerConfiguration.cores,
     queueLimit: Int = ServerConfiguration.defaultQueue, bodyLimit: Int = ServerConfiguration.defaultBodyLimit,
     apiKeys: [String] = [],
-    renderTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
+    renderTimeout: Duration = .seconds(defaultRenderTimeout), bodyTimeout: Duration = .seconds(defaultBodyTimeout),
+    idleTimeout: Duration = .seconds(60),
     allowOfficeOverrides: Bool = false, scopedKeys: [APIKey] = [], allowedHosts: [String] = []
   ) {
     self.scopedKeys = scopedKeys
@@ -64,6 +65,10 @@ public struct ServerConfiguration: Sendable {
   /// The defaults keep 2 workers within 400 MiB (`MemoryBudget`).
   public static let defaultQueue = 8
   public static let defaultBodyLimit = 8 << 20
+  /// Seconds; together the longest a request lasts once sent, so what a rollout's drain
+  /// must wait for (the Kubernetes manifest's grace period, `RolloutTests`).
+  public static let defaultRenderTimeout = 60
+  public static let defaultBodyTimeout = 30
 
   public static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }

@@ -47,8 +47,9 @@ extension Wenshu {
     var maxBodyMiB: Int = ServerConfiguration.defaultBodyLimit >> 20
     @Option(
       help: "Time budget of one request on its worker, in seconds (then 503 without Retry-After, the worker freed).")
-    var renderTimeout: Int = 60
-    @Option(help: "Time a client has to send its request body, in seconds (then 408).") var bodyTimeout: Int = 30
+    var renderTimeout: Int = ServerConfiguration.defaultRenderTimeout
+    @Option(help: "Time a client has to send its request body, in seconds (then 408).")
+    var bodyTimeout: Int = ServerConfiguration.defaultBodyTimeout
     @Option(help: "Seconds without traffic before a connection is closed.") var idleTimeout: Int = 60
     @OptionGroup(title: "Access") var access: AccessOptions
     @OptionGroup(title: "Batch jobs") var jobs: JobOptions
