@@ -27,6 +27,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   // Each target declares exactly the modules its files import (and the tests the executable they
   // run, so it is built first).
@@ -97,6 +98,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       // The preview's page, style sheet and script, compiled into the binary (no bundle beside it).
       resources: [

@@ -16,7 +16,7 @@ struct OfficeCodeIssuer: CodeIssuer {
   func code(for facts: CodeFacts) throws(RenderError) -> String {
     let stated = VerificationFacts(
       document: document, number: facts.number, office: office, unit: facts.unit, amounts: facts.amounts,
-      pages: facts.pages, printed: printed, digest: digest)
+      pages: facts.pages, printed: printed, digest: digest, account: facts.account)
     do { return try VerificationCode.issue(stated, key: key) } catch {
       throw RenderError("cannot sign the verification code: \(error)")
     }

@@ -59,6 +59,11 @@ extension OpenAPIDocument {
           "office": .object(["type": .string("string")]), "unit": .object(["type": .string("string")]),
           "amounts": .object(["type": .string("array"), "items": .object(["type": .string("string")])]),
           "pages": .object(["type": .string("integer")]),
+          "account": .object([
+            "type": .string("string"),
+            "description": .string(
+              "the account a payment is to go to, on a payment notice: compare it with the paper's"),
+          ]),
           "printed": .object(["type": .string("string"), "description": .string("the print date, YYYY-MM-DD")]),
           "digest": .object([
             "type": .string("string"),

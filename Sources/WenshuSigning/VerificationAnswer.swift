@@ -35,6 +35,6 @@ extension VerificationFacts {
       ("文书 document", document), ("编号 number", number), ("办事处 office", office), ("单位 unit", unit),
       ("金额 amounts", amounts.joined(separator: "、")), ("页数 pages", String(pages)), ("打印日期 printed", printed),
       ("数据摘要 data digest", digest),
-    ]
+    ] + (account.map { [("收款账号 account", $0)] } ?? [])
   }
 }

@@ -233,14 +233,16 @@ extension Wenshu {
         let prepared = try renderer.prepare(document: document, data: data)
         if let note = renderer.missingCodeNote(prepared, data: data) { printError("note: \(note)") }
         let file: [UInt8]?
+        let progress = TerminalProgress(total: prepared.pageCount)
+        defer { progress.finish() }
         switch chosenFormat {
         case .pdf:
           if let keys {
             file = try renderer.signedPDF(prepared, office: DocumentRenderer.office(of: data), keys: keys)
           } else {
-            file = try PDFRenderer.render(prepared)
+            file = try PDFRenderer.render(prepared) { index, _ in progress.show(index + 1) }
           }
-        case .ofd: file = try OFDRenderer.render(prepared)
+        case .ofd: file = try OFDRenderer.render(prepared) { index, _ in progress.show(index + 1) }
         case .xlsx:
           do { file = try ListWorkbook.bytes(prepared) } catch { throw .output("\(error)") }
         }

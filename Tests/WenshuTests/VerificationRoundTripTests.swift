@@ -52,6 +52,14 @@ struct VerificationRoundTripTests {
     return found
   }
 
+  /// The text of a PDF, as pdftotext reads it.
+  static func text(of pdf: [UInt8]) throws -> String {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-text-\(UUID().uuidString).pdf")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data(pdf).write(to: file)
+    return String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
+  }
+
   @Test("every sample that carries a code: printed, rasterised at 300 dpi, read back and verified with its facts")
   func roundTrip() throws {
     let renderer = try Self.renderer()
@@ -75,6 +83,15 @@ struct VerificationRoundTripTests {
       #expect(facts.pages == prepared.pageCount)
       #expect(facts.printed == "2025-03-01")
       #expect(!facts.unit.isEmpty && facts.amounts.count == 1)
+      // A payment notice's code states the account the payment goes to, as its page prints it.
+      if document == "payment-notice" {
+        let account = try #require(facts.account, "\(document)/\(sample): no account in the code")
+        #expect(!account.isEmpty)
+        let text = try Self.text(of: pdf)
+        #expect(text.contains(account), "\(document)/\(sample): \(account) is not on the page")
+      } else {
+        #expect(facts.account == nil, "\(document)/\(sample)")
+      }
       // Version 13 at level M is 69 modules: 30 mm / (69 + 8) ≈ 0.39 mm, 4.6 px at 300 dpi.
       let version = try QRMatrix(text: codes[0], compact: true).version
       #expect(version <= 13, "\(document)/\(sample): QR version \(version) for \(codes[0].count) characters")

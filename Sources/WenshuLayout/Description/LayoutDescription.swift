@@ -281,18 +281,22 @@ public struct QRBlock: Sendable {
 
   /// Every template the block fills.
   public var templates: [Template] {
-    [value] + (caption.map { [$0] } ?? []) + (verification.map { [$0.number, $0.unit] + $0.amounts } ?? [])
+    [value] + (caption.map { [$0] } ?? [])
+      + (verification.map { [$0.number, $0.unit] + $0.amounts + ($0.account.map { [$0] } ?? []) } ?? [])
   }
 }
 
 /// The data a verification code states, as the layout names it (`qr: { verification: … }`):
-/// the document's number, the unit it is issued to and the amounts printed. The caller adds
+/// the document's number, the unit it is issued to, the amounts printed and, on a document that
+/// asks for a payment, the account it is to be paid into (so a copied code cannot vouch for
+/// a page whose account was changed). The caller adds
 /// what it knows itself (document, office, date, digest) and signs; without a signer the
 /// block is left out.
 public struct VerificationFields: Sendable {
   public var number: Template
   public var unit: Template
   public var amounts: [Template]
+  public var account: Template?
 }
 
 /// Text drawn across every page, e.g. 预览 on a preview, so it can never pass for the original.

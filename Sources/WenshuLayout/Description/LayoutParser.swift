@@ -647,7 +647,8 @@ public struct LayoutParser: Sendable {
     return .array(items: items, optional: optional, unique: unique)
   }
 
-  /// `verification: { number: "{number}", unit: "{unit.name}", amounts: ["{total | figures}"] }`
+  /// `verification: { number: "{number}", unit: "{unit.name}", amounts: ["{total | figures}"],
+  /// account: "{office.account.number}" }` (the account optional)
   func verificationFields(_ node: Node) throws(LayoutError) -> VerificationFields {
     var v = try YAMLFields(node, what: "verification", file: file)
     let number = try template(required(v.take("number"), in: v, key: "number"))
@@ -657,8 +658,9 @@ public struct LayoutParser: Sendable {
       guard case .sequence(let seq) = list else { throw v.error("amounts is a list of texts", at: list) }
       amounts = try seq.map { n throws(LayoutError) in try template(n) }
     }
+    let account = try v.take("account").map(template)
     try v.finish()
-    return VerificationFields(number: number, unit: unit, amounts: amounts)
+    return VerificationFields(number: number, unit: unit, amounts: amounts, account: account)
   }
 
   // MARK: Values

@@ -296,6 +296,7 @@ struct BlockLayout {
           number: filler.fill(fields.number, scope, line: origin.line),
           unit: filler.fill(fields.unit, scope, line: origin.line),
           amounts: fields.amounts.map { filler.fill($0, scope, line: origin.line) },
+          account: fields.account.map { filler.fill($0, scope, line: origin.line) },
           pages: Int(scope.variables["pages"]?.text ?? "") ?? 1)
         matrix = try QRMatrix(text: try codes.code(for: facts), compact: true)
       } else {

@@ -5,6 +5,8 @@ public struct CodeFacts: Sendable, Equatable {
   public var number: String
   public var unit: String
   public var amounts: [String]
+  /// The account a payment is to go to, where the layout names one.
+  public var account: String?
   public var pages: Int
 }
 

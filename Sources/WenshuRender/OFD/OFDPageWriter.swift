@@ -188,14 +188,21 @@ public enum OFDRenderer {
   }
 
   /// Streams a prepared document: each page is written as soon as it is laid out, on a
-  /// second thread beside the layout (as the PDF is drawn), then let go.
-  public static func render(_ document: PreparedDocument) throws(RenderFailure) -> [UInt8] {
+  /// second thread beside the layout (as the PDF is drawn), then let go. `seeing` is shown
+  /// each page (0-based index) as it is laid out.
+  public static func render(
+    _ document: PreparedDocument, seeing: (Int, Page) -> Void = { _, _ in }
+  ) throws(RenderFailure) -> [UInt8] {
     let writer: OFDPageWriter
     do { writer = try OFDPageWriter(info: document.info) } catch { throw .output(error.message) }
     let fonts = document.fonts
     let target = Lent((writer: writer, failure: RenderError?.none))
     try Alongside.write(
-      document, thread: "wenshu-ofd", prepare: { _, page in page },
+      document, thread: "wenshu-ofd",
+      prepare: { index, page in
+        seeing(index, page)
+        return page
+      },
       write: { page in
         guard target.value.failure == nil else { return }
         do throws(RenderError) { try target.value.writer.write(page, fonts: fonts) } catch {

@@ -1,9 +1,7 @@
+import AsyncHTTPClient
 import Foundation
 import Logging
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+import NIOCore
 
 /// Delivers completed jobs' webhooks: each delivery leased like an item, posted signed
 /// (`WebhookSignature`), and on failure (no answer, or not 2xx) tried again after a back-off
@@ -46,35 +44,30 @@ struct WebhookSender: Sendable {
     guard let secret = secrets(delivery.owner) else { return "no webhook secret for the job's key any more" }
     let url: URL
     do { url = try target.check(delivery.url) } catch { return error.description }
-    var request = URLRequest(url: url, timeoutInterval: 30)
-    request.httpMethod = "POST"
-    request.httpBody = Data(delivery.body)
+    var request = HTTPClientRequest(url: url.absoluteString)
+    request.method = .POST
+    request.body = .bytes(ByteBuffer(bytes: delivery.body))
     let timestamp = Int(Date().timeIntervalSince1970)
     for (name, value) in WebhookSignature.headers(
       id: delivery.id, timestamp: timestamp, body: delivery.body, secret: secret)
     {
-      request.setValue(value, forHTTPHeaderField: name)
+      request.headers.add(name: name, value: value)
     }
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpShouldSetCookies = false
-    let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-    defer { session.finishTasksAndInvalidate() }
     do {
-      let (_, response) = try await session.data(for: request)
-      let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+      let response = try await Self.client.execute(request, timeout: .seconds(30))
+      // The receiver's answer is not read beyond its status (at most a little, then dropped).
+      _ = try? await response.body.collect(upTo: 64 << 10)
+      let status = Int(response.status.code)
       return (200..<300).contains(status) ? nil : "answered \(status)"
     } catch {
-      return "not delivered: \(error.localizedDescription)"
+      return "not delivered: \(error)"
     }
   }
-}
 
-/// A receiver's redirect is not followed: it could point the server anywhere.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-  func urlSession(
-    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-  ) {
-    completionHandler(nil)
-  }
+  /// One client for the process (SwiftNIO's, not libcurl's: the binary loads no curl, GnuTLS or
+  /// Kerberos for a webhook). A receiver's redirect is not followed: it could point anywhere.
+  static let client = HTTPClient(
+    eventLoopGroupProvider: .singleton,
+    configuration: HTTPClient.Configuration(
+      redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(30))))
 }
