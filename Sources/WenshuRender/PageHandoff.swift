@@ -4,7 +4,11 @@ import WenshuLayout
 /// Hands pages, made ready to write, from the thread that lays them out to the thread that
 /// writes them, holding at most `capacity` at a time so memory stays bounded however long the
 /// document.
-final class PageHandoff<Item>: @unchecked Sendable {  // all state is guarded by `condition`
+///
+/// `@unchecked Sendable`: every stored property is read and written only under `condition`,
+/// and an item is handed over, never shared: the laying-out thread keeps no reference to what
+/// it puts, so only the writing thread touches it afterwards.
+final class PageHandoff<Item>: @unchecked Sendable {
   private let condition = NSCondition()
   private var items: [Item] = []
   private var closed = false
@@ -71,7 +75,10 @@ enum Alongside {
   }
 }
 
-/// A value lent to the writing thread: the laying-out thread does not touch it until that one is done.
+/// A value lent to the writing thread. `@unchecked Sendable`, and safe as `Alongside.write`
+/// uses it: it is made before the thread starts (`Thread.start` orders the two), only the
+/// writing thread touches it while it runs, and the laying-out thread reads it again only
+/// after `done.wait()` (the semaphore orders the writing thread's last use before that).
 final class Lent<Value>: @unchecked Sendable {
   var value: Value
   init(_ value: Value) { self.value = value }

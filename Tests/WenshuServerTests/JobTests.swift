@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 import ZIPFoundation
 
@@ -306,19 +307,18 @@ struct JobTests {
   }
 }
 
-/// What a test's webhook receiver was sent.
-final class WebhookCalls: @unchecked Sendable {
-  private let lock = NSLock()
-  private var calls: [(headers: HTTPFields, body: [UInt8])] = []
+/// What a test's webhook receiver was sent (a Mutex holds the calls: Sendable as checked).
+final class WebhookCalls: Sendable {
+  private let calls = Mutex<[(headers: HTTPFields, body: [UInt8])]>([])
 
   /// Records a call; answers how many there have been.
   func record(headers: HTTPFields, body: [UInt8]) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    calls.append((headers, body))
-    return calls.count
+    calls.withLock {
+      $0.append((headers, body))
+      return $0.count
+    }
   }
 
-  var count: Int { lock.lock(); defer { lock.unlock() }; return calls.count }
-  var all: [(headers: HTTPFields, body: [UInt8])] { lock.lock(); defer { lock.unlock() }; return calls }
+  var count: Int { calls.withLock { $0.count } }
+  var all: [(headers: HTTPFields, body: [UInt8])] { calls.withLock { $0 } }
 }

@@ -30,6 +30,30 @@ public indirect enum DataSchema: Sendable {
     }
   }
 
+  /// The declaration of `path` under `data:`, looked up from the innermost scope out. A
+  /// schema `opaque` says holds undeclared fields (an object the server supplies) is where
+  /// the walk stops: its answer for anything below it.
+  static func declaration(
+    of path: DataPath, in scopes: [DataSchema], opaque: (DataSchema) -> Bool = { _ in false }
+  ) -> DataSchema? {
+    guard case .key(let first)? = path.components.first else { return nil }
+    for scope in scopes.reversed() {
+      guard var schema = scope.field(first) else { continue }
+      for component in path.components.dropFirst() {
+        if opaque(schema) { return schema }
+        switch (component, schema) {
+        case (.key(let k), _):
+          guard let next = schema.field(k) else { return nil }
+          schema = next
+        case (.index, .array(let items, _, _)): schema = items
+        default: return nil
+        }
+      }
+      return schema
+    }
+    return nil
+  }
+
   /// The schema of the field `name` in an object schema.
   public func field(_ name: String) -> DataSchema? {
     guard case .object(let fields, _) = self else { return nil }

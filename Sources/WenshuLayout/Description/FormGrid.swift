@@ -204,21 +204,7 @@ extension LayoutParser {
 
   /// The declaration of `path` under `data:`, looked up from the innermost scope out.
   static func declared(_ path: DataPath, in scopes: [DataSchema]) -> DataSchema? {
-    guard case .key(let first)? = path.components.first else { return nil }
-    for scope in scopes.reversed() {
-      guard var schema = scope.field(first) else { continue }
-      for component in path.components.dropFirst() {
-        switch (component, schema) {
-        case (.key(let k), _):
-          guard let next = schema.field(k) else { return nil }
-          schema = next
-        case (.index, .array(let items, _, _)): schema = items
-        default: return nil
-        }
-      }
-      return schema
-    }
-    return nil
+    DataSchema.declaration(of: path, in: scopes)
   }
 }
 

@@ -330,21 +330,6 @@ public struct SchemaPathCheck {
   }
 
   private func resolve(_ path: DataPath, _ scopes: [DataSchema]) -> DataSchema? {
-    guard case .key(let first)? = path.components.first else { return nil }
-    for scope in scopes.reversed() {
-      guard var schema = scope.field(first) else { continue }
-      for c in path.components.dropFirst() {
-        if isSupplied(schema) { return schema }
-        switch (c, schema) {
-        case (.key(let k), _):
-          guard let next = schema.field(k) else { return nil }
-          schema = next
-        case (.index, .array(let items, _, _)): schema = items
-        default: return nil
-        }
-      }
-      return schema
-    }
-    return nil
+    DataSchema.declaration(of: path, in: scopes, opaque: isSupplied)
   }
 }

@@ -7,17 +7,6 @@ import Testing
 /// once, in terms an author can act on.
 @Suite("Engine: table columns")
 struct ColumnTests {
-  static func table(_ column: String, extra: String = "") -> String {
-    Engine.layout(
-      """
-        - table:
-            rows: rows
-            columns:
-              - { header: 名称, value: "{name}", width: 6 }
-              - \(column)
-      """, extra: extra)
-  }
-
   /// Where the glyph line with `text` starts on the first page.
   static func x(of text: String, in page: Page) -> Double? {
     for case .glyphs(let line, let at, _) in page.items where line.text == text { return at.x }
@@ -28,11 +17,13 @@ struct ColumnTests {
   func styleAlignment() throws {
     let styles = "styles:\n  centred: { base: tableCell, align: center }"
     let data = "{\"rows\": [{\"name\": \"甲\", \"code\": \"A1\"}]}"
-    let left = try Engine.pages(Self.table("{ header: 代码, value: \"{code}\", width: 4 }", extra: styles), data)
+    let left = try Engine.pages(
+      TextAndTableTests.narrowTable("{ header: 代码, value: \"{code}\", width: 4 }", extra: styles), data)
     let centred = try Engine.pages(
-      Self.table("{ header: 代码, value: \"{code}\", width: 4, style: centred }", extra: styles), data)
+      TextAndTableTests.narrowTable("{ header: 代码, value: \"{code}\", width: 4, style: centred }", extra: styles), data)
     let overridden = try Engine.pages(
-      Self.table("{ header: 代码, value: \"{code}\", width: 4, style: centred, align: right }", extra: styles), data)
+      TextAndTableTests.narrowTable(
+        "{ header: 代码, value: \"{code}\", width: 4, style: centred, align: right }", extra: styles), data)
     let l = try #require(Self.x(of: "A1", in: left[0]))
     let c = try #require(Self.x(of: "A1", in: centred[0]))
     let r = try #require(Self.x(of: "A1", in: overridden[0]))
@@ -42,7 +33,8 @@ struct ColumnTests {
 
   @Test("a column too narrow for many rows is reported once, at the widest value's row, with the width it needs")
   func narrowColumnOnce() throws {
-    let layout = Self.table("{ header: 代码, value: \"{code}\", width: 0.6, noBreak: true, minSize: 8 }")
+    let layout = TextAndTableTests.narrowTable(
+      "{ header: 代码, value: \"{code}\", width: 0.6, noBreak: true, minSize: 8 }")
     let codes = ["81310115MCTN1HNG95", "81310115MCTN1HNG95X", "81", "81310115MCTN1HNG9", "81310115MCTN1HNG95"]
     let rows = codes.map { "{\"name\": \"甲\", \"code\": \"\($0)\"}" }.joined(separator: ",")
     let problems = try #require(try Engine.problems(layout, "{\"rows\": [\(rows)]}"))

@@ -7,14 +7,20 @@ import WenshuDocuments
 
 @Suite("Resume points: a page laid out alone from its record, two passes at most")
 struct ResumeTests {
+  /// The sample `document/name`, parsed and prepared, while the renderer is held.
+  static func withPrepared(_ id: String, _ body: (PreparedDocument) throws -> Void) throws {
+    let parts = id.split(separator: "/").map(String.init)
+    try Fixtures.withRenderer { renderer in
+      let json = try Fixtures.sample(parts[0], parts[1])
+      try body(try renderer.prepare(document: parts[0], data: try renderer.parse(document: parts[0], json: json)))
+    }
+  }
+
   @Test(
     "a page laid out from its record alone equals that page of the whole layout",
     arguments: Fixtures.samples.map { "\($0.0)/\($0.1)" })
   func pageAloneEqualsWhole(_ id: String) throws {
-    let parts = id.split(separator: "/").map(String.init)
-    try Fixtures.withRenderer { renderer in
-      let json = try Fixtures.sample(parts[0], parts[1])
-      let prepared = try renderer.prepare(document: parts[0], data: try renderer.parse(document: parts[0], json: json))
+    try Self.withPrepared(id) { prepared in
       var whole: [[String]] = []
       try prepared.forEachPage { whole.append(Self.fingerprint($0)) }
       let count = whole.count
@@ -88,10 +94,7 @@ struct ResumeTests {
     "the body is laid out in two passes at most, a page count printed in it included",
     arguments: Fixtures.samples.map { "\($0.0)/\($0.1)" })
   func twoPasses(_ id: String) throws {
-    let parts = id.split(separator: "/").map(String.init)
-    try Fixtures.withRenderer { renderer in
-      let json = try Fixtures.sample(parts[0], parts[1])
-      let prepared = try renderer.prepare(document: parts[0], data: try renderer.parse(document: parts[0], json: json))
+    try Self.withPrepared(id) { prepared in
       try prepared.forEachPage { _ in }
       #expect(prepared.engine.passes == 2)
     }

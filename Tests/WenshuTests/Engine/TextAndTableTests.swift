@@ -7,7 +7,8 @@ import Testing
 /// punctuation alone at a line's start; codes shrink to fit or are refused.
 @Suite("Engine: text and tables")
 struct TextAndTableTests {
-  static func narrowTable(_ column: String) -> String {
+  /// A table of a 名称 column and `column`, with `extra` layout keys (styles) after the body.
+  static func narrowTable(_ column: String, extra: String = "") -> String {
     Engine.layout(
       """
         - table:
@@ -15,7 +16,7 @@ struct TextAndTableTests {
             columns:
               - { header: 名称, value: "{name}", width: 6 }
               - \(column)
-      """)
+      """, extra: extra)
   }
 
   @Test("a code in a narrow column is never broken with a hyphen, nor inside itself: it shrinks to fit")
