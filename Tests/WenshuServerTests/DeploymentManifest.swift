@@ -8,13 +8,17 @@ struct DeploymentManifest {
   let container: [String: Any]
 
   init() throws {
-    let text = try String(
-      contentsOf: ServerFixtures.root.appendingPathComponent("deploy/kubernetes/wenshu.yaml"), encoding: .utf8)
-    let deployment = try #require(
-      try Yams.load_all(yaml: text).compactMap { $0 as? [String: Any] }.first { $0["kind"] as? String == "Deployment" })
+    let deployment = try #require(try Self.object(kind: "Deployment"))
     let template = (deployment["spec"] as? [String: Any])?["template"] as? [String: Any]
     pod = try #require(template?["spec"] as? [String: Any])
     container = try #require((pod["containers"] as? [[String: Any]])?.first)
+  }
+
+  /// The manifest's first object of a kind (Deployment, NetworkPolicy, …).
+  static func object(kind: String) throws -> [String: Any]? {
+    let text = try String(
+      contentsOf: ServerFixtures.root.appendingPathComponent("deploy/kubernetes/wenshu.yaml"), encoding: .utf8)
+    return try Yams.load_all(yaml: text).compactMap { $0 as? [String: Any] }.first { $0["kind"] as? String == kind }
   }
 
   var args: [String] { container["args"] as? [String] ?? [] }
