@@ -17,16 +17,8 @@ extension DocumentRenderer {
         office: OfficeProfile.named(in: data), reference: prepared.reference, pages: prepared.pageCount)
       switch format {
       case .png(let number, let dpi):
-        guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
-        let wanted = try prepared.page(number)
-        let png: [UInt8]
-        do { png = try PNGRenderer.render(wanted, fonts: prepared.fonts, dpi: dpi) } catch {
-          throw RenderFailure.output(error.message)
-        }
-        return RenderedFile(
-          bytes: png, mediaType: "image/png",
-          fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
-          pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: [record])
+        return try pngPage(
+          prepared, document: document, number: number, dpi: dpi, cancellation: cancellation, records: [record])
       case .xlsx:
         guard let bytes = try ListWorkbook.bytes(prepared) else {
           throw OutputFailure.noSheet(document: document, layout: prepared.layoutFile, offered: sheetDocuments)
@@ -60,6 +52,42 @@ extension DocumentRenderer {
 }
 
 extension DocumentRenderer {
+  /// The JSON parsed and the document prepared (checked, its pages counted and where each
+  /// starts recorded), for a caller that lays its pages out later, one at a time: the preview
+  /// keeps it between page turns.
+  public func prepare(
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+  ) throws(OutputFailure) -> PreparedDocument {
+    do {
+      let data = try parse(document: document, json: json, cancellation: cancellation)
+      return try prepare(document: document, data: data, cancellation: cancellation)
+    } catch {
+      throw .render(error)
+    }
+  }
+
+  /// Page `number` of a prepared document as PNG, laid out alone from its record and
+  /// stopped by `cancellation` (this request's: a kept document outlives the one that made it).
+  public func pngPage(
+    _ prepared: PreparedDocument, document: String, number: Int, dpi: Double, cancellation: RenderCancellation?,
+    records: [PrintRecord] = []
+  ) throws(OutputFailure) -> RenderedFile {
+    guard number <= prepared.pageCount else { throw .noSuchPage(number, pages: prepared.pageCount) }
+    do throws(RenderFailure) {
+      let page = try prepared.page(number, cancellation: cancellation)
+      let png: [UInt8]
+      do { png = try PNGRenderer.render(page, fonts: prepared.fonts, dpi: dpi) } catch {
+        throw RenderFailure.output(error.message)
+      }
+      return RenderedFile(
+        bytes: png, mediaType: "image/png",
+        fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
+        pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: records)
+    } catch {
+      throw .render(error)
+    }
+  }
+
   /// The documents with a layout that exports a table as a spreadsheet tab (`sheet:`).
   public var sheetDocuments: [String] {
     catalog.documents.filter { catalog.layouts[$0]?.contains { !ListWorkbook.tableNames($0).isEmpty } == true }
