@@ -69,9 +69,25 @@ extension OpenAPIDocument {
       responses["204"] = .object(["description": .string("cancelled or removed"), "headers": requestIdHeader])
       responses["404"] = notFound
     case .jobResult:
-      op["summary"] = .string("A completed job's result: a ZIP of one PDF per printed item, in item order, streamed.")
+      op["summary"] = .string(
+        "A completed job's result, streamed: a ZIP of one PDF per printed item, or (format pdf) one PDF of every printed item's pages, in item order."
+      )
       op["parameters"] = .array([idParameter])
-      responses["200"] = rendered("the ZIP (stored entries named 001-….pdf after their item)", ["application/zip"])
+      var result = rendered(
+        "the ZIP (stored entries named 001-….pdf after their item), or the one PDF; failed items are left out (the job's status lists their problems)",
+        ["application/zip", "application/pdf"])
+      if case .object(var o) = result, case .object(var headers)? = o["headers"] {
+        let count = DataValue.object(["type": .string("integer"), "minimum": .integer(0)])
+        headers["X-Wenshu-Items-Printed"] = .object([
+          "description": .string("the items in the result"), "schema": count,
+        ])
+        headers["X-Wenshu-Items-Failed"] = .object([
+          "description": .string("the items that failed, left out of the result"), "schema": count,
+        ])
+        o["headers"] = .object(headers)
+        result = .object(o)
+      }
+      responses["200"] = result
       responses["404"] = notFound
       responses["409"] = .object([
         "description": .string(
@@ -117,7 +133,7 @@ extension OpenAPIDocument {
       ]),
       "properties": .object([
         "id": .object(["type": .string("string")]), "document": .object(["type": .string("string")]),
-        "format": .object(["type": .string("string"), "enum": .strings(["zip"])]),
+        "format": .object(["type": .string("string"), "enum": .strings(["zip", "pdf"])]),
         "state": .object([
           "type": .string("string"), "enum": .strings(["queued", "running", "completed", "cancelled"]),
           "description": .string("completed: every item printed or failed"),
@@ -155,7 +171,12 @@ extension OpenAPIDocument {
           "description": .string("each item the document's data, as its schema says (checked when printed)"),
           "items": .object(["type": .string("object")]),
         ]),
-        "format": .object(["type": .string("string"), "enum": .strings(["zip"]), "default": .string("zip")]),
+        "format": .object([
+          "type": .string("string"), "enum": .strings(["zip", "pdf"]), "default": .string("zip"),
+          "description": .string(
+            "zip: one PDF per printed item in a ZIP; pdf: every printed item's pages in one PDF, in item order (not signed, as a batch's one PDF). A job has no xlsx or ofd: 422 naming format"
+          ),
+        ]),
         "webhook": .object([
           "type": .string("string"), "format": .string("uri"),
           "description": .string(

@@ -83,8 +83,9 @@ struct JobRoutes: Sendable {
     }
   }
 
-  /// `GET /v1/jobs/{id}/result`: a ZIP of one PDF per printed item, streamed from the store one
-  /// file at a time.
+  /// `GET /v1/jobs/{id}/result`: a ZIP of one PDF per printed item, or (`format: "pdf"`) one PDF
+  /// of every printed item's pages in order, streamed from the store one item at a time. Its
+  /// headers count the items printed and failed (the failed ones' problems are in the status).
   func result(request: Request, context: ServiceContext) async throws -> Response {
     let id = context.parameters.get("id") ?? ""
     guard let status = try await store.status(id: id, owner: Self.owner(context), now: Date()) else {
@@ -105,25 +106,31 @@ struct JobRoutes: Sendable {
     }
     let files = try await store.resultFiles(id: id)
     let store = store
+    let pdf = status.format == .pdf
+    let mediaType = pdf ? "application/pdf" : "application/zip"
     var headers = HTTPFields()
     headers[.contentType] =
-      RenderRoute.octetStreamAsked(request.headers[.accept], over: "application/zip")
-      ? "application/octet-stream" : "application/zip"
-    let name = FileName(document: status.document, name: "\(status.document)-job-\(id.prefix(8))", extension: "zip")
+      RenderRoute.octetStreamAsked(request.headers[.accept], over: mediaType) ? "application/octet-stream" : mediaType
+    let name = FileName(
+      document: status.document, name: "\(status.document)-job-\(id.prefix(8))", extension: pdf ? "pdf" : "zip")
     headers[.contentDisposition] = contentDisposition(name, inline: false)
     headers[.cacheControl] = "no-store"
     headers[.wenshuPages] = String(status.pages)
+    headers[.wenshuItemsPrinted] = String(status.printed)
+    headers[.wenshuItemsFailed] = String(status.failed)
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody { writer in
         var zip = ZIPStream()
+        var book = PDFConcatenation()
         for file in files {
           guard let bytes = try await store.resultBytes(file.key) else {
             throw JobStoreError("job \(id): item \(file.key.position + 1) vanished while its result was sent")
           }
-          try await writer.write(ByteBuffer(bytes: zip.entry(name: file.name, bytes: bytes)))
+          let chunk = pdf ? try book.append(bytes) : try zip.entry(name: file.name, bytes: bytes)
+          try await writer.write(ByteBuffer(bytes: chunk))
         }
-        try await writer.write(ByteBuffer(bytes: zip.finish()))
+        try await writer.write(ByteBuffer(bytes: pdf ? book.finish() : try zip.finish()))
         try await writer.finish(nil)
       })
   }
@@ -143,4 +150,7 @@ struct JobRoutes: Sendable {
 extension HTTPField.Name {
   /// A client's name for one job, so a retried `POST /v1/jobs` makes no second job.
   static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+  /// A job result's items printed, and failed (left out of it).
+  static let wenshuItemsPrinted = HTTPField.Name("X-Wenshu-Items-Printed")!
+  static let wenshuItemsFailed = HTTPField.Name("X-Wenshu-Items-Failed")!
 }

@@ -96,16 +96,25 @@ struct JobRunner: Service {
     let cancellation = stop.cancellation
     let document = item.document
     let data = item.data
+    // A PDF job's items are merged into one file: unsigned, as a batch's one PDF is (a
+    // signature covers its own file's bytes and would not survive the merge).
+    let merged = item.format == .pdf
     let result: Result<RenderedFile, OutputFailure>
     do {
       // swift-format-ignore: OnlyOneTrailingClosureArgument
       result = try await withTimeout(renderTimeout, onTimeout: { stop.stop() }) {
         try await pool.run(stop: stop) { renderer in
           do {
-            return .success(
-              try renderer.renderFile(
-                document: document, json: data, format: .pdf, cancellation: cancellation, scope: scope))
-          } catch let failure as OutputFailure { return .failure(failure) }
+            let file = try renderer.renderFile(
+              document: document, json: data, format: .pdf, cancellation: cancellation, scope: scope, signed: !merged)
+            // Checked now, so a part that could not be merged fails as its item, not the result midway.
+            if merged { _ = try PDFPart(file.bytes) }
+            return .success(file)
+          } catch let failure as OutputFailure {
+            return .failure(failure)
+          } catch {
+            return .failure(.render(.output("\(error)")))
+          }
         }
       }
     } catch is RenderTimeout {

@@ -3,7 +3,7 @@ import WenshuDocuments
 import WenshuLayout
 
 /// A `POST /v1/jobs` body, checked before anything is stored: `{"document", "items": [data, …],
-/// "format": "zip", "webhook": "https://…"}`. The items' data is checked when each is printed
+/// "format": "zip" | "pdf", "webhook": "https://…"}`. The items' data is checked when each is printed
 /// (a bad item fails alone); here only what makes the job as a whole impossible is refused:
 /// an unknown document, no items or too many, an item outside the key's offices (403, as a
 /// batch), a webhook the server will not call.
@@ -35,8 +35,11 @@ struct JobSubmission {
         detail: "\(key.holder) may print \(documents.sorted().joined(separator: ", ")) only, not '\(document)'")
     }
     switch root["format"] {
-    case nil, .null?, .string("zip")?: format = .zip
-    default: throw Self.invalid("format", "zip (one PDF per item, in a ZIP) is the only format of a job")
+    case nil, .null?: format = .zip
+    case .string(let name)?:
+      guard let known = JobFormat(rawValue: name) else { throw Self.invalid("format", JobFormat.choices(not: name)) }
+      format = known
+    default: throw Self.invalid("format", JobFormat.choices(not: nil))
     }
     guard case .array(let items)? = root["items"], !items.isEmpty else {
       throw Self.invalid("items", "required: a non-empty array of the document's data")
@@ -70,5 +73,14 @@ struct JobSubmission {
     Problem(
       status: .unprocessableContent, title: "Not a job", detail: path.isEmpty ? message : "\(path): \(message)",
       problems: ProblemList([DataProblem(path: path, message: message)]))
+  }
+}
+
+extension JobFormat {
+  /// Why `format` is refused, naming the formats a job has (a batch's xlsx and ofd are not yet).
+  static func choices(not asked: String?) -> String {
+    let wanted = asked.map { "'\($0)' is not a job's format: " } ?? ""
+    return wanted
+      + "zip (one PDF per printed item, in a ZIP) or pdf (every printed item's pages in one PDF); a job offers no xlsx or ofd yet (the batch route does)"
   }
 }
