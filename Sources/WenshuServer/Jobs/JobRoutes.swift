@@ -18,9 +18,11 @@ struct JobRoutes: Sendable {
 
   static func owner(_ context: ServiceContext) -> String { context.apiKey?.id ?? "" }
 
-  /// `POST /v1/jobs`: stores the job and answers 202 with its status and `Location`.
+  /// `POST /v1/jobs`: stores the job and answers 202 with its status and `Location`. The body is
+  /// JSON, or a form whose items may bring their member spreadsheets (`JobForm`).
   func submit(request: Request, context: ServiceContext) async throws -> Response {
-    try RenderRoute.requireJSON(request)
+    let boundary = RenderRoute.formBoundary(request)
+    if boundary == nil { try RenderRoute.requireJSON(request, formAllowed: true) }
     guard admission.enter() else {
       context.channel.close(mode: .input, promise: nil)
       throw Problem.busy(queueFull: true, detail: "all workers are busy and the queue is full; try again shortly")
@@ -32,8 +34,23 @@ struct JobRoutes: Sendable {
     if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > 255 {
       throw Problem(status: .badRequest, title: "Bad Idempotency-Key", detail: "Idempotency-Key: 1 to 255 characters")
     }
-    let submission = try JobSubmission(
-      body, catalog: catalog, itemLimit: settings.itemLimit, key: context.apiKey, target: target)
+    let submission: JobSubmission
+    let digest: String
+    if let boundary {
+      let form: MultipartForm
+      do { form = try MultipartForm(body, boundary: boundary) } catch {
+        throw JobForm.malformed("the form data has \(error.reason)")
+      }
+      let (root, items) = try JobForm.read(form)
+      submission = try JobSubmission(
+        root: root, items: items, catalog: catalog, itemLimit: settings.itemLimit, key: context.apiKey,
+        target: target)
+      digest = JobForm.digest(form)
+    } else {
+      submission = try JobSubmission(
+        body, catalog: catalog, itemLimit: settings.itemLimit, key: context.apiKey, target: target)
+      digest = SHA256.hex(body)
+    }
     let owner = Self.owner(context)
     if submission.webhook != nil, secrets(owner) == nil {
       throw Problem(
@@ -45,7 +62,7 @@ struct JobRoutes: Sendable {
     let job = NewJob(
       owner: owner, offices: context.apiKey?.offices, holder: context.apiKey?.holder, document: submission.document,
       format: submission.format, webhook: submission.webhook, idempotencyKey: idempotencyKey,
-      bodyDigest: SHA256.hex(body), items: submission.items, queueLimit: settings.queueLimit)
+      bodyDigest: digest, items: submission.items, queueLimit: settings.queueLimit)
     switch try await store.create(job, now: Date()) {
     case .created(let id), .repeated(let id):
       guard let status = try await store.status(id: id, owner: owner, now: Date()) else { throw notFound(id) }

@@ -11,9 +11,10 @@ struct JobSubmission {
   var document: String
   var format: JobFormat
   var webhook: String?
-  /// Each item's data, as compact JSON.
-  var items: [[UInt8]]
+  /// Each item's data, as compact JSON, and its member spreadsheet from a form.
+  var items: [JobItem]
 
+  /// A JSON body.
   init(_ body: [UInt8], catalog: DocumentCatalog, itemLimit: Int, key: APIKey?, target: WebhookTarget) throws {
     let value: DataValue
     do { value = try JSONReader.parse(body) } catch {
@@ -23,6 +24,18 @@ struct JobSubmission {
     if let unknown = root.keys.first(where: { !["document", "items", "format", "webhook"].contains($0) }) {
       throw Self.invalid(unknown, "unknown field (a job has document, items, format and webhook)")
     }
+    guard case .array(let items)? = root["items"], !items.isEmpty else {
+      throw Self.invalid("items", "required: a non-empty array of the document's data")
+    }
+    try self.init(
+      root: root, items: items.map { ($0, nil) }, catalog: catalog, itemLimit: itemLimit, key: key, target: target)
+  }
+
+  /// What both bodies share: everything but how the items arrived.
+  init(
+    root: DataObject, items: [(DataValue, JobSheet?)], catalog: DocumentCatalog, itemLimit: Int,
+    key: APIKey?, target: WebhookTarget
+  ) throws {
     guard case .string(let document)? = root["document"] else {
       throw Self.invalid("document", "required: the document to print, as GET /v1/documents names it")
     }
@@ -41,7 +54,7 @@ struct JobSubmission {
       format = known
     default: throw Self.invalid("format", JobFormat.choices(not: nil))
     }
-    guard case .array(let items)? = root["items"], !items.isEmpty else {
+    guard !items.isEmpty else {
       throw Self.invalid("items", "required: a non-empty array of the document's data")
     }
     guard items.count <= itemLimit else {
@@ -52,7 +65,7 @@ struct JobSubmission {
     if let key, let offices = key.offices {
       let scope = OfficeScope(holder: key.holder, offices: offices)
       for (i, item) in items.enumerated() {
-        guard let found = scope.problem(item) else { continue }
+        guard let found = scope.problem(item.0) else { continue }
         let problem = DataProblem(path: "items[\(i)].\(found.path)", message: found.message)
         throw Problem(
           status: .forbidden, title: "Outside the API key's scope", detail: problem.message,
@@ -66,7 +79,7 @@ struct JobSubmission {
     default: throw Self.invalid("webhook", "a URL (string)")
     }
     self.document = document
-    self.items = items.map { Array(JSONWriter.write($0, pretty: false).utf8) }
+    self.items = items.map { JobItem(data: Array(JSONWriter.write($0.0, pretty: false).utf8), sheet: $0.1) }
   }
 
   static func invalid(_ path: String, _ message: String) -> Problem {
