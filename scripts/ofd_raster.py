@@ -2,33 +2,36 @@
 the other.
 
 Both PDFs (Wenshu's, and easyofd's drawing of the OFD) are rasterised by the same rasteriser
-(MuPDF, through PyMuPDF) at PX_PER_MM in grey. A pixel darker than INK is ink: text, rules,
-QR codes, seals. Lighter paint is not compared: the table headers' grey shading (235) and the
-watermark (41/255 opacity), which easyofd cannot turn (ofd_reader).
+(MuPDF, through PyMuPDF) at PX_PER_MM in grey. A pixel darker than PAINT is ink: text, rules,
+the tables' grey shading (235 and 240), QR codes, seals. On a page where easyofd left turned
+text out (the watermark, 41/255 opaque: about 227 in grey) only pixels darker than INK are
+ink there, so the shading is not compared on such a page (the e-bills).
 
 A page matches when, both ways, the ink of one side has ink of the other within RADIUS_PX
 (two PDF writers' rounding: ReportLab's and Cairo's fonts and pictures are not the same bytes),
 except at most TILE_CAP unmatched pixels in any TILE_MM square of the page. Real pages leave 0
-or 1; a line of text moved 0.5 or 1 mm, a digit moved 1 mm, a rule, the QR code or the seal
-left out leave 23 to 711 in their worst square (docs/ofd.md; the report states each page's).
+or 1; a line of text moved 0.5 or 1 mm, a digit moved 1 mm, a rule, the QR code, the seal
+or the shading left out leave 23 to 900 in their worst square (docs/ofd.md; the report states
+each page's).
 """
 import numpy
 
 PX_PER_MM = 6  # 152 dpi: a 0.5 mm shift is 3 px, three times RADIUS_PX
-INK = 200  # grey level (0 black, 255 white) below which a pixel is ink
+PAINT = 250  # grey level (0 black, 255 white) below which a pixel is ink
+INK = 200  # the same, on a page with turned text left out
 RADIUS_PX = 1  # 0.17 mm
 TILE_MM = 5
 TILE_CAP = 12  # unmatched pixels in one 5 x 5 mm square (900 px)
 
 
-def ink(page, width_mm):
+def ink(page, width_mm, level=PAINT):
     """The page's ink mask at PX_PER_MM, for a page `width_mm` wide in whatever units it has."""
     import fitz
 
     zoom = PX_PER_MM * width_mm / page.rect.width
     pixmap = page.get_pixmap(matrix=fitz.Matrix(zoom, zoom), colorspace=fitz.csGRAY, alpha=False)
     grey = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(pixmap.height, pixmap.stride)
-    return grey[:, : pixmap.width] < INK
+    return grey[:, : pixmap.width] < level
 
 
 def _grown(mask, radius):
@@ -59,11 +62,11 @@ def _worst_square(unmatched):
     return int(counts[row, col]), (int(col), int(row))
 
 
-def compare(pdf_page, ofd_page, width_mm):
-    """Compares Wenshu's PDF page with easyofd's drawing of the same OFD page. Returns a dict:
-    the pages' ink, the unmatched pixels each way and the worst square, and `problem` (None
-    when the pages match)."""
-    a, b = ink(pdf_page, width_mm), ink(ofd_page, width_mm)
+def compare(pdf_page, ofd_page, width_mm, level=PAINT):
+    """Compares Wenshu's PDF page with easyofd's drawing of the same OFD page, pixels darker
+    than `level` being ink. Returns a dict: the pages' ink, the unmatched pixels each way and
+    the worst square, and `problem` (None when the pages match)."""
+    a, b = ink(pdf_page, width_mm, level), ink(ofd_page, width_mm, level)
     h, w = min(a.shape[0], b.shape[0]), min(a.shape[1], b.shape[1])
     if abs(a.shape[0] - b.shape[0]) > 1 or abs(a.shape[1] - b.shape[1]) > 1:
         return {"problem": f"page sizes differ: {a.shape[::-1]} px against {b.shape[::-1]} px"}
@@ -79,7 +82,7 @@ def compare(pdf_page, ofd_page, width_mm):
             other = "OFD" if side == "PDF" else "PDF"
             report["problem"] = (
                 f"{count} px of the {side}'s ink in the {TILE_MM} mm square at x {x}, y {y} mm have no "
-                f"{other} ink within {RADIUS_PX} px (cap {TILE_CAP})")
+                f"{other} ink within {RADIUS_PX} px (cap {TILE_CAP}; ink: grey below {level})")
     report["worstSquare"] = max(worst)
     report.setdefault("problem", None)
     return report

@@ -62,19 +62,22 @@ struct OFDReaderTests {
   }
 
   /// A fault put into a real sample's OFD (the e-bill: text, rules, a QR code of filled
-  /// modules, a seal), which the comparison must report.
+  /// modules, a seal; the shading on a payment notice, a page without a watermark), which the
+  /// comparison must report.
   enum Fault: String, CaseIterable, CustomTestStringConvertible {
     case lineMovedOneMillimetreDown, lineMovedHalfAMillimetreRight, textMovedAThirdOfAMillimetre, lineLeftOut
-    case ruleLeftOut, qrCodeLeftOut, sealLeftOut
+    case ruleLeftOut, qrCodeLeftOut, sealLeftOut, shadingLeftOut
 
     var testDescription: String { rawValue }
+
+    var sample: String { self == .shadingLeftOut ? "payment-notice/qingdao" : "invoice-preview/qingdao-union" }
 
     /// Whether the characters' positions must catch it, and the ink must.
     var caughtBy: (text: Bool, ink: Bool) {
       switch self {
       case .lineMovedOneMillimetreDown, .lineMovedHalfAMillimetreRight, .lineLeftOut: (true, true)
       case .textMovedAThirdOfAMillimetre: (true, false)
-      case .ruleLeftOut, .qrCodeLeftOut, .sealLeftOut: (false, true)
+      case .ruleLeftOut, .qrCodeLeftOut, .sealLeftOut, .shadingLeftOut: (false, true)
       }
     }
 
@@ -88,6 +91,9 @@ struct OFDReaderTests {
       case .qrCodeLeftOut:
         try OFDEdit.removeElement(#"<ofd:PathObject [^>]*Fill="true"[^>]*><ofd:FillColor Value="0 0 0"/>"#, in: content)
       case .sealLeftOut: try OFDEdit.removeElement(#"<ofd:ImageObject [^>]*/>"#, in: content)
+      case .shadingLeftOut:
+        try OFDEdit.removeElement(
+          #"<ofd:PathObject [^>]*Fill="true"[^>]*><ofd:FillColor Value="235 235 235"/>"#, in: content)
       }
     }
   }
@@ -95,7 +101,7 @@ struct OFDReaderTests {
   @Test("a page that differs from its PDF is reported", arguments: Fault.allCases)
   func faultFound(_ fault: Fault) throws {
     guard Self.installed else { return }
-    let id = "invoice-preview/qingdao-union"
+    let id = fault.sample
     let page = "Doc_0/Pages/Page_0/Content.xml"
     let ofd = try OFDEdit.rewriting(try OFDTests.render(id).ofd, entry: page) { try fault.apply(to: $0) }
     let verdict = try Self.compare(ofd: ofd, pdf: try Self.pdf(id))
