@@ -4,10 +4,11 @@ import WenshuRender
 extension DocumentRenderer {
   /// One document as a PDF or an OFD, one of its pages as PNG, or its row tables as a workbook.
   /// The PDF streams page by page; a page as PNG is laid out alone, from where the first pass
-  /// found it starts.
+  /// found it starts. `signed: false` leaves a PDF unsigned even for an office with a key (a
+  /// job's PDF that is merged with others, as a batch's one PDF is not signed).
   public func renderFile(
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
-    scope: OfficeScope? = nil
+    scope: OfficeScope? = nil, signed: Bool = true
   ) throws(OutputFailure) -> RenderedFile {
     do {
       if format == .xlsx { try requireSheets(document) }
@@ -34,7 +35,7 @@ extension DocumentRenderer {
           warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         // With the operator's keys, every PDF of an office that has one is signed (see README).
-        let identity = Self.office(of: data).flatMap { signingKeys?.identities[$0] }
+        let identity = signed ? Self.office(of: data).flatMap { signingKeys?.identities[$0] } : nil
         let pdf = try identity.map { (identity) throws(RenderFailure) in try signedPDF(prepared, identity: identity) }
         return RenderedFile(
           bytes: try pdf ?? PDFRenderer.render(prepared), mediaType: "application/pdf",
