@@ -236,7 +236,7 @@ struct TemplatePlaceTests {
     }
   }
 
-  @Test("the walk visits each location a sample names, there and nowhere else", arguments: places)
+  @Test("the walk visits the location each case names", arguments: places)
   func walkVisits(_ place: Place) throws {
     let layout = try Engine.parse(Self.layout(place, Self.written(place, "probe")))
     var found: [String] = []
