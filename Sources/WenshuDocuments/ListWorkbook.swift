@@ -60,25 +60,31 @@ public enum ListWorkbook {
     // The page's proportions, in characters: a wide column on paper is wide in the sheet.
     let total = max(table.columnShares.reduce(0, +), 0.1)
     for (i, share) in table.columnShares.enumerated() { sheet.columnWidths[i] = max(8, (share / total * 80).rounded()) }
-    let footTop = sheet.rows.count + table.rowCount + 1
-    var foot = Array(repeating: WorkbookXLSX.Row(), count: table.footRows)
-    for cell in table.foot {
-      foot[cell.row][cell.column] = Self.cell(cell.text, cell.span == 1 ? table.columnTypes[cell.column] : .text)
-      if cell.span > 1 {
-        sheet.merges.append(((cell.column, footTop + cell.row), (cell.column + cell.span - 1, footTop + cell.row)))
-      }
-    }
     let types = table.columnTypes
+    /// A row of spanning cells (a group's header or footer, the footer): a cell over one
+    /// column keeps that column's type, a wider one is text.
+    func spanning(_ cells: [TableSheet.SpanningCell]) -> WorkbookXLSX.StreamedRow {
+      var row = WorkbookXLSX.Row()
+      var merged: [ClosedRange<Int>] = []
+      for cell in cells {
+        row[cell.column] = Self.cell(cell.text, cell.span == 1 ? types[cell.column] : .text)
+        if cell.span > 1 { merged.append(cell.column...(cell.column + cell.span - 1)) }
+      }
+      return .init(row, merged: merged)
+    }
+    let foot = (0..<table.footRows).map { r in spanning(table.foot.filter { $0.row == r }) }
     sheet.streamedRows = {
       let body = table.rows()
       var rest = foot.makeIterator()
       return AnyIterator {
-        if let texts = body.next() {
+        switch body.next() {
+        case .body(let texts):
           var row = WorkbookXLSX.Row()
           for (i, text) in texts.enumerated() { row[i] = cell(text, types[i]) }
-          return row
+          return .init(row)
+        case .spanning(let cells): return spanning(cells)
+        case nil: return rest.next()
         }
-        return rest.next()
       }
     }
     return sheet

@@ -40,13 +40,26 @@ public enum WorkbookXLSX {
 
   public typealias Row = [Int: Cell]
 
+  /// A row made as it is written, with the columns merged across in it (a group's header
+  /// spanning the table), since its row number is known only then.
+  public struct StreamedRow {
+    public var cells: Row
+    /// 0-based column ranges, each merged into one cell.
+    public var merged: [ClosedRange<Int>]
+
+    public init(_ cells: Row, merged: [ClosedRange<Int>] = []) {
+      self.cells = cells
+      self.merged = merged
+    }
+  }
+
   public struct Worksheet {
     public var name: String
     /// Rows from the first; each row's cells by 0-based column.
     public var rows: [Row] = []
     /// Rows after `rows`, made as they are written (a long list is never held whole); the
     /// writer calls it twice, to measure the sheet and to write it, and must get the same rows.
-    public var streamedRows: (() -> AnyIterator<Row>)?
+    public var streamedRows: (() -> AnyIterator<StreamedRow>)?
     /// Merged ranges: (0-based column, 1-based row) to (column, row), both included.
     public var merges: [(from: (column: Int, row: Int), to: (column: Int, row: Int))] = []
     /// Comments by (0-based column, 1-based row).
@@ -183,34 +196,51 @@ public enum WorkbookXLSX {
       xml += "</cols>"
     }
     xml += "<sheetData>"
-    var tail = "</sheetData>"
-    if !sheet.merges.isEmpty {
-      tail += #"<mergeCells count="\#(sheet.merges.count)">"#
-      for m in sheet.merges {
-        tail +=
-          #"<mergeCell ref="\#(CellName.column(m.from.column))\#(m.from.row):\#(CellName.column(m.to.column))\#(m.to.row)"/>"#
-      }
-      tail += "</mergeCells>"
-    }
-    if !sheet.comments.isEmpty { tail += #"<legacyDrawing r:id="rId2"/>"# }
-    tail += "</worksheet>"
+    var merges = sheet.merges
     var held = sheet.rows.makeIterator()
-    var streamed = sheet.streamedRows?()
+    let streamed = sheet.streamedRows?()
     var number = 0
     var opening: String? = xml
-    var closing: String? = tail
+    var closed = false
     return AnyIterator {
       if let first = opening {
         opening = nil
         return first
       }
-      while let cells = held.next() ?? streamed?.next() {
-        number += 1
+      while true {
+        let cells: Row
+        if let next = held.next() {
+          cells = next
+          number += 1
+        } else if let next = streamed?.next() {
+          cells = next.cells
+          number += 1
+          for m in next.merged { merges.append(((m.lowerBound, number), (m.upperBound, number))) }
+        } else {
+          break
+        }
         if !cells.isEmpty { return row(cells, number: number) }
       }
-      defer { closing = nil }
-      return closing
+      guard !closed else { return nil }
+      closed = true
+      return tail(merges, comments: !sheet.comments.isEmpty)
     }
+  }
+
+  /// What follows the rows: the merged ranges (those of streamed rows are known only after
+  /// them) and the comments' drawing.
+  static func tail(_ merges: [(from: (column: Int, row: Int), to: (column: Int, row: Int))], comments: Bool) -> String {
+    var tail = "</sheetData>"
+    if !merges.isEmpty {
+      tail += #"<mergeCells count="\#(merges.count)">"#
+      for m in merges {
+        tail +=
+          #"<mergeCell ref="\#(CellName.column(m.from.column))\#(m.from.row):\#(CellName.column(m.to.column))\#(m.to.row)"/>"#
+      }
+      tail += "</mergeCells>"
+    }
+    if comments { tail += #"<legacyDrawing r:id="rId2"/>"# }
+    return tail + "</worksheet>"
   }
 
   static func row(_ cells: Row, number r: Int) -> String {

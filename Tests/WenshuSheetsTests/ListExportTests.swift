@@ -52,6 +52,57 @@ struct ListExportTests {
     #expect(first[0].type == "n" && first[3].type == "n" && first[1].type == "s")
   }
 
+  @Test(
+    "a grouped list as xlsx: each group's header and 小计 rows where the pages print them, merged as there, and {@groupIndex} restarting in each group"
+  )
+  func groupedListReadsAsItsPages() throws {
+    let pdf = temporary("g.pdf")
+    let xlsx = temporary("g.xlsx")
+    defer { for f in [pdf, xlsx] { try? FileManager.default.removeItem(at: f) } }
+    let data = SheetFixtures.folder.appendingPathComponent("grouped-list.json").path
+    for out in [pdf, xlsx] {
+      let r = try wenshu(["print", "grouped-list", data, "--extra-layouts", Self.layouts, "-o", out.path])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let rows = try SheetTools.openpyxl(xlsx)[0].rows.map(Self.texts)
+    let header = try #require(rows.firstIndex { $0.first == "序号" })
+    #expect(
+      Array(rows[(header + 1)...]) == [
+        ["所在工会：机关工会（3 人）", "", "", ""],
+        ["1", "1", "张伟", "100"], ["2", "2", "王芳", "50"], ["3", "3", "李娜", "80"],
+        ["机关工会 小计", "", "", "230"],
+        ["所在工会：后勤工会（2 人）", "", "", ""],
+        ["1", "4", "刘洋", "100"], ["2", "5", "陈静", "1200.5"],
+        ["后勤工会 小计", "", "", "1300.5"],
+        ["合计", "", "", "1530.5"],
+      ])
+    // The same rows, in the same order, are lines of the PDF.
+    let text = try SheetTools.run("/usr/bin/pdftotext", ["-layout", pdf.path, "-"])
+    let lines = String(decoding: text.stdout, as: UTF8.self).split(separator: "\n")
+      .map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.isEmpty }
+    var next = lines.startIndex
+    for row in rows[(header + 1)...] {
+      let printed = row.filter { !$0.isEmpty }.joined(separator: " ")
+        .replacingOccurrences(of: "1200.5", with: "1,200.50").replacingOccurrences(of: "1300.5", with: "1,300.50")
+        .replacingOccurrences(of: "1530.5", with: "1,530.50")
+      let found = lines[next...].firstIndex { $0.replacingOccurrences(of: ".00", with: "") == printed }
+      #expect(found != nil, "\(printed) is not a line of the PDF after line \(next)")
+      next = (found ?? next) + 1
+    }
+    // A group's header spans the table, its 小计 three columns, as on the page.
+    let xml = try SheetTools.run("/usr/bin/unzip", ["-p", xlsx.path, "xl/worksheets/sheet1.xml"])
+    let merges = String(decoding: xml.stdout, as: UTF8.self).matches(of: /<mergeCell ref="([A-Z0-9:]+)"\/>/).map {
+      String($0.1)
+    }
+    let top = header + 1  // 1-based row of the header is header + 1
+    #expect(
+      Set(merges)
+        == [
+          "A1:D1", "A\(top + 1):D\(top + 1)", "A\(top + 5):C\(top + 5)", "A\(top + 6):D\(top + 6)",
+          "A\(top + 9):C\(top + 9)", "A\(top + 10):C\(top + 10)",
+        ])
+  }
+
   @Test("numbers, amounts and dates are typed cells as printed; formula-looking names are strings")
   func typedCells() throws {
     let xlsx = temporary("d.xlsx")

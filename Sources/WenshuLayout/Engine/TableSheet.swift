@@ -1,7 +1,9 @@
 /// A table its layout exports as a spreadsheet tab (`sheet:`): the header and footer rows
 /// and the body rows, each cell holding the text the pages print there (the same templates,
 /// formatters and data), with the columns' declared `sheetType`. Body rows are filled as
-/// they are read, so a list of any length is never held whole.
+/// they are read, so a list of any length is never held whole. A grouped table's rows come
+/// with its groups' header and footer rows (所在工会：…, 小计) where the pages print them, so
+/// the sheet says which group a row is in, and `{@groupIndex}` counts within each.
 public struct TableSheet {
   /// A header or footer cell, placed in the grid as on the page.
   public struct SpanningCell: Sendable, Equatable {
@@ -10,6 +12,13 @@ public struct TableSheet {
     public var column: Int
     public var span: Int
     public var rowSpan: Int
+  }
+
+  /// A row below the header: a body row's texts, one per column, or a row a group adds,
+  /// its cells placed as on the page.
+  public enum Row: Sendable, Equatable {
+    case body([String])
+    case spanning([SpanningCell])
   }
 
   public let name: String
@@ -25,11 +34,10 @@ public struct TableSheet {
   /// The footer rows (合计), below the body; per-page rows (本页小计) have no place in a sheet.
   public let foot: [SpanningCell]
   public let footRows: Int
-  public let rowCount: Int
-  let makeRows: () -> AnyIterator<[String]>
+  let makeRows: () -> AnyIterator<Row>
 
-  /// The body rows' printed texts, one array per row; each call starts again from the first.
-  public func rows() -> AnyIterator<[String]> { makeRows() }
+  /// The rows between the header and the footer, in order; each call starts again from the first.
+  public func rows() -> AnyIterator<Row> { makeRows() }
 }
 
 extension PreparedDocument {
@@ -80,31 +88,75 @@ extension PreparedDocument {
         text: filler.fill(place.cell.text, scope, line: line), row: place.row, column: place.column,
         span: place.cell.span, rowSpan: place.cell.rowSpan)
     }
-    var foot: [TableSheet.SpanningCell] = []
-    for (r, row) in table.foot.enumerated() {
-      var column = 0
-      for cell in row where column < table.columns.count {
-        let span = min(cell.span, table.columns.count - column)
-        foot.append(
-          .init(text: filler.fill(cell.text, scope, line: line), row: r, column: column, span: span, rowSpan: 1))
-        column += span
+    let columns = table.columns.count
+    /// Rows of cells with spans (a footer, a group's header or footer), placed as on the page.
+    func placed(_ rows: [[Table.Cell]], _ scope: Scope) -> [[TableSheet.SpanningCell]] {
+      rows.enumerated().map { r, row in
+        var column = 0
+        var cells: [TableSheet.SpanningCell] = []
+        for cell in row where column < columns {
+          let span = min(cell.span, columns - column)
+          cells.append(
+            .init(text: filler.fill(cell.text, scope, line: line), row: r, column: column, span: span, rowSpan: 1))
+          column += span
+        }
+        return cells
       }
     }
+    let foot = placed(table.foot, scope).flatMap { $0 }
     var items: [DataValue] = []
     var base = DataPath()
     if let path = table.rows, let (value, full) = scope.resolve(path), case .array(let list) = value {
       (items, base) = (list, full)
     }
+    let grouping = table.grouping
+    let groups = grouping.map { Self.runs(of: $0.field, in: items) } ?? []
     let values = table.columns.map(\.value)
     return TableSheet(
       name: table.sheet ?? "", file: filler.file, line: line, columnTypes: table.columns.map(\.sheetType),
       columnShares: table.columns.map(\.width), head: head,
-      headRows: headRows.count, foot: foot, footRows: table.foot.count, rowCount: items.count,
+      headRows: headRows.count, foot: foot, footRows: table.foot.count,
       makeRows: {
         var scopes = RowScopes(items, at: base, in: scope)
+        var group = 0
+        var pending: [TableSheet.Row] = []
         return AnyIterator {
-          scopes.next().map { rowScope in values.map { filler.fill($0, rowScope, line: line) } }
+          if !pending.isEmpty { return pending.removeFirst() }
+          guard let rowScope = scopes.next() else { return nil }
+          guard let grouping, group < groups.count else {
+            return .body(values.map { filler.fill($0, rowScope, line: line) })
+          }
+          // As the pages do: the group's rows see its first (or last) row and `@groupRows`.
+          let row = scopes.position - 1
+          let rows = groups[group]
+          let groupScope = rowScope.with("groupRows", .array(Array(items[rows])))
+          if row == rows.lowerBound { pending += placed(grouping.head, groupScope).map(TableSheet.Row.spanning) }
+          let numbered = rowScope.with("groupIndex", .number(String(row - rows.lowerBound + 1)))
+          pending.append(.body(values.map { filler.fill($0, numbered, line: line) }))
+          if row == rows.upperBound - 1 {
+            pending += placed(grouping.foot, groupScope).map(TableSheet.Row.spanning)
+            group += 1
+          }
+          return pending.removeFirst()
         }
       })
+  }
+
+  /// The runs of rows with the same value of `field`, in order (`prepare` checked that each
+  /// value's rows come together).
+  static func runs(of field: DataPath, in items: [DataValue]) -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var start = 0
+    var last: String?
+    for (i, item) in items.enumerated() {
+      let key = Scope(root: item).lookup(field)?.text ?? ""
+      if let last, key != last {
+        runs.append(start..<i)
+        start = i
+      }
+      last = key
+    }
+    if !items.isEmpty { runs.append(start..<items.count) }
+    return runs
   }
 }
