@@ -57,7 +57,7 @@ struct DocumentChecks {
       .flatMap { try? CivilDate(parsing: $0) }
     let identities: [String: IdentityRules.Identity]
     (data, identities, problems) = IdentityRules(referenceDate: agesOn, cancellation: cancellation).apply(
-      data, schema: layout.schema)
+      data, schema: layout.schema, keepingIdentities: uses.contains { $0.name == "overAgeMembers" })
     for use in uses {
       switch use.name {
       case "overAgeMembers": problems += overAge(data, use.inputs, identities, on: agesOn, office: office)

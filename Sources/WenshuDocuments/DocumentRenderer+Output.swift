@@ -4,10 +4,11 @@ import WenshuRender
 extension DocumentRenderer {
   /// One document as a PDF or an OFD, one of its pages as PNG, or its row tables as a workbook.
   /// The PDF streams page by page; a page as PNG is laid out alone, from where the first pass
-  /// found it starts.
+  /// found it starts. `signed: false` leaves a PDF unsigned even for an office with a key (a
+  /// job's PDF that is merged with others, as a batch's one PDF is not signed).
   public func renderFile(
     document: String, json: [UInt8], format: OutputFormat, cancellation: RenderCancellation? = nil,
-    scope: OfficeScope? = nil
+    scope: OfficeScope? = nil, signed: Bool = true
   ) throws(OutputFailure) -> RenderedFile {
     do {
       if format == .xlsx { try requireSheets(document) }
@@ -17,16 +18,8 @@ extension DocumentRenderer {
         office: OfficeProfile.named(in: data), reference: prepared.reference, pages: prepared.pageCount)
       switch format {
       case .png(let number, let dpi):
-        guard number <= prepared.pageCount else { throw OutputFailure.noSuchPage(number, pages: prepared.pageCount) }
-        let wanted = try prepared.page(number)
-        let png: [UInt8]
-        do { png = try PNGRenderer.render(wanted, fonts: prepared.fonts, dpi: dpi) } catch {
-          throw RenderFailure.output(error.message)
-        }
-        return RenderedFile(
-          bytes: png, mediaType: "image/png",
-          fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
-          pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: [record])
+        return try pngPage(
+          prepared, document: document, number: number, dpi: dpi, cancellation: cancellation, records: [record])
       case .xlsx:
         guard let bytes = try ListWorkbook.bytes(prepared) else {
           throw OutputFailure.noSheet(document: document, layout: prepared.layoutFile, offered: sheetDocuments)
@@ -42,7 +35,7 @@ extension DocumentRenderer {
           warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         // With the operator's keys, every PDF of an office that has one is signed (see README).
-        let identity = Self.office(of: data).flatMap { signingKeys?.identities[$0] }
+        let identity = signed ? Self.office(of: data).flatMap { signingKeys?.identities[$0] } : nil
         let pdf = try identity.map { (identity) throws(RenderFailure) in try signedPDF(prepared, identity: identity) }
         return RenderedFile(
           bytes: try pdf ?? PDFRenderer.render(prepared), mediaType: "application/pdf",
@@ -60,6 +53,42 @@ extension DocumentRenderer {
 }
 
 extension DocumentRenderer {
+  /// The JSON parsed and the document prepared (checked, its pages counted and where each
+  /// starts recorded), for a caller that lays its pages out later, one at a time: the preview
+  /// keeps it between page turns.
+  public func prepare(
+    document: String, json: [UInt8], cancellation: RenderCancellation? = nil
+  ) throws(OutputFailure) -> PreparedDocument {
+    do {
+      let data = try parse(document: document, json: json, cancellation: cancellation)
+      return try prepare(document: document, data: data, cancellation: cancellation)
+    } catch {
+      throw .render(error)
+    }
+  }
+
+  /// Page `number` of a prepared document as PNG, laid out alone from its record and
+  /// stopped by `cancellation` (this request's: a kept document outlives the one that made it).
+  public func pngPage(
+    _ prepared: PreparedDocument, document: String, number: Int, dpi: Double, cancellation: RenderCancellation?,
+    records: [PrintRecord] = []
+  ) throws(OutputFailure) -> RenderedFile {
+    guard number <= prepared.pageCount else { throw .noSuchPage(number, pages: prepared.pageCount) }
+    do throws(RenderFailure) {
+      let page = try prepared.page(number, cancellation: cancellation)
+      let png: [UInt8]
+      do { png = try PNGRenderer.render(page, fonts: prepared.fonts, dpi: dpi) } catch {
+        throw RenderFailure.output(error.message)
+      }
+      return RenderedFile(
+        bytes: png, mediaType: "image/png",
+        fileName: FileName(document: document, name: prepared.filename + "-\(number)", extension: "png"),
+        pages: prepared.pageCount, warnings: ProblemList(prepared.warnings), records: records)
+    } catch {
+      throw .render(error)
+    }
+  }
+
   /// The documents with a layout that exports a table as a spreadsheet tab (`sheet:`).
   public var sheetDocuments: [String] {
     catalog.documents.filter { catalog.layouts[$0]?.contains { !ListWorkbook.tableNames($0).isEmpty } == true }

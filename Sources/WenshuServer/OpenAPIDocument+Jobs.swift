@@ -1,4 +1,5 @@
 import WenshuLayout
+import WenshuWorkbook
 
 /// The jobs routes, their schemas and the webhook a completed job sends.
 extension OpenAPIDocument {
@@ -33,7 +34,10 @@ extension OpenAPIDocument {
       ])
       op["requestBody"] = .object([
         "required": .bool(true),
-        "content": .object(["application/json": .object(["schema": ref("#/components/schemas/JobRequest")])]),
+        "content": .object([
+          "application/json": .object(["schema": ref("#/components/schemas/JobRequest")]),
+          "multipart/form-data": jobForm,
+        ]),
       ])
       var accepted = status
       if case .object(var o) = accepted {
@@ -69,9 +73,25 @@ extension OpenAPIDocument {
       responses["204"] = .object(["description": .string("cancelled or removed"), "headers": requestIdHeader])
       responses["404"] = notFound
     case .jobResult:
-      op["summary"] = .string("A completed job's result: a ZIP of one PDF per printed item, in item order, streamed.")
+      op["summary"] = .string(
+        "A completed job's result, streamed: a ZIP of one PDF per printed item, or (format pdf) one PDF of every printed item's pages, in item order."
+      )
       op["parameters"] = .array([idParameter])
-      responses["200"] = rendered("the ZIP (stored entries named 001-….pdf after their item)", ["application/zip"])
+      var result = rendered(
+        "the ZIP (stored entries named 001-….pdf after their item), or the one PDF; failed items are left out (the job's status lists their problems)",
+        ["application/zip", "application/pdf"])
+      if case .object(var o) = result, case .object(var headers)? = o["headers"] {
+        let count = DataValue.object(["type": .string("integer"), "minimum": .integer(0)])
+        headers["X-Wenshu-Items-Printed"] = .object([
+          "description": .string("the items in the result"), "schema": count,
+        ])
+        headers["X-Wenshu-Items-Failed"] = .object([
+          "description": .string("the items that failed, left out of the result"), "schema": count,
+        ])
+        o["headers"] = .object(headers)
+        result = .object(o)
+      }
+      responses["200"] = result
       responses["404"] = notFound
       responses["409"] = .object([
         "description": .string(
@@ -86,6 +106,45 @@ extension OpenAPIDocument {
     }
   }
 
+  /// The job as a form: the render route's `data` and `members` parts, once per item.
+  static let jobForm: DataValue = {
+    let text = DataValue.object(["type": .string("string")])
+    return .object([
+      "schema": .object([
+        "type": .string("object"), "required": .strings(["document", "data"]),
+        "properties": .object([
+          "document": .object([
+            "type": .string("string"), "description": .string("the document to print, as GET /v1/documents names it"),
+          ]),
+          "format": .object([
+            "type": .string("string"), "enum": .strings(["zip", "pdf"]), "default": .string("zip"),
+            "description": .string("as in the JSON body"),
+          ]),
+          "webhook": .object([
+            "type": .string("string"), "format": .string("uri"), "description": .string("as in the JSON body"),
+          ]),
+          "data": .object([
+            "type": .string("array"), "minItems": .integer(1), "items": text,
+            "description": .string("one part per item, in order: the item's JSON data"),
+          ]),
+          "members": .object([
+            "type": .string("array"),
+            "items": .object(["type": .string("string"), "format": .string("binary")]),
+            "description": .string(
+              "the member list (.xlsx or CSV) of the data part just before it, filling that item's list of people; read when the item is printed, its problems at their cells (sheet)"
+            ),
+          ]),
+        ]),
+      ]),
+      "encoding": .object([
+        "data": .object(["contentType": .string("application/json")]),
+        "members": .object([
+          "contentType": .string("\(WorkbookXLSX.contentType), text/csv, application/octet-stream")
+        ]),
+      ]),
+    ])
+  }()
+
   static let jobDescription = """
     The items are printed one by one, on the same workers and within the same time budget per item as a \
     render; an item whose data has problems (or that exceeds the budget) fails alone, its problems listed \
@@ -93,7 +152,9 @@ extension OpenAPIDocument {
     is kept in the server's job store across restarts; its result and status are removed after the \
     server's retention (expiresAt). With a webhook, the server POSTs the job's final status to it once \
     it completes (see webhooks.jobCompleted), signed, retried with back-off. The items must be of \
-    offices the key may print (else 403 naming items[i].office), and the job is visible to this key only.
+    offices the key may print (else 403 naming items[i].office), and the job is visible to this key only. \
+    As a form (multipart/form-data): document, format and webhook fields, and per item a data part \
+    followed by its optional members spreadsheet; Idempotency-Key compares the parts, not the boundary.
     """
 
   static let jobSchemas: DataObject = {
@@ -104,6 +165,11 @@ extension OpenAPIDocument {
         "message": .object(["type": .string("string")]),
         "item": .object([
           "type": .string("integer"), "minimum": .integer(1), "description": .string("the item, from 1"),
+        ]),
+        "sheet": .object([
+          "type": .string("string"),
+          "description": .string(
+            "for an item whose members came as a spreadsheet: where to fix it there (Sheet1!C12, Sheet1 第12行, Sheet1)"),
         ]),
       ]),
     ])
@@ -117,7 +183,7 @@ extension OpenAPIDocument {
       ]),
       "properties": .object([
         "id": .object(["type": .string("string")]), "document": .object(["type": .string("string")]),
-        "format": .object(["type": .string("string"), "enum": .strings(["zip"])]),
+        "format": .object(["type": .string("string"), "enum": .strings(["zip", "pdf"])]),
         "state": .object([
           "type": .string("string"), "enum": .strings(["queued", "running", "completed", "cancelled"]),
           "description": .string("completed: every item printed or failed"),
@@ -155,7 +221,12 @@ extension OpenAPIDocument {
           "description": .string("each item the document's data, as its schema says (checked when printed)"),
           "items": .object(["type": .string("object")]),
         ]),
-        "format": .object(["type": .string("string"), "enum": .strings(["zip"]), "default": .string("zip")]),
+        "format": .object([
+          "type": .string("string"), "enum": .strings(["zip", "pdf"]), "default": .string("zip"),
+          "description": .string(
+            "zip: one PDF per printed item in a ZIP; pdf: every printed item's pages in one PDF, in item order (not signed, as a batch's one PDF). A job has no xlsx or ofd: 422 naming format"
+          ),
+        ]),
         "webhook": .object([
           "type": .string("string"), "format": .string("uri"),
           "description": .string(

@@ -30,9 +30,7 @@ extension RenderRoute {
     let json = Array(data.bytes)
     let sheetBytes = Array(members.bytes)
     let sheetName = members.fileName ?? "members"
-    // A workbook's XML is wordier than the JSON it stands for: twice the body limit, at most
-    // the reader's own limit.
-    let inflatedLimit = min(XLSXReader.inflatedLimit, 2 * configuration.bodyLimit)
+    let inflatedLimit = Self.sheetLimit(configuration)
     let handBack = FailedRowsAnswer.wanted(accept: accept)
     let outcome: MemberOutcome = try await onWorker(context) { renderer, cancellation in
       let parsed: DataValue
@@ -98,6 +96,14 @@ extension RenderRoute {
     case .report(let report): return ValidationAnswer.response(report)
     case .failedRows(let bytes, let kind, let name): return kind.response(bytes, listName: name)
     }
+  }
+}
+
+extension RenderRoute {
+  /// How far a member workbook may inflate: its XML is wordier than the JSON it stands for, so
+  /// twice the body limit, at most the reader's own limit.
+  static func sheetLimit(_ configuration: ServerConfiguration) -> Int {
+    min(XLSXReader.inflatedLimit, 2 * configuration.bodyLimit)
   }
 }
 

@@ -24,17 +24,19 @@ struct KeptWithPrevious<Base: IteratorProtocol<Slice>>: Sequence, IteratorProtoc
         swap(&ready, &held)
         continue
       }
+      // `ready` is empty here: the two buffers trade places instead of a new array per slice
+      // (one allocation per table row in each pass, 40,000 for a 20,000-member list).
       switch slice.kind {
       case .content:
         if slice.keepWithPrevious, !held.isEmpty { held[0].keepWithNext = true }
-        ready = held
-        held = [slice]
+        swap(&ready, &held)
+        held.append(slice)
       case .space:
         if held.isEmpty { return slice }
         held.append(slice)
       case .pageBreak:
-        ready = held + [slice]
-        held = []
+        swap(&ready, &held)
+        ready.append(slice)
       }
     }
   }

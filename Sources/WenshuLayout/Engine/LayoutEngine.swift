@@ -256,7 +256,7 @@ public final class PreparedDocument {
   /// heights); a page that starts anywhere but at its record is an internal error, never a
   /// wrong 共 M 页.
   public func forEachPage(_ deliver: (Page) -> Void) throws(RenderFailure) {
-    let (laidOut, found) = try draw(from: 0, through: nil, deliver)
+    let (laidOut, found) = try draw(from: 0, through: nil, cancellation: cancellation, deliver)
     guard laidOut == pageCount, found == records else {
       throw .layout(
         LayoutError(
@@ -268,14 +268,18 @@ public final class PreparedDocument {
 
   /// Page `number` (1-based) laid out alone, from where the first pass recorded it starts:
   /// a preview or a PNG of page 500 does not lay out the 499 before it.
-  public func page(_ number: Int) throws(RenderFailure) -> Page {
+  public func page(_ number: Int) throws(RenderFailure) -> Page { try page(number, cancellation: cancellation) }
+
+  /// Page `number` laid out alone, stopped by `cancellation` instead of the one the document
+  /// was prepared with: a document kept for later page turns outlives the request that made it.
+  public func page(_ number: Int, cancellation: RenderCancellation?) throws(RenderFailure) -> Page {
     guard records.indices.contains(number - 1) else {
       throw .layout(
         LayoutError(
           file: engine.layout.file, line: 1, message: "there is no page \(number): the document has \(pageCount)"))
     }
     var page: Page?
-    let (_, found) = try draw(from: number - 1, through: number - 1) { page = $0 }
+    let (_, found) = try draw(from: number - 1, through: number - 1, cancellation: cancellation) { page = $0 }
     guard let page, found.first == records[number - 1] else {
       throw .layout(
         LayoutError(
@@ -286,9 +290,9 @@ public final class PreparedDocument {
 
   /// Lays out pages `first`…`last` (to the end when nil), each handed over as it is complete;
   /// returns how many pages there are through the last one laid out, and where each started.
-  private func draw(from first: Int, through last: Int?, _ deliver: (Page) -> Void) throws(RenderFailure)
-    -> (Int, [PageRecord])
-  {
+  private func draw(
+    from first: Int, through last: Int?, cancellation: RenderCancellation?, _ deliver: (Page) -> Void
+  ) throws(RenderFailure) -> (Int, [PageRecord]) {
     let layout = engine.layout
     // Every problem of the data was reported by `prepare`, which filled the same templates;
     // what is found here is what only the real page count shows (a line it lengthens).

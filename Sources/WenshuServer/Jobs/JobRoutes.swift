@@ -18,9 +18,11 @@ struct JobRoutes: Sendable {
 
   static func owner(_ context: ServiceContext) -> String { context.apiKey?.id ?? "" }
 
-  /// `POST /v1/jobs`: stores the job and answers 202 with its status and `Location`.
+  /// `POST /v1/jobs`: stores the job and answers 202 with its status and `Location`. The body is
+  /// JSON, or a form whose items may bring their member spreadsheets (`JobForm`).
   func submit(request: Request, context: ServiceContext) async throws -> Response {
-    try RenderRoute.requireJSON(request)
+    let boundary = RenderRoute.formBoundary(request)
+    if boundary == nil { try RenderRoute.requireJSON(request, formAllowed: true) }
     guard admission.enter() else {
       context.channel.close(mode: .input, promise: nil)
       throw Problem.busy(queueFull: true, detail: "all workers are busy and the queue is full; try again shortly")
@@ -32,8 +34,23 @@ struct JobRoutes: Sendable {
     if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > 255 {
       throw Problem(status: .badRequest, title: "Bad Idempotency-Key", detail: "Idempotency-Key: 1 to 255 characters")
     }
-    let submission = try JobSubmission(
-      body, catalog: catalog, itemLimit: settings.itemLimit, key: context.apiKey, target: target)
+    let submission: JobSubmission
+    let digest: String
+    if let boundary {
+      let form: MultipartForm
+      do { form = try MultipartForm(body, boundary: boundary) } catch {
+        throw JobForm.malformed("the form data has \(error.reason)")
+      }
+      let (root, items) = try JobForm.read(form)
+      submission = try JobSubmission(
+        root: root, items: items, catalog: catalog, itemLimit: settings.itemLimit, key: context.apiKey,
+        target: target)
+      digest = JobForm.digest(form)
+    } else {
+      submission = try JobSubmission(
+        body, catalog: catalog, itemLimit: settings.itemLimit, key: context.apiKey, target: target)
+      digest = SHA256.hex(body)
+    }
     let owner = Self.owner(context)
     if submission.webhook != nil, secrets(owner) == nil {
       throw Problem(
@@ -45,7 +62,7 @@ struct JobRoutes: Sendable {
     let job = NewJob(
       owner: owner, offices: context.apiKey?.offices, holder: context.apiKey?.holder, document: submission.document,
       format: submission.format, webhook: submission.webhook, idempotencyKey: idempotencyKey,
-      bodyDigest: SHA256.hex(body), items: submission.items, queueLimit: settings.queueLimit)
+      bodyDigest: digest, items: submission.items, queueLimit: settings.queueLimit)
     switch try await store.create(job, now: Date()) {
     case .created(let id), .repeated(let id):
       guard let status = try await store.status(id: id, owner: owner, now: Date()) else { throw notFound(id) }
@@ -83,8 +100,9 @@ struct JobRoutes: Sendable {
     }
   }
 
-  /// `GET /v1/jobs/{id}/result`: a ZIP of one PDF per printed item, streamed from the store one
-  /// file at a time.
+  /// `GET /v1/jobs/{id}/result`: a ZIP of one PDF per printed item, or (`format: "pdf"`) one PDF
+  /// of every printed item's pages in order, streamed from the store one item at a time. Its
+  /// headers count the items printed and failed (the failed ones' problems are in the status).
   func result(request: Request, context: ServiceContext) async throws -> Response {
     let id = context.parameters.get("id") ?? ""
     guard let status = try await store.status(id: id, owner: Self.owner(context), now: Date()) else {
@@ -105,25 +123,31 @@ struct JobRoutes: Sendable {
     }
     let files = try await store.resultFiles(id: id)
     let store = store
+    let pdf = status.format == .pdf
+    let mediaType = pdf ? "application/pdf" : "application/zip"
     var headers = HTTPFields()
     headers[.contentType] =
-      RenderRoute.octetStreamAsked(request.headers[.accept], over: "application/zip")
-      ? "application/octet-stream" : "application/zip"
-    let name = FileName(document: status.document, name: "\(status.document)-job-\(id.prefix(8))", extension: "zip")
+      RenderRoute.octetStreamAsked(request.headers[.accept], over: mediaType) ? "application/octet-stream" : mediaType
+    let name = FileName(
+      document: status.document, name: "\(status.document)-job-\(id.prefix(8))", extension: pdf ? "pdf" : "zip")
     headers[.contentDisposition] = contentDisposition(name, inline: false)
     headers[.cacheControl] = "no-store"
     headers[.wenshuPages] = String(status.pages)
+    headers[.wenshuItemsPrinted] = String(status.printed)
+    headers[.wenshuItemsFailed] = String(status.failed)
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody { writer in
         var zip = ZIPStream()
+        var book = PDFConcatenation()
         for file in files {
           guard let bytes = try await store.resultBytes(file.key) else {
             throw JobStoreError("job \(id): item \(file.key.position + 1) vanished while its result was sent")
           }
-          try await writer.write(ByteBuffer(bytes: zip.entry(name: file.name, bytes: bytes)))
+          let chunk = pdf ? try book.append(bytes) : try zip.entry(name: file.name, bytes: bytes)
+          try await writer.write(ByteBuffer(bytes: chunk))
         }
-        try await writer.write(ByteBuffer(bytes: zip.finish()))
+        try await writer.write(ByteBuffer(bytes: pdf ? book.finish() : try zip.finish()))
         try await writer.finish(nil)
       })
   }
@@ -143,4 +167,7 @@ struct JobRoutes: Sendable {
 extension HTTPField.Name {
   /// A client's name for one job, so a retried `POST /v1/jobs` makes no second job.
   static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+  /// A job result's items printed, and failed (left out of it).
+  static let wenshuItemsPrinted = HTTPField.Name("X-Wenshu-Items-Printed")!
+  static let wenshuItemsFailed = HTTPField.Name("X-Wenshu-Items-Failed")!
 }

@@ -14,6 +14,8 @@ struct JobRunner: Service {
   let pool: RenderPool
   let settings: JobSettings
   let renderTimeout: Duration
+  /// How far an item's member workbook may inflate (as a render's form).
+  let sheetLimit: Int
   let webhooks: WebhookSender
   let worker: String
   let logger: Logger
@@ -96,16 +98,38 @@ struct JobRunner: Service {
     let cancellation = stop.cancellation
     let document = item.document
     let data = item.data
-    let result: Result<RenderedFile, OutputFailure>
+    // A PDF job's items are merged into one file: unsigned, as a batch's one PDF is (a
+    // signature covers its own file's bytes and would not survive the merge).
+    let merged = item.format == .pdf
+    let result: Result<RenderedFile, ItemFailure>
     do {
       // swift-format-ignore: OnlyOneTrailingClosureArgument
       result = try await withTimeout(renderTimeout, onTimeout: { stop.stop() }) {
         try await pool.run(stop: stop) { renderer in
           do {
-            return .success(
-              try renderer.renderFile(
-                document: document, json: data, format: .pdf, cancellation: cancellation, scope: scope))
-          } catch let failure as OutputFailure { return .failure(failure) }
+            let file =
+              if let sheet = item.sheet {
+                try MemberItemPrint(
+                  renderer: renderer, item: item, sheet: sheet, inflatedLimit: sheetLimit, cancellation: cancellation,
+                  scope: scope, signed: !merged
+                ).run()
+              } else {
+                try renderer.renderFile(
+                  document: document, json: data, format: .pdf, cancellation: cancellation, scope: scope,
+                  signed: !merged)
+              }
+            // Checked now, so a part that could not be merged fails as its item, not the result midway.
+            if merged { _ = try PDFPart(file.bytes) }
+            return .success(file)
+          } catch let failure as ItemFailure {
+            return .failure(failure)
+          } catch let failure as OutputFailure {
+            return .failure(.output(failure))
+          } catch let failure as RenderFailure {
+            return .failure(.output(.render(failure)))
+          } catch {
+            return .failure(.output(.render(.output("\(error)"))))
+          }
         }
       }
     } catch is RenderTimeout {
@@ -121,8 +145,10 @@ struct JobRunner: Service {
       let number = String(repeating: "0", count: max(0, width - String(item.key.position + 1).count))
       return .printed(
         file: file.bytes, name: "\(number)\(item.key.position + 1)-\(file.fileName.name)", pages: file.pages)
-    case .failure(let failure):
+    case .failure(.output(let failure)):
       return .failed(problems(failure, item))
+    case .failure(.problems(let list)):
+      return .failed(list)
     }
   }
 

@@ -54,6 +54,12 @@ enum JobSchema {
     CREATE INDEX deliveries_due ON deliveries (state, next_at);
     """
 
+  /// Each item's member spreadsheet (a form's `members` part), erased with its data.
+  static let sqliteSheets = """
+    ALTER TABLE items ADD COLUMN sheet BLOB;
+    ALTER TABLE items ADD COLUMN sheet_name TEXT;
+    """
+
   static func encodeOffices(_ offices: Set<String>) -> String {
     String(decoding: encodeJSON(offices.sorted()), as: UTF8.self)
   }

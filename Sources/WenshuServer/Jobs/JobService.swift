@@ -41,6 +41,7 @@ struct JobService {
       admission: pool.admission, target: target, secrets: lookup)
     runner = JobRunner(
       store: store, pool: pool, settings: settings, renderTimeout: configuration.renderTimeout,
+      sheetLimit: RenderRoute.sheetLimit(configuration),
       webhooks: WebhookSender(
         store: store, worker: worker, target: target, secrets: lookup, firstRetry: settings.webhookFirstRetry,
         attempts: settings.webhookAttempts, logger: logger),

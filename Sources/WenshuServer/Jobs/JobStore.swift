@@ -50,9 +50,22 @@ struct NewJob: Sendable {
   var idempotencyKey: String?
   /// SHA-256 of the request body, to tell a repeated request from a different one under the same key.
   var bodyDigest: String
-  var items: [[UInt8]]
+  var items: [JobItem]
   /// How many unfinished jobs the store may hold; a new job beyond is refused (`JobCreation.full`).
   var queueLimit: Int
+}
+
+/// One item as submitted: its data, and the member spreadsheet that fills its list (a form's
+/// `members` part), read only when the item is printed.
+struct JobItem: Sendable {
+  var data: [UInt8]
+  var sheet: JobSheet?
+}
+
+/// A member list as uploaded (.xlsx or CSV) and its file name, which tells the two apart.
+struct JobSheet: Sendable {
+  var name: String
+  var bytes: [UInt8]
 }
 
 enum JobFormat: String, Sendable, Codable {
@@ -82,6 +95,7 @@ struct ItemKey: Sendable, Hashable {
 struct ClaimedItem: Sendable {
   var key: ItemKey
   var data: [UInt8]
+  var sheet: JobSheet?
   var document: String
   var format: JobFormat
   var itemCount: Int
@@ -100,6 +114,8 @@ struct JobProblem: Sendable, Codable, Equatable {
   var message: String
   /// The item, from 1.
   var item: Int
+  /// Where the clerk fixes it in the item's member spreadsheet: `Sheet1!C12`, `Sheet1 第12行`.
+  var sheet: String? = nil
 }
 
 struct ResultFile: Sendable {

@@ -3,7 +3,7 @@ import WenshuDocuments
 import WenshuLayout
 
 /// A `POST /v1/jobs` body, checked before anything is stored: `{"document", "items": [data, …],
-/// "format": "zip", "webhook": "https://…"}`. The items' data is checked when each is printed
+/// "format": "zip" | "pdf", "webhook": "https://…"}`. The items' data is checked when each is printed
 /// (a bad item fails alone); here only what makes the job as a whole impossible is refused:
 /// an unknown document, no items or too many, an item outside the key's offices (403, as a
 /// batch), a webhook the server will not call.
@@ -11,9 +11,10 @@ struct JobSubmission {
   var document: String
   var format: JobFormat
   var webhook: String?
-  /// Each item's data, as compact JSON.
-  var items: [[UInt8]]
+  /// Each item's data, as compact JSON, and its member spreadsheet from a form.
+  var items: [JobItem]
 
+  /// A JSON body.
   init(_ body: [UInt8], catalog: DocumentCatalog, itemLimit: Int, key: APIKey?, target: WebhookTarget) throws {
     let value: DataValue
     do { value = try JSONReader.parse(body) } catch {
@@ -23,6 +24,18 @@ struct JobSubmission {
     if let unknown = root.keys.first(where: { !["document", "items", "format", "webhook"].contains($0) }) {
       throw Self.invalid(unknown, "unknown field (a job has document, items, format and webhook)")
     }
+    guard case .array(let items)? = root["items"], !items.isEmpty else {
+      throw Self.invalid("items", "required: a non-empty array of the document's data")
+    }
+    try self.init(
+      root: root, items: items.map { ($0, nil) }, catalog: catalog, itemLimit: itemLimit, key: key, target: target)
+  }
+
+  /// What both bodies share: everything but how the items arrived.
+  init(
+    root: DataObject, items: [(DataValue, JobSheet?)], catalog: DocumentCatalog, itemLimit: Int,
+    key: APIKey?, target: WebhookTarget
+  ) throws {
     guard case .string(let document)? = root["document"] else {
       throw Self.invalid("document", "required: the document to print, as GET /v1/documents names it")
     }
@@ -35,10 +48,13 @@ struct JobSubmission {
         detail: "\(key.holder) may print \(documents.sorted().joined(separator: ", ")) only, not '\(document)'")
     }
     switch root["format"] {
-    case nil, .null?, .string("zip")?: format = .zip
-    default: throw Self.invalid("format", "zip (one PDF per item, in a ZIP) is the only format of a job")
+    case nil, .null?: format = .zip
+    case .string(let name)?:
+      guard let known = JobFormat(rawValue: name) else { throw Self.invalid("format", JobFormat.choices(not: name)) }
+      format = known
+    default: throw Self.invalid("format", JobFormat.choices(not: nil))
     }
-    guard case .array(let items)? = root["items"], !items.isEmpty else {
+    guard !items.isEmpty else {
       throw Self.invalid("items", "required: a non-empty array of the document's data")
     }
     guard items.count <= itemLimit else {
@@ -49,7 +65,7 @@ struct JobSubmission {
     if let key, let offices = key.offices {
       let scope = OfficeScope(holder: key.holder, offices: offices)
       for (i, item) in items.enumerated() {
-        guard let found = scope.problem(item) else { continue }
+        guard let found = scope.problem(item.0) else { continue }
         let problem = DataProblem(path: "items[\(i)].\(found.path)", message: found.message)
         throw Problem(
           status: .forbidden, title: "Outside the API key's scope", detail: problem.message,
@@ -63,12 +79,21 @@ struct JobSubmission {
     default: throw Self.invalid("webhook", "a URL (string)")
     }
     self.document = document
-    self.items = items.map { Array(JSONWriter.write($0, pretty: false).utf8) }
+    self.items = items.map { JobItem(data: Array(JSONWriter.write($0.0, pretty: false).utf8), sheet: $0.1) }
   }
 
   static func invalid(_ path: String, _ message: String) -> Problem {
     Problem(
       status: .unprocessableContent, title: "Not a job", detail: path.isEmpty ? message : "\(path): \(message)",
       problems: ProblemList([DataProblem(path: path, message: message)]))
+  }
+}
+
+extension JobFormat {
+  /// Why `format` is refused, naming the formats a job has (a batch's xlsx and ofd are not yet).
+  static func choices(not asked: String?) -> String {
+    let wanted = asked.map { "'\($0)' is not a job's format: " } ?? ""
+    return wanted
+      + "zip (one PDF per printed item, in a ZIP) or pdf (every printed item's pages in one PDF); a job offers no xlsx or ofd yet (the batch route does)"
   }
 }

@@ -106,15 +106,21 @@ final class PostgresJobStore: JobStore {
         let slice = job.items[chunk..<min(chunk + 500, job.items.count)]
         var positions: [Int] = []
         var data: [ByteBuffer] = []
+        // An item without a sheet is sent as an empty one and stored as NULL (a form's sheet is never empty).
+        var sheets: [ByteBuffer] = []
+        var names: [String] = []
         for item in slice {
           positions.append(position)
-          data.append(ByteBuffer(bytes: item))
+          data.append(ByteBuffer(bytes: item.data))
+          sheets.append(ByteBuffer(bytes: item.sheet?.bytes ?? []))
+          names.append(item.sheet?.name ?? "")
           position += 1
         }
         try await db.query(
           """
-          INSERT INTO items (job_id, position, data, state)
-          SELECT \(id), p, d, 'pending' FROM unnest(\(positions)::int8[], \(data)::bytea[]) AS t(p, d)
+          INSERT INTO items (job_id, position, data, sheet, sheet_name, state)
+          SELECT \(id), p, d, NULLIF(s, ''::bytea), NULLIF(n, ''), 'pending'
+          FROM unnest(\(positions)::int8[], \(data)::bytea[], \(sheets)::bytea[], \(names)::text[]) AS t(p, d, s, n)
           """, logger: logger)
       }
       return .created(id)
@@ -173,7 +179,7 @@ final class PostgresJobStore: JobStore {
     try await prepared()
     let logger = logger
     return try await client.withTransaction(logger: logger) { db in
-      var claimed: [(String, Int, ByteBuffer)] = []
+      var claimed: [(String, Int, ByteBuffer, ByteBuffer?, String?)] = []
       for try await row in try await db.query(
         """
         WITH picked AS (
@@ -185,9 +191,9 @@ final class PostgresJobStore: JobStore {
         UPDATE items SET lease_owner = \(worker), lease_until = \(until.timeIntervalSince1970),
           attempts = items.attempts + 1
         FROM picked WHERE items.job_id = picked.job_id AND items.position = picked.position
-        RETURNING items.job_id, items.position, items.data
+        RETURNING items.job_id, items.position, items.data, items.sheet, items.sheet_name
         """, logger: logger
-      ).decode((String, Int, ByteBuffer).self) {
+      ).decode((String, Int, ByteBuffer, ByteBuffer?, String?).self) {
         claimed.append(row)
       }
       var jobs: [String: (String, String, Int, String?, String?)] = [:]
@@ -202,7 +208,8 @@ final class PostgresJobStore: JobStore {
       return claimed.compactMap { item -> ClaimedItem? in
         guard let job = jobs[item.0] else { return nil }
         return ClaimedItem(
-          key: ItemKey(job: item.0, position: item.1), data: Array(buffer: item.2), document: job.0,
+          key: ItemKey(job: item.0, position: item.1), data: Array(buffer: item.2),
+          sheet: item.3.map { JobSheet(name: item.4 ?? "members", bytes: Array(buffer: $0)) }, document: job.0,
           format: JobFormat(rawValue: job.1) ?? .zip, itemCount: job.2, offices: job.3.map(JobSchema.decodeOffices),
           holder: job.4)
       }.sorted { ($0.key.job, $0.key.position) < ($1.key.job, $1.key.position) }
@@ -233,14 +240,14 @@ final class PostgresJobStore: JobStore {
         updated = try await db.query(
           """
           UPDATE items SET state = 'printed', result = \(ByteBuffer(bytes: file)), file_name = \(name), pages = \(pages),
-            data = ''::bytea, lease_owner = NULL, lease_until = NULL
+            data = ''::bytea, sheet = NULL, lease_owner = NULL, lease_until = NULL
           WHERE job_id = \(item.job) AND position = \(item.position) AND state = 'pending' AND lease_owner = \(worker)
           RETURNING position
           """, logger: logger)
       case .failed(let problems):
         updated = try await db.query(
           """
-          UPDATE items SET state = 'failed', problems = \(JobSchema.encodeProblems(problems)), data = ''::bytea,
+          UPDATE items SET state = 'failed', problems = \(JobSchema.encodeProblems(problems)), data = ''::bytea, sheet = NULL,
             lease_owner = NULL, lease_until = NULL
           WHERE job_id = \(item.job) AND position = \(item.position) AND state = 'pending' AND lease_owner = \(worker)
           RETURNING position
@@ -317,7 +324,7 @@ final class PostgresJobStore: JobStore {
           logger: logger)
         try await db.query(
           """
-          UPDATE items SET state = 'cancelled', data = ''::bytea, lease_owner = NULL, lease_until = NULL
+          UPDATE items SET state = 'cancelled', data = ''::bytea, sheet = NULL, lease_owner = NULL, lease_until = NULL
           WHERE job_id = \(id) AND state = 'pending'
           """, logger: logger)
         return .cancelled
@@ -432,6 +439,8 @@ enum PostgresJobSchema {
       PRIMARY KEY (job_id, position))
     """,
     "CREATE INDEX IF NOT EXISTS items_pending ON items (state, lease_until)",
+    "ALTER TABLE items ADD COLUMN IF NOT EXISTS sheet bytea",
+    "ALTER TABLE items ADD COLUMN IF NOT EXISTS sheet_name text",
     """
     CREATE TABLE IF NOT EXISTS deliveries (
       id text PRIMARY KEY, job_id text NOT NULL, owner text NOT NULL, url text NOT NULL, body bytea NOT NULL,

@@ -45,6 +45,9 @@ final class SQLiteJobStore: JobStore {
     migrator.registerMigration("jobs-v1") { db in
       try db.execute(sql: JobSchema.sqlite)
     }
+    migrator.registerMigration("jobs-v2-member-sheets") { db in
+      try db.execute(sql: JobSchema.sqliteSheets)
+    }
     return migrator
   }
 
@@ -72,9 +75,11 @@ final class SQLiteJobStore: JobStore {
           job.webhook, job.idempotencyKey, job.bodyDigest, job.items.count, now.timeIntervalSince1970,
         ])
       let insert = try db.makeStatement(
-        sql: "INSERT INTO items (job_id, position, data, state) VALUES (?, ?, ?, 'pending')")
-      for (position, data) in job.items.enumerated() {
-        try insert.execute(arguments: [id, position, Data(data)])
+        sql: "INSERT INTO items (job_id, position, data, sheet, sheet_name, state) VALUES (?, ?, ?, ?, ?, 'pending')")
+      for (position, item) in job.items.enumerated() {
+        try insert.execute(arguments: [
+          id, position, Data(item.data), item.sheet.map { Data($0.bytes) }, item.sheet?.name,
+        ])
       }
       return .created(id)
     }
@@ -119,7 +124,7 @@ final class SQLiteJobStore: JobStore {
             WHERE items.state = 'pending' AND jobs.state IN ('queued', 'running')
               AND (items.lease_until IS NULL OR items.lease_until < ?)
             ORDER BY jobs.created_at, items.job_id, items.position LIMIT ?)
-          RETURNING job_id, position, data
+          RETURNING job_id, position, data, sheet, sheet_name
           """,
         arguments: [worker, until.timeIntervalSince1970, now.timeIntervalSince1970, limit])
       var jobs: [String: Row] = [:]
@@ -133,9 +138,12 @@ final class SQLiteJobStore: JobStore {
         }
         guard let job = jobs[jobID] else { continue }
         let data: Data = row["data"]
+        let sheet: Data? = row["sheet"]
+        let sheetName: String? = row["sheet_name"]
         claimed.append(
           ClaimedItem(
-            key: ItemKey(job: jobID, position: row["position"]), data: [UInt8](data), document: job["document"],
+            key: ItemKey(job: jobID, position: row["position"]), data: [UInt8](data),
+            sheet: sheet.map { JobSheet(name: sheetName ?? "members", bytes: [UInt8]($0)) }, document: job["document"],
             format: JobFormat(rawValue: job["format"]) ?? .zip, itemCount: job["item_count"],
             offices: (job["offices"] as String?).map(JobSchema.decodeOffices), holder: job["holder"]))
       }
@@ -161,14 +169,14 @@ final class SQLiteJobStore: JobStore {
       case .printed(let file, let name, let pages):
         try db.execute(
           sql: """
-            UPDATE items SET state = 'printed', result = ?, file_name = ?, pages = ?, data = x'', lease_owner = NULL,
+            UPDATE items SET state = 'printed', result = ?, file_name = ?, pages = ?, data = x'', sheet = NULL, lease_owner = NULL,
               lease_until = NULL
             WHERE job_id = ? AND position = ? AND state = 'pending' AND lease_owner = ?
             """, arguments: [Data(file), name, pages, item.job, item.position, worker])
       case .failed(let problems):
         try db.execute(
           sql: """
-            UPDATE items SET state = 'failed', problems = ?, data = x'', lease_owner = NULL, lease_until = NULL
+            UPDATE items SET state = 'failed', problems = ?, data = x'', sheet = NULL, lease_owner = NULL, lease_until = NULL
             WHERE job_id = ? AND position = ? AND state = 'pending' AND lease_owner = ?
             """, arguments: [JobSchema.encodeProblems(problems), item.job, item.position, worker])
       }
@@ -246,7 +254,7 @@ final class SQLiteJobStore: JobStore {
           arguments: [now.timeIntervalSince1970, id])
         try db.execute(
           sql: """
-            UPDATE items SET state = 'cancelled', data = x'', lease_owner = NULL, lease_until = NULL
+            UPDATE items SET state = 'cancelled', data = x'', sheet = NULL, lease_owner = NULL, lease_until = NULL
             WHERE job_id = ? AND state = 'pending'
             """, arguments: [id])
         return .cancelled

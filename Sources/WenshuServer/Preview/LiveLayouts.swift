@@ -24,6 +24,9 @@ final class LiveLayouts: Sendable {
     var watching: Task<Void, Never>?
   }
   private let shared: Mutex<Shared>
+  /// The document the last page was drawn from, for the next page turn; touched only on the
+  /// render queue (its own lock, so a long render does not hold up `snapshot`).
+  private let kept = Mutex(KeptDocument.Slot())
 
   /// Throws only when the fonts cannot be loaded; a broken layout is a state to show.
   init(home: WenshuHome) throws {
@@ -65,13 +68,16 @@ final class LiveLayouts: Sendable {
     }
   }
 
-  /// Runs `body` with the current state on the render queue.
-  func withState<T: Sendable>(_ body: @escaping @Sendable (Int, State) -> T) async -> T {
+  /// Runs `body` with the current state and the kept document on the render queue.
+  func withState<T: Sendable>(_ body: @escaping @Sendable (Int, State, inout KeptDocument.Slot) -> T) async -> T {
     await onQueue { [self] in
       let (generation, state) = shared.withLock { ($0.current.generation, $0.current.state) }
-      return body(generation, state)
+      return kept.withLock { body(generation, state, &$0) }
     }
   }
+
+  /// How many documents the page turns prepared (a test tells a turn from a new preparation).
+  var preparations: Int { kept.withLock { $0.preparations } }
 
   private func onQueue<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in queue.async { continuation.resume(returning: body()) } }

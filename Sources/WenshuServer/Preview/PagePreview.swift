@@ -2,12 +2,13 @@ import Foundation
 import WenshuDocuments
 import WenshuLayout
 
-/// One page of a document from the data being edited, through the same `renderFile` as the
-/// service's `?format=png`. A page past the end shows the last one (the data got shorter).
+/// One page of a document from the data being edited, drawn as the service's `?format=png`
+/// draws it, from the document `kept` when the data and layouts are those it was prepared
+/// from (a page turn). A page past the end shows the last one (the data got shorter).
 enum PagePreview {
   static func answer(
     document: String, json: [UInt8], page: Int, dpi: Double, generation: Int, state: LiveLayouts.State,
-    cancellation: RenderCancellation? = nil
+    kept: inout KeptDocument.Slot, cancellation: RenderCancellation? = nil
   ) -> PreviewAnswer {
     var answer = PreviewAnswer(generation: generation)
     guard case .ready(let renderer) = state else {
@@ -22,8 +23,11 @@ enum PagePreview {
     var wanted = page
     while true {
       do {
-        let file = try renderer.renderFile(
-          document: document, json: json, format: .png(page: wanted, dpi: dpi), cancellation: cancellation)
+        let prepared = try KeptDocument.prepared(
+          &kept, renderer: renderer, generation: generation, document: document, json: json,
+          cancellation: cancellation)
+        let file = try renderer.pngPage(
+          prepared, document: document, number: wanted, dpi: dpi, cancellation: cancellation)
         answer.pages = file.pages
         answer.page = wanted
         answer.png = file.bytes.base64

@@ -46,9 +46,9 @@ struct PreviewRoutes {
       hangUp?.watch(stop)
       defer { hangUp?.watch(nil) }
       let cancellation = stop.cancellation
-      let answer = await live.withState { generation, state in
+      let answer = await live.withState { generation, state, kept in
         PagePreview.answer(
-          document: document, json: json, page: page, dpi: dpi, generation: generation, state: state,
+          document: document, json: json, page: page, dpi: dpi, generation: generation, state: state, kept: &kept,
           cancellation: cancellation)
       }
       var response = Self.json(answer)
