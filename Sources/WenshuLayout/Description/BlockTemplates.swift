@@ -1,7 +1,9 @@
 /// Every template a block reads, and where: the one walk over a block's templates that the
-/// field list (`print --help`, schemas), the variable check and page numbering share, so
-/// they cannot disagree about which templates a block has.
-public struct TemplateUse {
+/// layout walk (`LayoutWalk`: the field list, the variable check, the schema-path check) and
+/// page numbering share, so they cannot disagree about which templates a block has. Each
+/// block kind lists its own (`Table.templateUses`, `QRBlock.templateUses`, …) beside its
+/// description and parsing.
+public struct TemplateUse: Sendable {
   /// Whose values a template reads.
   public enum Scope: Sendable {
     /// The data around the block.
@@ -23,47 +25,65 @@ public struct TemplateUse {
   /// Filled where the block lands, so `{@page}` is known; false for what is decided before
   /// (a condition, a table's cells, a picture's name).
   public let placed: Bool
+  /// Where an author writes it, as the layout's keys say (`table.foot`, `qr.caption`): for
+  /// messages and for the tests that cover every place.
+  public let location: String
+
+  public init(_ template: Template, _ scope: Scope, placed: Bool, at location: String) {
+    self.template = template
+    self.scope = scope
+    self.placed = placed
+    self.location = location
+  }
+
+  /// A path read that is not written as a template (a form's `choices:`), as a template of
+  /// that one field, so every check reads it as any other field.
+  init(path: DataPath, _ scope: Scope, at location: String) {
+    let field = (try? FieldReference(parsing: path.description)).map { [Template.Part.field($0)] } ?? []
+    self.init(Template(parts: field), scope, placed: false, at: location)
+  }
+}
+
+extension Array where Element == TemplateUse {
+  /// Appends `templates`, all read in one scope at one location.
+  mutating func add(_ templates: [Template], _ scope: TemplateUse.Scope, placed: Bool, at location: String) {
+    self += templates.map { TemplateUse($0, scope, placed: placed, at: location) }
+  }
 }
 
 extension Block {
   /// The templates the block itself reads, its condition first; a group's and an each's
   /// inner blocks answer for themselves (`innerBlocks`).
   public var templateUses: [TemplateUse] {
-    var uses = (when?.templates ?? []).map { TemplateUse(template: $0, scope: .block, placed: false) }
-    func add(_ ts: [Template], _ scope: TemplateUse.Scope, placed: Bool) {
-      uses += ts.map { TemplateUse(template: $0, scope: scope, placed: placed) }
-    }
+    var uses: [TemplateUse] = []
+    uses.add(when?.templates ?? [], .block, placed: false, at: "when")
     switch kind {
-    case .text(let e): add([e.template], .block, placed: true)
-    case .fields(let g):
-      add(g.items.flatMap { [$0.label, $0.value] + ($0.when?.templates ?? []) }, .block, placed: true)
-    case .table(let t):
-      add(t.columns.map(\.header) + t.columns.flatMap { $0.when?.templates ?? [] }, .block, placed: false)
-      add(t.columns.map(\.value), t.rows == nil ? .block : .item, placed: false)
-      add((t.continuation.map { [$0] } ?? []) + (t.head + t.foot).joined().map(\.text), .block, placed: false)
-      add((t.pageFoot + t.carryFoot + t.carryHead).joined().map(\.text), .pageRows, placed: true)
-      add(t.grouping?.cells.map(\.text) ?? [], .group, placed: false)
-    case .list(let l):
-      switch l.source {
-      case .fixed(let ts):
-        add(ts + [l.marker], .fixedItem, placed: true)
-        add(l.itemConditions.flatMap { $0?.templates ?? [] }, .block, placed: false)
-      case .bound(_, let item):
-        add([item, l.marker], .item, placed: true)
-        add(l.itemWhen?.templates ?? [], .item, placed: false)
-      }
-    case .signatures(let s): add(s.items, .block, placed: true)
-    case .each(let e): add(e.when?.templates ?? [], .item, placed: false)
-    case .qr(let q): add(q.templates, .block, placed: true)
-    case .image(let i): add(i.named.map { [$0.template] } ?? [], .block, placed: false)
-    case .form(let g): add(g.rows.flatMap { $0.flatMap(\.templates) }, .block, placed: true)
+    case .text(let e): uses += e.templateUses
+    case .fields(let g): uses += g.templateUses
+    case .table(let t): uses += t.templateUses
+    case .list(let l): uses += l.templateUses
+    case .signatures(let s): uses += s.templateUses
+    case .each(let e): uses += e.templateUses
+    case .qr(let q): uses += q.templateUses
+    case .image(let i): uses += i.templateUses
+    case .form(let g): uses += g.templateUses
     case .group, .spacer, .pageBreak: break
     }
     return uses
   }
 
-  /// The array the block's `.item` templates read an item of (a table's rows, a bound list,
-  /// an each), if any.
+  /// Every location a block of each kind (its key in a layout) may read a template at, so a
+  /// test can cover each one and a new kind cannot be added without saying where it reads.
+  public static let templateLocations: [String: [String]] = [
+    "text": TextElement.templateLocations, "fields": FieldGrid.templateLocations,
+    "table": Table.templateLocations, "list": BulletList.templateLocations,
+    "signatures": SignatureBlock.templateLocations, "each": Each.templateLocations,
+    "qr": QRBlock.templateLocations, "image": ImageBlock.templateLocations, "form": FormGrid.templateLocations,
+    "group": [], "spacer": [], "pageBreak": [],
+  ]
+
+  /// The array the block's `.item` and `.group` templates read an item of (a table's rows, a
+  /// bound list, an each), if any.
   public var itemArray: DataPath? {
     switch kind {
     case .table(let t): t.rows

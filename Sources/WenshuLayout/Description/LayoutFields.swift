@@ -1,43 +1,39 @@
 /// The data fields a layout reads, for help texts and schemas.
 public enum LayoutFields {
-  /// Top-level keys referenced anywhere in the layout, sorted: every template a block reads
-  /// in the data around it (`Block.templateUses`), the arrays its rows come from, the
-  /// running header and footer (the first page's too), the metadata, the watermark and the
-  /// checks. What a row reads are the fields of its item, not top-level keys.
+  /// Top-level keys read anywhere in the layout, sorted: every template the layout walk
+  /// visits (`LayoutWalk`: every block's, the running header and footer, the metadata, the
+  /// watermark, the checks), the arrays rows come from, a check's `in:` list and a named
+  /// rule's inputs. Inside an item (a table's rows, an each's blocks) a path is the item's
+  /// field when the item declares it under `data:`, else the data's around it; without
+  /// `data:`, what an item reads is taken for the item's.
   public static func topLevel(_ layout: LayoutDescription) -> [String] {
     var keys = Set<String>()
-    func key(_ path: DataPath?) { if case .key(let k)? = path?.components.first { keys.insert(k) } }
-    func add(_ t: Template) { t.fields.flatMap(\.paths).forEach(key) }
-    func walk(_ blocks: [Block]) {
-      for block in blocks {
-        for use in block.templateUses where use.scope != .item { add(use.template) }
-        key(block.itemArray)
-        // An each's blocks read one item's fields.
-        if case .group = block.kind { walk(block.innerBlocks) }
-      }
+    /// The items' declarations around a read, innermost last; nil: not known, so every
+    /// field is taken for the item's.
+    typealias Items = [DataSchema?]
+    func read(_ path: DataPath?, in items: Items) {
+      guard let path, path.variable == nil, case .key(let k)? = path.components.first else { return }
+      if items.contains(where: { $0 == nil || $0?.field(k) != nil }) { return }
+      keys.insert(k)
     }
-    for blocks in [
-      layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body,
-    ] {
-      walk(blocks)
-    }
-    let m = layout.metadata
-    ([m.title, m.author, m.subject, m.created, m.filename] + [m.reference].compactMap { $0 }).forEach(add)
-    if let w = layout.watermark { add(w.text) }
-    for check in layout.checks {
-      // A check run per row reads the row's fields: its array is the top-level field.
-      if let each = check.each {
-        key(each)
-        continue
-      }
-      add(check.value)
-      add(check.equals)
-      if case .key(let k)? = check.oneOf?.list.components.first { keys.insert(k) }
-      for written in check.rule?.inputs.values.sorted() ?? [] {
-        if let p = try? DataPath(parsing: written), case .key(let k)? = p.components.first { keys.insert(k) }
-      }
-      check.when?.templates.forEach(add)
-    }
+    let walk = LayoutWalk<Items>(
+      root: { _ in [] },
+      enter: { array, items, _, _ in
+        read(array, in: items)
+        let known = items.compactMap { $0 }
+        guard let root = layout.schema, known.count == items.count,
+          case .array(let item, _, _)? = DataSchema.declaration(of: array, in: [root] + known)
+        else { return items + [nil] }
+        return items + [item]
+      },
+      visit: { site, items in
+        for path in site.use.template.fields.flatMap(\.paths) { read(path, in: items) }
+      },
+      check: { check, items in
+        read(check.oneOf?.list, in: items)
+        for written in check.rule?.inputs.values.sorted() ?? [] { read(try? DataPath(parsing: written), in: []) }
+      })
+    try? walk.walk(layout)
     return keys.sorted()
   }
 }

@@ -34,30 +34,55 @@ public struct SchemaPathCheck {
   }
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
-    for blocks in [
-      layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? [], layout.body,
-    ] {
-      try walk(blocks, scopes: [root])
-    }
-    for t in [
-      layout.metadata.title, layout.metadata.author, layout.metadata.subject, layout.metadata.created,
-      layout.metadata.filename,
-    ] + [layout.metadata.reference].compactMap({ $0 }) {
-      try template(t, scopes: [root], line: 1)
-    }
-    if let w = layout.watermark { try template(w.text, scopes: [root], line: 1) }
-    for c in layout.checks where c.rule == nil || rules != nil {
-      var checker = self
-      checker.file = c.file ?? file
-      try checker.check(c)
+    let walk = LayoutWalk<[DataSchema]>(
+      root: { _ in [root] },
+      enter: { array, scopes, line, file throws(LayoutError) in
+        scopes + [try at(file).items(of: array, scopes: scopes, line: line)]
+      },
+      visit: { site, scopes throws(LayoutError) in
+        let checker = at(site.file)
+        try checker.template(site.use.template, scopes: scopes, line: site.line)
+        if case .image = site.block?.kind { try checker.pictureName(site.use.template, line: site.line) }
+      },
+      block: { block, _, item, file throws(LayoutError) in
+        guard case .table(let t) = block.kind, let g = t.grouping, let rows = item?.last else { return }
+        guard resolve(g.field, [rows]) != nil else {
+          throw LayoutError(
+            file: file ?? self.file, line: block.line,
+            message:
+              "groupBy: '\(g.field)' is not a field of \(t.rows.map { "\($0)" } ?? "the table")'s rows\(Self.didYouMean(g.field, in: [rows]))"
+          )
+        }
+      },
+      check: { c, scopes throws(LayoutError) in
+        guard c.rule == nil || rules != nil else { return }
+        try at(c.file).check(c, scopes: scopes)
+      })
+    try walk.walk(layout)
+  }
+
+  /// The check for a part written in `file` (nil: the layout's own).
+  private func at(_ other: String?) -> SchemaPathCheck {
+    var checker = self
+    checker.file = other ?? file
+    return checker
+  }
+
+  /// A picture is named by what the server supplies (a seal), never by the request.
+  private func pictureName(_ name: Template, line: Int) throws(LayoutError) {
+    for path in name.fields.flatMap(\.paths) where path.variable != nil || !readsSupplied(path) {
+      throw LayoutError(
+        file: file, line: line,
+        message:
+          "'\(path)' is not a field of an object the server supplies (\(Self.suppliedTypes(types))): a picture's name never comes from the request's data"
+      )
     }
   }
 
-  private func check(_ c: Check) throws(LayoutError) {
+  /// What a check reads besides its templates (the walk visits those): a named rule's
+  /// inputs, an `in:` list's field and the path a failure is blamed on.
+  private func check(_ c: Check, scopes: [DataSchema]) throws(LayoutError) {
     if let use = c.rule { return try rule(use, line: c.line) }
-    let scopes =
-      try c.each.map { p throws(LayoutError) in [root, try items(of: p, scopes: [root], line: c.line)] } ?? [root]
-    for t in [c.value, c.equals] + (c.when?.templates ?? []) { try template(t, scopes: scopes, line: c.line) }
     if let (list, field) = c.oneOf {
       let rows = try items(of: list, scopes: scopes, line: c.line)
       var names: [String] = []
@@ -113,82 +138,6 @@ public struct SchemaPathCheck {
   private func parsedPath(_ text: String, line: Int) throws(LayoutError) -> DataPath {
     do { return try DataPath(parsing: text) } catch {
       throw LayoutError(file: file, line: line, message: error.message)
-    }
-  }
-
-  private func walk(_ blocks: [Block], scopes: [DataSchema]) throws(LayoutError) {
-    for block in blocks {
-      if let inherited = block.file, inherited != file {
-        var other = self
-        other.file = inherited
-        try other.walk([block], scopes: scopes)
-        continue
-      }
-      let line = block.line
-      for t in block.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
-      switch block.kind {
-      case .text(let e): try template(e.template, scopes: scopes, line: line)
-      case .fields(let g):
-        for item in g.items {
-          for t in item.when?.templates ?? [] { try template(t, scopes: scopes, line: line) }
-          try template(item.label, scopes: scopes, line: line)
-          try template(item.value, scopes: scopes, line: line)
-        }
-      case .table(let t):
-        var inner = scopes
-        if let rows = t.rows { inner.append(try items(of: rows, scopes: scopes, line: line)) }
-        for c in t.columns {
-          for w in c.when?.templates ?? [] { try template(w, scopes: scopes, line: line) }
-          try template(c.header, scopes: scopes, line: line)
-          try template(c.value, scopes: inner, line: line)
-        }
-        if let caption = t.continuation { try template(caption, scopes: scopes, line: line) }
-        for cell in (t.head + t.foot + t.pageFoot + t.carryFoot + t.carryHead).joined() {
-          try template(cell.text, scopes: scopes, line: line)
-        }
-        if let g = t.grouping {
-          guard resolve(g.field, [inner.last!]) != nil else {
-            throw LayoutError(
-              file: file, line: line,
-              message:
-                "groupBy: '\(g.field)' is not a field of \(t.rows.map { "\($0)" } ?? "the table")'s rows\(Self.didYouMean(g.field, in: [inner.last!]))"
-            )
-          }
-          for cell in g.cells { try template(cell.text, scopes: inner, line: line) }
-        }
-      case .list(let l):
-        switch l.source {
-        case .fixed(let ts):
-          for t in ts + l.itemConditions.flatMap({ $0?.templates ?? [] }) {
-            try template(t, scopes: scopes, line: line)
-          }
-        case .bound(let path, let item):
-          let inner = scopes + [try items(of: path, scopes: scopes, line: line)]
-          for t in [item] + (l.itemWhen?.templates ?? []) { try template(t, scopes: inner, line: line) }
-        }
-      case .signatures(let s): for t in s.items { try template(t, scopes: scopes, line: line) }
-      case .group(let inner): try walk(inner, scopes: scopes)
-      case .each(let e):
-        let inner = scopes + [try items(of: e.from, scopes: scopes, line: line)]
-        for t in e.when?.templates ?? [] { try template(t, scopes: inner, line: line) }
-        try walk(e.blocks, scopes: inner)
-      case .qr(let q):
-        for t in q.templates { try template(t, scopes: scopes, line: line) }
-      case .image(let i):
-        guard let (name, _) = i.named else { break }
-        try template(name, scopes: scopes, line: line)
-        // A picture is named by what the server supplies (a seal), never by the request.
-        for path in name.fields.flatMap(\.paths) where path.variable != nil || !readsSupplied(path) {
-          throw LayoutError(
-            file: file, line: line,
-            message:
-              "'\(path)' is not a field of an object the server supplies (\(Self.suppliedTypes(types))): a picture's name never comes from the request's data"
-          )
-        }
-      case .form(let g):
-        for t in g.rows.flatMap({ $0.flatMap(\.templates) }) { try template(t, scopes: scopes, line: line) }
-      case .spacer, .pageBreak: break
-      }
     }
   }
 

@@ -12,59 +12,33 @@ struct VariableCheck {
   static let pageRows: Set = ["page", "pageRows", "rowsBefore", "rowsThrough"]
 
   func check(_ layout: LayoutDescription) throws(LayoutError) {
-    let running: Set = ["page", "pages"]
-    for blocks in [layout.header, layout.footer, layout.firstPageHeader ?? [], layout.firstPageFooter ?? []] {
-      try walk(blocks, running, place: "the running header and footer")
-    }
-    try walk(layout.body, ["page", "pages"], place: "the body")
-    let m = layout.metadata
-    for t in [m.title, m.author, m.subject, m.created, m.filename] + [m.reference].compactMap({ $0 }) {
-      try template(t, [], place: "metadata:", line: 1)
-    }
-    if let w = layout.watermark { try template(w.text, [], place: "the watermark", line: 1) }
-    for c in layout.checks {
-      let available: Set<String> = c.each == nil ? [] : ["index", "item"]
-      var checker = self
-      checker.file = c.file ?? file
-      for t in [c.value, c.equals] + (c.when?.templates ?? []) {
-        try checker.template(t, available, place: "a check", line: c.line)
-      }
-    }
-  }
-
-  private func walk(_ blocks: [Block], _ available: Set<String>, place: String) throws(LayoutError) {
-    let inRow = available.union(["index", "item"])
-    for block in blocks {
-      if let inherited = block.file, inherited != file {
-        var other = self
-        other.file = inherited
-        try other.walk([block], available, place: place)
-        continue
-      }
-      // A block's page and the page count are known only where it lands (the count is settled
-      // in the same pass that places it): after its condition, and never to a table's cells,
-      // a picture's name or a QR code's size.
-      for use in block.templateUses {
+    // A block's page and the page count are known only where it lands (the count is settled
+    // in the same pass that places it): after its condition, and never to a table's cells,
+    // a picture's name or a QR code's size.
+    let walk = LayoutWalk<Set<String>>(
+      root: { region in region == .running || region == .body ? ["page", "pages"] : [] },
+      enter: { _, available, _, _ in available.union(["index", "item"]) },
+      visit: { site, available throws(LayoutError) in
         var vars: Set<String>
-        switch use.scope {
-        case .block: vars = available
+        switch site.use.scope {
+        case .block, .item: vars = available
         case .fixedItem: vars = available.union(["index"])
-        case .item: vars = inRow
         case .pageRows: vars = available.union(Self.pageRows)
-        case .group: vars = inRow.union(["groupRows"])
+        case .group: vars = available.union(["groupRows"])
         }
         // A grouped table's cells number their rows within the group as well.
-        if use.scope == .item, case .table(let t) = block.kind, t.grouping != nil { vars.insert("groupIndex") }
-        if !use.placed { vars.subtract(["page", "pages"]) }
-        try template(
-          use.template, vars, place: vars.contains("item") ? "\(place), in a row" : place, line: block.line)
-      }
-      if case .each = block.kind {
-        try walk(block.innerBlocks, inRow, place: place)
-      } else {
-        try walk(block.innerBlocks, available, place: place)
-      }
-    }
+        if site.use.scope == .item, case .table(let t)? = site.block?.kind, t.grouping != nil {
+          vars.insert("groupIndex")
+        }
+        if !site.use.placed { vars.subtract(["page", "pages"]) }
+        var checker = self
+        checker.file = site.file ?? file
+        let place = site.region.place
+        try checker.template(
+          site.use.template, vars, place: site.block != nil && vars.contains("item") ? "\(place), in a row" : place,
+          line: site.line)
+      })
+    try walk.walk(layout)
   }
 
   private func template(_ t: Template, _ available: Set<String>, place: String, line: Int) throws(LayoutError) {

@@ -32,7 +32,9 @@ struct ReferenceTests {
   func keys() throws {
     let folder = Fixtures.root.appendingPathComponent("Sources/WenshuLayout/Description")
     var keys: Set<String> = Set(LayoutParser.blockKinds)
-    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+    // The folder and its subfolders (each block kind's parsing is in `Blocks/`).
+    let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+    for file in files where file.hasSuffix(".swift") {
       let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
       for match in source.matches(of: /take\("([A-Za-z]+)"\)/) { keys.insert(String(match.1)) }
     }

@@ -16,9 +16,6 @@ extension Table {
     public var carryHead: [[Cell]] = []
     /// Rows printed after a group's last row: its count and sums from `@groupRows`.
     public var foot: [[Cell]] = []
-
-    /// Every row the grouping adds.
-    public var cells: [Cell] { (head + carryHead + foot).flatMap { $0 } }
   }
 }
 

@@ -51,6 +51,25 @@ public struct FormGrid: Sendable {
   }
 }
 
+extension FormGrid {
+  static let templateLocations = ["form.label", "form.value", "form.choices", "form.sign", "form.sign.date"]
+  /// Every cell's templates, and the field a choices cell marks (read as any field is).
+  var templateUses: [TemplateUse] {
+    var uses: [TemplateUse] = []
+    for cell in rows.joined() {
+      switch cell.content {
+      case .label(let t): uses.add([t], .block, placed: true, at: "form.label")
+      case .value(let t): uses.add([t], .block, placed: true, at: "form.value")
+      case .choices(let path, _, _): uses.append(TemplateUse(path: path, .block, at: "form.choices"))
+      case .signature(let caption, let date):
+        uses.add([caption], .block, placed: true, at: "form.sign")
+        uses.add(date.map { [$0] } ?? [], .block, placed: true, at: "form.sign.date")
+      }
+    }
+    return uses
+  }
+}
+
 extension LayoutParser {
   /// `form: { columns, label, style, padding, minRowHeight, rows }`.
   func formGrid(_ node: Node, styles: [String: TextStyle], style outer: Node?) throws(LayoutError) -> FormGrid {
@@ -215,5 +234,7 @@ extension LayoutParser {
     try resolveChoices(&layout.body, scopes: scopes)
     try resolveChoices(&layout.header, scopes: scopes)
     try resolveChoices(&layout.footer, scopes: scopes)
+    if layout.firstPageHeader != nil { try resolveChoices(&layout.firstPageHeader!, scopes: scopes) }
+    if layout.firstPageFooter != nil { try resolveChoices(&layout.firstPageFooter!, scopes: scopes) }
   }
 }
