@@ -11,14 +11,8 @@ import WenshuDocuments
 struct PreviewKeptDocumentTests {
   @Test("a page turn reuses the prepared document; edited data or a saved layout prepares it anew")
   func keptUntilDataOrLayoutChanges() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preview-kept-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try ServerFixtures.editableHome("preview-kept")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.copyItem(
-      at: ServerFixtures.root.appendingPathComponent("Layouts"), to: folder.appendingPathComponent("Layouts"))
-    try FileManager.default.createSymbolicLink(
-      at: folder.appendingPathComponent("fonts"),
-      withDestinationURL: ServerFixtures.root.appendingPathComponent("fonts"))
     let live = try LiveLayouts(home: WenshuHome(root: folder))
     let sample = Array(try ServerFixtures.sample("confirmation", "henan-12").readableBytesView)
     func turn(to page: Int, _ json: [UInt8]) async -> PreviewAnswer {

@@ -88,14 +88,8 @@ struct PreviewTests {
 
   @Test("a saved layout is reloaded; a broken one is answered with its file and line until it is fixed")
   func reload() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try ServerFixtures.editableHome("preview")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.copyItem(
-      at: ServerFixtures.root.appendingPathComponent("Layouts"), to: folder.appendingPathComponent("Layouts"))
-    try FileManager.default.createSymbolicLink(
-      at: folder.appendingPathComponent("fonts"),
-      withDestinationURL: ServerFixtures.root.appendingPathComponent("fonts"))
     let layout = folder.appendingPathComponent("Layouts/notification.yaml")
     let original = try String(contentsOf: layout, encoding: .utf8)
     let sample = try ServerFixtures.sample("notification", "shanghai-grassroots")

@@ -18,6 +18,18 @@ enum ServerFixtures {
 
   static let json: HTTPFields = [.contentType: "application/json"]
 
+  /// A home whose layouts a test may edit: a copy of `Layouts/` beside a link to the fonts, in
+  /// a new temporary folder the caller removes.
+  static func editableHome(_ prefix: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: root.appendingPathComponent("Layouts"), to: folder.appendingPathComponent("Layouts"))
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("fonts"), withDestinationURL: root.appendingPathComponent("fonts"))
+    return folder
+  }
+
   static func app(_ configuration: ServerConfiguration = .init(workers: 2), logs: LogStore? = nil) throws
     -> some ApplicationProtocol
   {

@@ -34,6 +34,11 @@ extension BlockLayout {
       self.ends = ends
     }
 
+    /// Each row's value of the grouping field, as the groups are told apart.
+    static func keys(of field: DataPath, in rows: [DataValue]) -> [String] {
+      rows.map { row in Scope(root: row).lookup(field)?.text ?? "" }
+    }
+
     /// The group of row `index` (0-based).
     func group(of index: Int) -> Range<Int> {
       let start = starts[index]
@@ -47,7 +52,7 @@ extension BlockLayout {
     guard let grouping = table.grouping, let path = table.rows,
       let (value, full) = scope.resolve(path), case .array(let all) = value
     else { return nil }
-    let keys = all.map { row in Scope(root: row).lookup(grouping.field)?.text ?? "" }
+    let keys = RowGroups.keys(of: grouping.field, in: all)
     var seen: [String: Int] = [:]  // each value's last row
     for (i, key) in keys.enumerated() {
       if let last = seen[key], last != i - 1 {

@@ -109,8 +109,11 @@ extension PreparedDocument {
     if let path = table.rows, let (value, full) = scope.resolve(path), case .array(let list) = value {
       (items, base) = (list, full)
     }
+    // The engine's groups (`prepare` checked that each value's rows come together).
     let grouping = table.grouping
-    let groups = grouping.map { Self.runs(of: $0.field, in: items) } ?? []
+    let groups = grouping.map {
+      BlockLayout.RowGroups($0, all: items, keys: BlockLayout.RowGroups.keys(of: $0.field, in: items))
+    }
     let values = table.columns.map(\.value)
     return TableSheet(
       name: table.sheet ?? "", file: filler.file, line: line, columnTypes: table.columns.map(\.sheetType),
@@ -118,45 +121,21 @@ extension PreparedDocument {
       headRows: headRows.count, foot: foot, footRows: table.foot.count,
       makeRows: {
         var scopes = RowScopes(items, at: base, in: scope)
-        var group = 0
         var pending: [TableSheet.Row] = []
         return AnyIterator {
           if !pending.isEmpty { return pending.removeFirst() }
           guard let rowScope = scopes.next() else { return nil }
-          guard let grouping, group < groups.count else {
-            return .body(values.map { filler.fill($0, rowScope, line: line) })
-          }
+          guard let grouping, let groups else { return .body(values.map { filler.fill($0, rowScope, line: line) }) }
           // As the pages do: the group's rows see its first (or last) row and `@groupRows`.
           let row = scopes.position - 1
-          let rows = groups[group]
+          let rows = groups.group(of: row)
           let groupScope = rowScope.with("groupRows", .array(Array(items[rows])))
           if row == rows.lowerBound { pending += placed(grouping.head, groupScope).map(TableSheet.Row.spanning) }
           let numbered = rowScope.with("groupIndex", .number(String(row - rows.lowerBound + 1)))
           pending.append(.body(values.map { filler.fill($0, numbered, line: line) }))
-          if row == rows.upperBound - 1 {
-            pending += placed(grouping.foot, groupScope).map(TableSheet.Row.spanning)
-            group += 1
-          }
+          if row == rows.upperBound - 1 { pending += placed(grouping.foot, groupScope).map(TableSheet.Row.spanning) }
           return pending.removeFirst()
         }
       })
-  }
-
-  /// The runs of rows with the same value of `field`, in order (`prepare` checked that each
-  /// value's rows come together).
-  static func runs(of field: DataPath, in items: [DataValue]) -> [Range<Int>] {
-    var runs: [Range<Int>] = []
-    var start = 0
-    var last: String?
-    for (i, item) in items.enumerated() {
-      let key = Scope(root: item).lookup(field)?.text ?? ""
-      if let last, key != last {
-        runs.append(start..<i)
-        start = i
-      }
-      last = key
-    }
-    if !items.isEmpty { runs.append(start..<items.count) }
-    return runs
   }
 }
