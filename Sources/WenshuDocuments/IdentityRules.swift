@@ -186,6 +186,10 @@ public struct IdentityRules {
           message: "出生日期 \(birth.chinese) 晚于文书日期 (birth date after the document's date)"))
       ok = false
     }
+    // Room for the fields filled in below, made once: added one by one, a member's values
+    // would be reallocated at twice their size.
+    let filled = [referenceDate == nil ? nil : roles.age, roles.sex, roles.birthDate, roles.type]
+    member.reserveCapacity(member.count + filled.count { $0.map { member[$0] == nil } ?? false })
     if let referenceDate, let ageField = roles.age {
       let age = birth.age(on: referenceDate)
       if let given = member[ageField] {
