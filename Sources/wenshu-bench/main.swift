@@ -30,7 +30,9 @@ while let argument = arguments.popFirst() {
     jobs.append((String(argument[..<eq]), String(argument[argument.index(after: eq)...])))
   } else {
     FileHandle.standardError.write(
-      Data("usage: wenshu-bench [--runs N] [--no-warmup] [--prepare] [--extra-layouts folder] [document=data.json ...]\n".utf8))
+      Data(
+        "usage: wenshu-bench [--runs N] [--no-warmup] [--prepare] [--extra-layouts folder] [document=data.json ...]\n"
+          .utf8))
     exit(2)
   }
 }
@@ -66,7 +68,9 @@ for job in jobs {
   }
   times.sort()
   let text = String(decoding: pdf, as: UTF8.self)
-  let pages = prepareOnly ? counted : text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
+  let pages =
+    prepareOnly
+    ? counted : text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
   let name = "\(job.document) \(URL(fileURLWithPath: job.file).lastPathComponent)"
   print(
     name.padding(toLength: 44, withPad: " ", startingAt: 0),
