@@ -50,9 +50,9 @@ struct EachSlices: Sequence, IteratorProtocol {
     while true {
       if let slice = breakBefore {
         breakBefore = nil
-        return placed(slice, ResumePoint(block: ResumePoint.breakBefore, unit: 0, part: 0))
+        return slice.nested(in: unit, at: ResumePoint(block: ResumePoint.breakBefore, unit: 0, part: 0))
       }
-      if let slice = current?.next() { return placed(slice, slice.at) }
+      if let slice = current?.next() { return slice.nested(in: unit, at: slice.at) }
       let index = items.position
       guard let item = items.next() else { return nil }
       guard chosen(item) else { continue }
@@ -67,12 +67,5 @@ struct EachSlices: Sequence, IteratorProtocol {
       unit = index
       current = makeItem(item, from).makeIterator()
     }
-  }
-
-  /// `slice` saying it is at `point` among the blocks of the current item.
-  private func placed(_ slice: Slice, _ point: ResumePoint) -> Slice {
-    var slice = slice
-    slice.at = ResumePoint(block: 0, unit: unit, part: 0, inner: [point])
-    return slice
   }
 }

@@ -67,7 +67,7 @@ struct BlockLayout {
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
     case .pageBreak: slices = AnySequence([Slice.pageBreak])
-    case .group(let blocks): slices = group(blocks, scope)
+    case .group(let blocks): return group(blocks, scope, from: start)
     case .each(let each): return self.each(each, scope, line: block.line, from: start)
     case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
@@ -204,32 +204,6 @@ struct BlockLayout {
     }
     slice.height = height
     return slice
-  }
-
-  /// A group is kept on one page when it fits on one; otherwise (or when it holds a page
-  /// break) its parts flow as usual, breaking between them — never overflowing, never dropped.
-  func group(_ blocks: [Block], _ scope: Scope) -> AnySequence<Slice> {
-    var iterator = blocks.lazy.flatMap { self.slices($0, scope) }.makeIterator()
-    var leading: [Slice] = []
-    var parts: [Slice] = []
-    var height = 0.0
-    while let s = iterator.next() {
-      if parts.isEmpty && s.kind == .space {
-        leading.append(s)  // separates the group from what is before: collapses at a page top
-        continue
-      }
-      parts.append(s)
-      height += s.height
-      if s.kind == .pageBreak || height > pageHeight {
-        let rest = AnySequence { iterator }
-        return AnySequence([AnySequence(leading + parts), rest].joined())
-      }
-    }
-    var trailing: [Slice] = []  // space after the group stays outside it, too
-    while let last = parts.last, last.kind == .space { trailing.insert(parts.removeLast(), at: 0) }
-    var stacked = parts.isEmpty ? [] : [Slice.stack(parts)]
-    if !stacked.isEmpty { stacked[0].keepWithPrevious = parts[0].keepWithPrevious }
-    return AnySequence(leading + stacked + trailing)
   }
 
   func x(for alignment: TextStyle.Alignment, width itemWidth: Double) -> Double {

@@ -8,9 +8,9 @@ public struct ResumePoint: Hashable, Sendable {
   /// -1: the space before the block; `Int.max`: the space after it.
   var unit: Int
   var part: Int
-  /// Inside an `each:` item: where in the item's blocks, as a point in a body of those blocks
-  /// (its `block` -1: the page break before the item). Empty elsewhere. At most one element:
-  /// an array, because a struct cannot hold itself.
+  /// Inside a block that holds blocks (an `each:` item, a group): where among those blocks, as
+  /// a point in a body of them (its `block` -1: the page break before an item). Empty
+  /// elsewhere. At most one element: an array, because a struct cannot hold itself.
   var inner: [ResumePoint] = []
 
   static let start = ResumePoint(block: 0, unit: -1, part: 0)
@@ -32,4 +32,14 @@ public struct PageRecord: Hashable, Sendable {
 /// out a page alone costs beyond the page's own slices (a test reads it).
 final class SkippedSlices {
   var count = 0
+}
+
+extension Slice {
+  /// The slice saying it is at `point` among the blocks of the `unit` of a block that holds
+  /// blocks (a group, an `each:` item).
+  func nested(in unit: Int, at point: ResumePoint) -> Slice {
+    var slice = self
+    slice.at = ResumePoint(block: 0, unit: unit, part: 0, inner: [point])
+    return slice
+  }
 }

@@ -15,7 +15,9 @@ struct EachResumeTests {
   }
 
   /// The whole document's pages, each page laid out alone, and the slices the whole took.
-  static func layOut(_ body: String, _ json: String) throws -> (whole: [[String]], alone: [Alone], taken: Int) {
+  static func layOut(_ body: String, _ json: String) throws -> (
+    whole: [[String]], alone: [Alone], taken: Int, starts: [ResumePoint]
+  ) {
     let layout = try Engine.parse(Engine.layout(body))
     let data = try JSONReader.parse(Array(json.utf8))
     return try Engine.withFonts { fonts in
@@ -34,7 +36,7 @@ struct EachResumeTests {
             fingerprint: ResumeTests.fingerprint(page),
             made: engine.slicesTaken + engine.slicesSkipped.count - before))
       }
-      return (whole, alone, taken)
+      return (whole, alone, taken, prepared.records.compactMap(\.start))
     }
   }
 
@@ -57,7 +59,7 @@ struct EachResumeTests {
                   - text: "2025年1月1日"
       """
     let json = "{\"members\": [\(Self.items(200) { "{\"n\": \"\($0)\", \"name\": \"张三\"}" })]}"
-    let (whole, alone, _) = try Self.layOut(body, json)
+    let (whole, alone, _, _) = try Self.layOut(body, json)
     #expect(whole.count == 200)
     for (i, page) in alone.enumerated() {
       #expect(page.fingerprint == whole[i], "page \(i + 1)")
@@ -93,7 +95,7 @@ struct EachResumeTests {
       """
     let members = Self.items(90) { "{\"name\": \"会员\($0)\", \"a\": \"\($0).00\"}" }
     let json = "{\"units\": [\(Self.items(6) { "{\"name\": \"\($0)\", \"members\": [\(members)]}" })]}"
-    let (whole, alone, taken) = try Self.layOut(body, json)
+    let (whole, alone, taken, _) = try Self.layOut(body, json)
     #expect(whole.count >= 12, "each unit's table breaks across pages")
     for (i, page) in alone.enumerated() {
       #expect(page.fingerprint == whole[i], "page \(i + 1) of \(whole.count)")
@@ -124,7 +126,7 @@ struct EachResumeTests {
       """
     let members = Self.items(60) { "{\"name\": \"会员\($0)\", \"shown\": \($0 % 3 != 0)}" }
     let json = "{\"unions\": [\(Self.items(8) { "{\"name\": \"\($0)\", \"members\": [\(members)]}" })]}"
-    let (whole, alone, taken) = try Self.layOut(body, json)
+    let (whole, alone, taken, _) = try Self.layOut(body, json)
     #expect(whole.count >= 10)
     for (i, page) in alone.enumerated() {
       #expect(page.fingerprint == whole[i], "page \(i + 1) of \(whole.count)")
@@ -135,10 +137,18 @@ struct EachResumeTests {
     #expect(most <= 2 * perPage, "at most \(most) slices for a page alone; a page has \(perPage) on average")
   }
 
-  @Test("an each: inside a group and under when: lays out alone as in the whole")
+  @Test("an each: in a flowing group resumes at its item; kept groups resume at their stack or the space around it")
   func eachInGroup() throws {
     let body = """
-        - text: "名单"
+        - each:
+            from: notes
+            pageBreak: false
+            blocks:
+              - group:
+                  - text: "第 {n} 条"
+                    spaceBefore: 6
+                  - text: "这一条分成两行，作为一组排在同一页上，不在两页之间断开。"
+                spaceAfter: 10
         - group:
             - text: "以下人员："
             - each:
@@ -149,12 +159,20 @@ struct EachResumeTests {
                   - text: "{name}"
           when: "{listed}"
       """
-    let members = Self.items(120) { "{\"name\": \"会员\($0)\", \"shown\": \($0 % 2 == 0)}" }
-    let json = "{\"listed\": true, \"members\": [\(members)]}"
-    let (whole, alone, _) = try Self.layOut(body, json)
-    #expect(whole.count >= 2)
+    let notes = Self.items(40) { "{\"n\": \"\($0)\"}" }
+    let members = Self.items(600) { "{\"name\": \"会员\($0)\", \"shown\": \($0 % 2 == 0)}" }
+    let json = "{\"listed\": true, \"notes\": [\(notes)], \"members\": [\(members)]}"
+    let (whole, alone, taken, starts) = try Self.layOut(body, json)
+    #expect(whole.count >= 10)
+    // Pages start inside kept groups (at their stack) and inside the flowing one.
+    let inGroups = starts.compactMap { $0.block == 0 ? $0.inner.first : $0 }
+    #expect(inGroups.contains { $0.unit == BlockLayout.keptGroup && !$0.inner.isEmpty })
+    #expect(inGroups.contains { $0.unit == BlockLayout.flowingGroup })
     for (i, page) in alone.enumerated() {
       #expect(page.fingerprint == whole[i], "page \(i + 1) of \(whole.count)")
     }
+    let perPage = taken / 2 / whole.count
+    let most = alone.map(\.made).max() ?? 0
+    #expect(most <= 2 * perPage, "at most \(most) slices for a page alone; a page has \(perPage) on average")
   }
 }
