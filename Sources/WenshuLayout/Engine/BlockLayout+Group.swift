@@ -31,7 +31,7 @@ extension BlockLayout {
     return AnySequence([])
   }
 
-  /// The group from its top: `iterator`'s slices kept in one, or flowing.
+  /// The group from its top: `base`'s slices kept in one, or flowing.
   private func group(_ base: BodySlices) -> AnySequence<Slice> {
     var iterator = base
     var leading: [Slice] = []
