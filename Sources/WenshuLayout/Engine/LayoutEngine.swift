@@ -18,6 +18,8 @@ public final class LayoutEngine {
   /// How many passes over the body it ran, and how many slices they took (a test reads them).
   var passes = 0
   var slicesTaken = 0
+  /// The slices made only to be skipped where a block resumes inside itself (a test reads it).
+  let slicesSkipped = SkippedSlices()
 
   public init(
     layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet, types: [ValueType] = ValueType.generic
@@ -379,7 +381,7 @@ final class PageFrame {
     }
     blocks = BlockLayout(
       width: width, pageHeight: min(first.bodyHeight, rest.bodyHeight), styles: layout.styles, filler: filler,
-      fonts: engine.fonts, measureOnly: measureOnly)
+      fonts: engine.fonts, measureOnly: measureOnly, skipped: engine.slicesSkipped)
   }
 
   func paginator(problems: ProblemLog) -> Paginator {
