@@ -111,6 +111,12 @@ public final class FontLibrary {
     return result
   }
 
+  /// Whether some font draws every printable ASCII character (U+0021–U+007E), so that text
+  /// of those alone needs no look-up per character.
+  public private(set) lazy var coversPrintableASCII: Bool = (0x21...0x7E).allSatisfy {
+    covers(Unicode.Scalar(UInt8($0)))
+  }
+
   /// The first scalar of `text` that no font can draw.
   public func firstUncovered(in text: String) -> Unicode.Scalar? {
     for scalar in text.unicodeScalars where !covers(scalar) { return scalar }

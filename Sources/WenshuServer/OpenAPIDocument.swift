@@ -57,7 +57,8 @@ public enum OpenAPIDocument {
       "openapi": .string("3.1.0"),
       "info": .object([
         // ASCII, as generators make the client package's name of it.
-        "title": .string("Wenshu render service"), "version": .string("1.0.0"), "description": .string(description),
+        "title": .string("Wenshu render service"), "version": .string(ProductVersion.current),
+        "description": .string(description),
       ]),
       "security": .array([.object([:]), .object(["bearer": .array([])]), .object(["apiKey": .array([])])]),
       "paths": .object(paths),

@@ -6,11 +6,14 @@
 // after a different document, the way ../shared/bench times its peers in process.
 // --extra-layouts scripts/bench-layouts adds the benchmark's `bench` variants (data made by
 // scripts/bench-convert); the product's catalogue does not hold them.
+// --prepare times only what comes before the first page is drawn (the JSON parsed, checked,
+// the pages counted): the part of a long list that Cairo's writing thread waits for.
 import Foundation
 import WenshuDocuments
 
 var runs = 30
 var warmUp = true
+var prepareOnly = false
 var extraLayouts: URL?
 var jobs: [(document: String, file: String)] = []
 var arguments = CommandLine.arguments.dropFirst()
@@ -21,11 +24,15 @@ while let argument = arguments.popFirst() {
     extraLayouts = URL(fileURLWithPath: folder)
   } else if argument == "--no-warmup" {
     warmUp = false
+  } else if argument == "--prepare" {
+    prepareOnly = true
   } else if let eq = argument.firstIndex(of: "=") {
     jobs.append((String(argument[..<eq]), String(argument[argument.index(after: eq)...])))
   } else {
     FileHandle.standardError.write(
-      Data("usage: wenshu-bench [--runs N] [--no-warmup] [--extra-layouts folder] [document=data.json ...]\n".utf8))
+      Data(
+        "usage: wenshu-bench [--runs N] [--no-warmup] [--prepare] [--extra-layouts folder] [document=data.json ...]\n"
+          .utf8))
     exit(2)
   }
 }
@@ -48,15 +55,22 @@ for job in jobs {
   if warmUp { _ = try renderer.render(document: job.document, json: json) }
   var times: [Double] = []
   var pdf: [UInt8] = []
+  var counted = 0
   for _ in 0..<count {
     let start = ContinuousClock.now
-    pdf = try renderer.render(document: job.document, json: json).pdf
+    if prepareOnly {
+      counted = try renderer.prepare(document: job.document, json: json).pageCount
+    } else {
+      pdf = try renderer.render(document: job.document, json: json).pdf
+    }
     let d = ContinuousClock.now - start
     times.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
   }
   times.sort()
   let text = String(decoding: pdf, as: UTF8.self)
-  let pages = text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
+  let pages =
+    prepareOnly
+    ? counted : text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
   let name = "\(job.document) \(URL(fileURLWithPath: job.file).lastPathComponent)"
   print(
     name.padding(toLength: 44, withPad: " ", startingAt: 0),

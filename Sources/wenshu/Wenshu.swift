@@ -1,4 +1,5 @@
 import ArgumentParser
+import WenshuDocuments
 
 @main
 struct Wenshu: AsyncParsableCommand {
@@ -9,6 +10,7 @@ struct Wenshu: AsyncParsableCommand {
       Layouts live in Layouts/, fonts in fonts/ (set up by scripts/setup). Wenshu finds them \
       from the current directory or the executable, or from $WENSHU_HOME.
       """,
+    version: ProductVersion.current,
     subcommands: [
       Print.self, Check.self, Template.self, Serve.self, Preview.self, Documents.self, Schema.self, OpenAPI.self,
       RMB.self, Verify.self,

@@ -140,6 +140,10 @@ struct JobFormTests {
         ], .badRequest, "two 'members' parts after items[0]"
       ),
       ([Self.text("document", "overage-certificate")], .unprocessableContent, "items"),
+      (
+        [Self.text("document", "invoice-preview"), try Self.unit(), try Self.sheet("members-utf8-bom.csv")],
+        .unprocessableContent, "items[0].members"
+      ),
       ([try Self.unit()], .unprocessableContent, "document"),
       ([Self.text("document", "overage-certificate"), ("data", nil, Array("{".utf8))], .badRequest, "items[0]"),
       (

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WenshuDocuments
 import WenshuLayout
 import WenshuTestSupport
 
@@ -120,6 +121,13 @@ struct CLITests {
     #expect(String(decoding: lines.stdout, as: UTF8.self) == "伍分\n")
     #expect(lines.status == 65)
     #expect(lines.stderr.contains("12.345"))
+  }
+
+  @Test("--version prints the version the served description states")
+  func version() throws {
+    let r = try wenshu(["--version"])
+    #expect(r.status == 0)
+    #expect(String(decoding: r.stdout, as: UTF8.self) == "\(ProductVersion.current)\n")
   }
 
   @Test func helpExplainsTheDocuments() throws {

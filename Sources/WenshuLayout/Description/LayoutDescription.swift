@@ -39,6 +39,11 @@ public struct LayoutDescription: Sendable {
     /// The document's own number (`{confirmationNumber}`), for the record a service keeps of
     /// what it printed; nil when the document has none. Never a person's name or ID number.
     public var reference: Template?
+    /// The layout line of each key written (`title`, `filename`, …), so a problem in one
+    /// names its line; a default names line 1.
+    public var lines: [String: Int] = [:]
+
+    public func line(_ key: String) -> Int { lines[key] ?? 1 }
   }
 }
 

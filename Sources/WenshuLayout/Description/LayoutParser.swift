@@ -133,7 +133,8 @@ public struct LayoutParser: Sendable {
 
   func parseMetadata(_ node: Node, document: String) throws(LayoutError) -> LayoutDescription.Metadata {
     var f = try YAMLFields(node, what: "metadata", file: file)
-    let metadata = LayoutDescription.Metadata(
+    let keys = ["title", "author", "subject", "created", "filename", "reference"]
+    var metadata = LayoutDescription.Metadata(
       title: try template(required(f.take("title"), in: f, key: "title")),
       author: try f.take("author").map(template) ?? Template(literal: "Wenshu"),
       subject: try f.take("subject").map(template) ?? Template(literal: ""),
@@ -141,6 +142,7 @@ public struct LayoutParser: Sendable {
       filename: try f.take("filename").map(template) ?? Template(literal: document),
       reference: try f.take("reference").map(template))
     try f.finish()
+    for key in keys { if let value = node[key] { metadata.lines[key] = value.line } }
     return metadata
   }
 

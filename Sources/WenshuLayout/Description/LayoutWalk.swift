@@ -56,11 +56,11 @@ struct LayoutWalk<Scope> {
       + [(m.filename, "filename")] + (m.reference.map { [($0, "reference")] } ?? [])
     {
       let use = TemplateUse(t, .block, placed: false, at: "metadata.\(key)")
-      try visit(Site(region: .metadata, use: use, line: 1), root(.metadata))
+      try visit(Site(region: .metadata, use: use, line: m.line(key)), root(.metadata))
     }
     if let w = layout.watermark {
       let use = TemplateUse(w.text, .block, placed: false, at: "watermark.text")
-      try visit(Site(region: .watermark, use: use, line: 1), root(.watermark))
+      try visit(Site(region: .watermark, use: use, line: w.line), root(.watermark))
     }
     for c in layout.checks {
       var scope = root(.check)

@@ -11,12 +11,15 @@ public struct Watermark: Sendable {
   /// The caller's serif (set in bold): a face the pages already embed, so the mark adds no
   /// font to the PDF.
   public var family: String
+  /// The layout line of `text`, named by a problem in it.
+  public var line = 1
 }
 
 extension LayoutParser {
   func parseWatermark(_ node: Node) throws(LayoutError) -> Watermark {
     var f = try YAMLFields(node, what: "watermark", file: file)
-    let w = Watermark(
+    let textLine = node["text"]?.line ?? node.line
+    var w = Watermark(
       text: try template(required(f.take("text"), in: f, key: "text")),
       size: try f.take("size").map(length) ?? 110,
       color: try f.take("color").map { n throws(LayoutError) in
@@ -32,6 +35,7 @@ extension LayoutParser {
         return o
       } ?? 0.18,
       family: fontFamilies.serif)
+    w.line = textLine
     try f.finish()
     return w
   }

@@ -13,6 +13,8 @@ struct BlockLayout {
   /// The first pass only needs heights: table cells that fit on one line are measured
   /// from remembered glyph metrics and not made into glyph lines.
   var measureOnly = false
+  /// Counts the slices a block makes only to skip them when it resumes inside itself.
+  var skipped: SkippedSlices? = nil
 
   /// The block's slices; from `start` on (a point within it, its `block` ignored), each
   /// saying where it is, when the block is one of the body's (nil: a block inside another).
@@ -28,13 +30,13 @@ struct BlockLayout {
     let origin = SliceOrigin(file: filler.file, line: block.line)
     // The space before a block is there only when it starts from the top; past its own slices
     // only the space after it is left.
-    let within = start.map { $0.unit == ResumePoint.spaceBefore ? (unit: 0, part: 0) : (unit: $0.unit, part: $0.part) }
+    let within = start.map { $0.unit == ResumePoint.spaceBefore ? ResumePoint(block: 0, unit: 0, part: 0) : $0 }
     var slices: AnySequence<Slice>
     if within?.unit == ResumePoint.spaceAfter {
       slices = AnySequence([])
     } else if !scope.has(variable: "page"), block.readsPageNumber {
       slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
-      if let within { slices = AnySequence(NumberedSlices(slices, from: within.part)) }
+      if let within { slices = AnySequence(NumberedSlices(slices, from: within.part, skipped: skipped)) }
     } else {
       slices = leafSlices(block, scope, origin, from: within)
     }
@@ -50,7 +52,7 @@ struct BlockLayout {
   /// The block's slices, without the space around it; numbered from `start` when given (a
   /// table numbers its rows and resumes at one without making those before it).
   private func leafSlices(
-    _ block: Block, _ scope: Scope, _ origin: SliceOrigin, from start: (unit: Int, part: Int)? = nil
+    _ block: Block, _ scope: Scope, _ origin: SliceOrigin, from start: ResumePoint? = nil
   ) -> AnySequence<Slice> {
     let slices: AnySequence<Slice>
     switch block.kind {
@@ -59,19 +61,20 @@ struct BlockLayout {
     case .table(let table):
       // Columns are shown or hidden once per table, from the data around it, not per row.
       let shown = table.showingColumns { filler.holds($0, scope, line: block.line) }
-      return shown.columns.isEmpty ? AnySequence([]) : self.table(shown, scope, origin, from: start)
+      return shown.columns.isEmpty
+        ? AnySequence([]) : self.table(shown, scope, origin, from: start.map { ($0.unit, $0.part) })
     case .list(let list): slices = self.list(list, scope, origin)
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
     case .pageBreak: slices = AnySequence([Slice.pageBreak])
-    case .group(let blocks): slices = group(blocks, scope)
-    case .each(let each): slices = self.each(each, scope, line: block.line)
+    case .group(let blocks): return group(blocks, scope, from: start)
+    case .each(let each): return self.each(each, scope, line: block.line, from: start)
     case .image(let image): slices = AnySequence([self.image(image, scope, origin)])
     case .qr(let qr): slices = AnySequence([self.qr(qr, scope, origin)])
     case .form(let grid): slices = AnySequence(form(grid, scope, origin))
     }
     guard let start else { return slices }
-    return AnySequence(NumberedSlices(slices, from: start.part))
+    return AnySequence(NumberedSlices(slices, from: start.part, skipped: skipped))
   }
 
   func style(_ name: String) -> TextStyle { styles[name] ?? styles["body"]! }
@@ -201,47 +204,6 @@ struct BlockLayout {
     }
     slice.height = height
     return slice
-  }
-
-  /// A group is kept on one page when it fits on one; otherwise (or when it holds a page
-  /// break) its parts flow as usual, breaking between them — never overflowing, never dropped.
-  func group(_ blocks: [Block], _ scope: Scope) -> AnySequence<Slice> {
-    var iterator = blocks.lazy.flatMap { self.slices($0, scope) }.makeIterator()
-    var leading: [Slice] = []
-    var parts: [Slice] = []
-    var height = 0.0
-    while let s = iterator.next() {
-      if parts.isEmpty && s.kind == .space {
-        leading.append(s)  // separates the group from what is before: collapses at a page top
-        continue
-      }
-      parts.append(s)
-      height += s.height
-      if s.kind == .pageBreak || height > pageHeight {
-        let rest = AnySequence { iterator }
-        return AnySequence([AnySequence(leading + parts), rest].joined())
-      }
-    }
-    var trailing: [Slice] = []  // space after the group stays outside it, too
-    while let last = parts.last, last.kind == .space { trailing.insert(parts.removeLast(), at: 0) }
-    var stacked = parts.isEmpty ? [] : [Slice.stack(parts)]
-    if !stacked.isEmpty { stacked[0].keepWithPrevious = parts[0].keepWithPrevious }
-    return AnySequence(leading + stacked + trailing)
-  }
-
-  /// The blocks once per chosen item, each item on its own page when asked.
-  func each(_ each: Each, _ scope: Scope, line: Int) -> AnySequence<Slice> {
-    let chosen = rows(each.from, scope, line: line).lazy.filter { rowScope in
-      each.when.map { filler.holds($0, rowScope, line: line) } ?? true
-    }
-    var first = true
-    return AnySequence(
-      chosen.flatMap { rowScope -> [Slice] in
-        let breakBefore = each.pageBreak && !first
-        first = false
-        let body = each.blocks.flatMap { self.slices($0, rowScope) }
-        return breakBefore ? [Slice.pageBreak] + body : body
-      })
   }
 
   func x(for alignment: TextStyle.Alignment, width itemWidth: Double) -> Double {

@@ -46,7 +46,7 @@ extension Slice {
   /// A block's slices with its first content slice marked to keep with what precedes it.
   static func keptWithPrevious(_ slices: AnySequence<Slice>) -> AnySequence<Slice> {
     AnySequence { () -> AnyIterator<Slice> in
-      var inner = slices.makeIterator()
+      let inner = slices.makeIterator()
       var marked = false
       return AnyIterator {
         guard var slice = inner.next() else { return nil }

@@ -18,6 +18,8 @@ public final class LayoutEngine {
   /// How many passes over the body it ran, and how many slices they took (a test reads them).
   var passes = 0
   var slicesTaken = 0
+  /// The slices made only to be skipped where a block resumes inside itself (a test reads it).
+  let slicesSkipped = SkippedSlices()
 
   public init(
     layout: LayoutDescription, fonts: FontLibrary, formatters: FormatterSet, types: [ValueType] = ValueType.generic
@@ -87,11 +89,12 @@ public final class LayoutEngine {
     }
     let m = layout.metadata
     let info = DocumentInfo(
-      title: filler.fill(m.title, root, line: 0), author: filler.fill(m.author, root, line: 0),
-      subject: filler.fill(m.subject, root, line: 0), creator: "Wenshu 文书",
-      created: filler.fill(m.created, root, line: 0))
-    let filename = filler.fill(m.filename, root, line: 0)
-    let reference = m.reference.map { filler.fill($0, root, line: 0) }
+      title: filler.fill(m.title, root, line: m.line("title")),
+      author: filler.fill(m.author, root, line: m.line("author")),
+      subject: filler.fill(m.subject, root, line: m.line("subject")), creator: "Wenshu 文书",
+      created: filler.fill(m.created, root, line: m.line("created")))
+    let filename = filler.fill(m.filename, root, line: m.line("filename"))
+    let reference = m.reference.map { filler.fill($0, root, line: m.line("reference")) }
     if !problems.problems.isEmpty { throw .data(problems.all) }
     return PreparedDocument(
       engine: self, data: data, pageCount: pageCount, records: paginator.records, info: info, warnings: warnings,
@@ -311,7 +314,7 @@ public final class PreparedDocument {
     let frame = try PageFrame(layout: layout, engine: engine, filler: filler, measureOnly: false, root: root)
     let watermark = layout.watermark.map { spec -> PageItem in
       let style = TextStyle(families: [spec.family], size: spec.size, bold: true, color: spec.color)
-      let shaped = engine.fonts.shape(filler.fill(spec.text, root, line: 1), style: style, width: nil)
+      let shaped = engine.fonts.shape(filler.fill(spec.text, root, line: spec.line), style: style, width: nil)
       let items = frame.blocks.items(shaped, color: spec.color, dx: -shaped.size.width / 2, dy: -shaped.size.height / 2)
       let page = layout.page.size
       return .group(
@@ -384,7 +387,7 @@ final class PageFrame {
     }
     blocks = BlockLayout(
       width: width, pageHeight: min(first.bodyHeight, rest.bodyHeight), styles: layout.styles, filler: filler,
-      fonts: engine.fonts, measureOnly: measureOnly)
+      fonts: engine.fonts, measureOnly: measureOnly, skipped: engine.slicesSkipped)
   }
 
   func paginator(problems: ProblemLog) -> Paginator {

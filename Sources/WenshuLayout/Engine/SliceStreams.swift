@@ -132,9 +132,10 @@ struct NumberedSlices: Sequence, IteratorProtocol {
   private var inner: AnySequence<Slice>.Iterator
   private var index = 0
 
-  init(_ inner: AnySequence<Slice>, from part: Int) {
+  init(_ inner: AnySequence<Slice>, from part: Int, skipped: SkippedSlices? = nil) {
     self.inner = inner.makeIterator()
     while index < part, self.inner.next() != nil { index += 1 }
+    skipped?.count += index
   }
 
   mutating func next() -> Slice? {

@@ -103,6 +103,9 @@ struct TemplateFiller {
 
   /// Text that must not reach paper: controls, bidirectional overrides, characters no font draws.
   func textProblem(_ text: String) -> String? {
+    // Codes, dates and amounts — most of a member list's cells — are printable ASCII, which
+    // the bundled fonts cover whole: no character of theirs needs looking up.
+    if fonts.coversPrintableASCII, Self.isPrintableASCII(text) { return nil }
     for scalar in text.unicodeScalars {
       let v = scalar.value
       if (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) {
@@ -116,6 +119,11 @@ struct TemplateFiller {
       }
     }
     return nil
+  }
+
+  private static func isPrintableASCII(_ text: String) -> Bool {
+    var text = text  // `withUTF8` needs a variable; a native string is not copied
+    return text.withUTF8 { bytes in bytes.allSatisfy { $0 &- 0x20 < 0x5F } }
   }
 
   private func hex(_ v: UInt32) -> String {

@@ -41,7 +41,7 @@ enum JobForm {
           throw malformed("two 'members' parts after items[\(last)]'s data (one sheet per item)")
         }
         guard !part.bytes.isEmpty else { throw malformed("items[\(last)]: an empty 'members' part") }
-        items[last].1 = JobSheet(name: part.fileName ?? "members", bytes: Array(part.bytes))
+        items[last].1 = JobSheet(name: part.fileName ?? JobSheet.unnamed, bytes: Array(part.bytes))
       default:
         throw malformed("an unknown part '\(part.name)' (a job's form has \(fields.joined(separator: ", ")))")
       }

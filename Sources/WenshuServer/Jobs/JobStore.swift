@@ -66,6 +66,10 @@ struct JobItem: Sendable {
 struct JobSheet: Sendable {
   var name: String
   var bytes: [UInt8]
+
+  /// The name of a member list sent without a file name (a stored job's sheet whose name was
+  /// not kept reads the same): what it is called in a failed item's problems.
+  static let unnamed = "members"
 }
 
 enum JobFormat: String, Sendable, Codable {

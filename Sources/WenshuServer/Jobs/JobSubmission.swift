@@ -1,12 +1,13 @@
 import Foundation
 import WenshuDocuments
 import WenshuLayout
+import WenshuSheets
 
 /// A `POST /v1/jobs` body, checked before anything is stored: `{"document", "items": [data, …],
 /// "format": "zip" | "pdf", "webhook": "https://…"}`. The items' data is checked when each is printed
 /// (a bad item fails alone); here only what makes the job as a whole impossible is refused:
 /// an unknown document, no items or too many, an item outside the key's offices (403, as a
-/// batch), a webhook the server will not call.
+/// batch), a webhook the server will not call, a member sheet for a document without a list.
 struct JobSubmission {
   var document: String
   var format: JobFormat
@@ -41,6 +42,14 @@ struct JobSubmission {
     }
     guard catalog.layouts[document] != nil else {
       throw Problem.from(.unknownDocument(document, known: catalog.documents))
+    }
+    // A sheet for a document with no list to fill could never print: said now, not per item.
+    if let i = items.firstIndex(where: { $0.1 != nil }),
+      !(catalog.layouts[document] ?? []).contains(where: { MemberImport.memberLists($0).count == 1 })
+    {
+      throw Self.invalid(
+        "items[\(i)].members",
+        "文书“\(document)”没有会员名单，不能读取名单表格 (this document has no member list for a spreadsheet to fill)")
     }
     if let key, let documents = key.documents, !documents.contains(document) {
       throw Problem(

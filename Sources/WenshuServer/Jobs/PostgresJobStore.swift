@@ -209,7 +209,7 @@ final class PostgresJobStore: JobStore {
         guard let job = jobs[item.0] else { return nil }
         return ClaimedItem(
           key: ItemKey(job: item.0, position: item.1), data: Array(buffer: item.2),
-          sheet: item.3.map { JobSheet(name: item.4 ?? "members", bytes: Array(buffer: $0)) }, document: job.0,
+          sheet: item.3.map { JobSheet(name: item.4 ?? JobSheet.unnamed, bytes: Array(buffer: $0)) }, document: job.0,
           format: JobFormat(rawValue: job.1) ?? .zip, itemCount: job.2, offices: job.3.map(JobSchema.decodeOffices),
           holder: job.4)
       }.sorted { ($0.key.job, $0.key.position) < ($1.key.job, $1.key.position) }

@@ -143,7 +143,8 @@ final class SQLiteJobStore: JobStore {
         claimed.append(
           ClaimedItem(
             key: ItemKey(job: jobID, position: row["position"]), data: [UInt8](data),
-            sheet: sheet.map { JobSheet(name: sheetName ?? "members", bytes: [UInt8]($0)) }, document: job["document"],
+            sheet: sheet.map { JobSheet(name: sheetName ?? JobSheet.unnamed, bytes: [UInt8]($0)) },
+            document: job["document"],
             format: JobFormat(rawValue: job["format"]) ?? .zip, itemCount: job["item_count"],
             offices: (job["offices"] as String?).map(JobSchema.decodeOffices), holder: job["holder"]))
       }

@@ -154,10 +154,8 @@ struct TemplatePlaceTests {
 
   static func written(_ place: Place, _ path: String) -> String { place.isPath ? path : "{\(path)}" }
 
-  /// The line of the layout holding the place with `template` (metadata and the watermark
-  /// are blamed on line 1).
+  /// The line of the layout holding the place with `template`.
   static func line(of place: Place, _ template: String, in yaml: String) -> Int {
-    if place.section == "metadata" || place.section == "watermark" { return 1 }
     let written = place.line.replacingOccurrences(of: "T", with: template)
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
     return 1 + (lines.firstIndex { $0.hasSuffix(written) } ?? -2)

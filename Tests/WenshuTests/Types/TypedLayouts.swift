@@ -95,7 +95,7 @@ enum TypedLayouts {
       let json = Array(WenshuLayout.JSONWriter.write(data, pretty: false).utf8)
       _ = try renderer.prepare(document: document, data: try renderer.parse(document: document, json: json))
       return []
-    } catch let failure as RenderFailure {
+    } catch let failure {
       guard case .data(let problems) = failure else { throw failure }
       return problems
     }
