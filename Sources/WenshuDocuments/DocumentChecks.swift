@@ -46,18 +46,17 @@ struct DocumentChecks {
       ]),
   ]
 
-  /// The data with derived fields filled in, and every problem found.
+  /// Fills in the data's derived fields, in place (a list of 200,000 members is not copied),
+  /// and returns every problem found.
   func apply(
-    layout: LayoutDescription, office: String?, data: DataValue, cancellation: RenderCancellation? = nil
-  ) -> (DataValue, [DataProblem]) {
-    var data = data
-    var problems: [DataProblem] = []
+    layout: LayoutDescription, office: String?, data: inout DataValue, cancellation: RenderCancellation? = nil
+  ) -> [DataProblem] {
     let uses = layout.checks.compactMap(\.rule)
     let agesOn = uses.first { $0.name == "agesOn" }.flatMap { Self.value(data, $0.inputs["date"])?.text }
       .flatMap { try? CivilDate(parsing: $0) }
-    let identities: [String: IdentityRules.Identity]
-    (data, identities, problems) = IdentityRules(referenceDate: agesOn, cancellation: cancellation).apply(
-      data, schema: layout.schema, keepingIdentities: uses.contains { $0.name == "overAgeMembers" })
+    let (identities, found) = IdentityRules(referenceDate: agesOn, cancellation: cancellation).apply(
+      &data, schema: layout.schema, keepingIdentities: uses.contains { $0.name == "overAgeMembers" })
+    var problems = found
     for use in uses {
       switch use.name {
       case "overAgeMembers": problems += overAge(data, use.inputs, identities, on: agesOn, office: office)
@@ -65,7 +64,7 @@ struct DocumentChecks {
       default: break  // the parser admits only the rules above
       }
     }
-    return (data, problems)
+    return problems
   }
 
   static func value(_ data: DataValue, _ path: String?) -> DataValue? {

@@ -13,9 +13,10 @@ extension DocumentRenderer {
     do {
       if format == .xlsx { try requireSheets(document) }
       let data = try parse(document: document, json: json, cancellation: cancellation)
-      let prepared = try prepare(document: document, data: data, cancellation: cancellation, scope: scope)
-      let record = PrintRecord(
-        office: OfficeProfile.named(in: data), reference: prepared.reference, pages: prepared.pageCount)
+      let office = OfficeProfile.named(in: data)
+      // The data is handed over: the checks fill it in where it stands.
+      let prepared = try prepare(document: document, data: consume data, cancellation: cancellation, scope: scope)
+      let record = PrintRecord(office: office, reference: prepared.reference, pages: prepared.pageCount)
       switch format {
       case .png(let number, let dpi):
         return try pngPage(
@@ -35,7 +36,7 @@ extension DocumentRenderer {
           warnings: ProblemList(prepared.warnings), records: [record])
       case .pdf, .zip:
         // With the operator's keys, every PDF of an office that has one is signed (see README).
-        let identity = signed ? Self.office(of: data).flatMap { signingKeys?.identities[$0] } : nil
+        let identity = signed ? office.flatMap { signingKeys?.identities[$0] } : nil
         let pdf = try identity.map { (identity) throws(RenderFailure) in try signedPDF(prepared, identity: identity) }
         return RenderedFile(
           bytes: try pdf ?? PDFRenderer.render(prepared), mediaType: "application/pdf",
@@ -60,8 +61,9 @@ extension DocumentRenderer {
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil
   ) throws(OutputFailure) -> PreparedDocument {
     do {
-      let data = try parse(document: document, json: json, cancellation: cancellation)
-      return try prepare(document: document, data: data, cancellation: cancellation)
+      return try prepare(
+        document: document, data: try parse(document: document, json: json, cancellation: cancellation),
+        cancellation: cancellation)
     } catch {
       throw .render(error)
     }

@@ -52,8 +52,13 @@ extension DocumentRenderer {
   /// What to tell the operator when the layout prints a verification code but there is no
   /// code key for the office: the document is printed without the code (it takes no room).
   public func missingCodeNote(_ prepared: PreparedDocument, data: DataValue) -> String? {
+    missingCodeNote(prepared, office: Self.office(of: data))
+  }
+
+  /// The same, for a caller that handed its data over to `prepare` and kept only its office.
+  public func missingCodeNote(_ prepared: PreparedDocument, office: String?) -> String? {
     guard prepared.layoutPrintsVerificationCode, !prepared.hasVerificationCode else { return nil }
-    let office = Self.office(of: data) ?? "-"
+    let office = office ?? "-"
     let folder = signingKeys.map { " in \($0.folder.path)" } ?? " (no --signing-keys)"
     return "printed without its verification QR: no code key \(office).ed25519\(folder)"
   }

@@ -53,11 +53,12 @@ public final class DocumentRenderer: @unchecked Sendable {
 
   /// Lays out a document from parsed data: picks the variant and office, fills in the profile.
   /// `scope`: the offices the caller may print for (`.forbidden` outside them); nil = any.
+  /// `data` is taken, not borrowed: the checks fill in derived fields in place, which copies
+  /// the whole tree (66 MiB for 200,000 members) if the caller still holds it.
   public func prepare(
-    document: String, data: DataValue, cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
+    document: String, data: consuming DataValue, cancellation: RenderCancellation? = nil, scope: OfficeScope? = nil
   ) throws(RenderFailure) -> PreparedDocument {
     guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
-    var data = data
     // `variant` picks a form of the document; it is not part of the document's data.
     var variant = "default"
     if case .object(var root) = data, let v = root["variant"] {
@@ -65,6 +66,7 @@ public final class DocumentRenderer: @unchecked Sendable {
         throw .data([DataProblem(path: "variant", message: "应为文字 (expected text)")])
       }
       variant = name
+      data = .null  // the root held once while the key is removed
       root["variant"] = nil
       data = .object(root)
     }
@@ -87,13 +89,14 @@ public final class DocumentRenderer: @unchecked Sendable {
     }
     // The domain's cross-checks first (they fill in what a member's ID number states); their
     // problems are reported with the engine's, a path the domain names once only once.
-    let (checked, problems) = DocumentChecks(catalog: catalog).apply(
-      layout: layout, office: office, data: data, cancellation: cancellation)
+    // The code's digest is of the data as read, before the checks fill anything in.
+    let codes = codeIssuer(document: document, office: office, data: data)
+    let problems = DocumentChecks(catalog: catalog).apply(
+      layout: layout, office: office, data: &data, cancellation: cancellation)
     if cancellation?.isCancelled == true { throw .cancelled }
     let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: catalog.formatters, types: DomainTypes.all)
     let prepared: PreparedDocument
-    let codes = codeIssuer(document: document, office: office, data: data)
-    do { prepared = try engine.prepare(checked, cancellation: cancellation, codes: codes) } catch {
+    do { prepared = try engine.prepare(consume data, cancellation: cancellation, codes: codes) } catch {
       guard case .data(let others) = error, !problems.isEmpty else { throw error }
       let named = Set(problems.map(\.path))
       throw .data(problems + others.filter { !named.contains($0.path) })
@@ -103,8 +106,8 @@ public final class DocumentRenderer: @unchecked Sendable {
   }
 
   /// Lays out a whole document in memory (previews, batches).
-  public func layOut(document: String, data: DataValue) throws(RenderFailure) -> LaidOutDocument {
-    let prepared = try prepare(document: document, data: data)
+  public func layOut(document: String, data: consuming DataValue) throws(RenderFailure) -> LaidOutDocument {
+    let prepared = try prepare(document: document, data: consume data)
     var pages: [Page] = []
     try prepared.forEachPage { pages.append($0) }
     return LaidOutDocument(
@@ -126,9 +129,9 @@ public final class DocumentRenderer: @unchecked Sendable {
   }
 
   public func render(
-    document: String, data: DataValue, cancellation: RenderCancellation? = nil
+    document: String, data: consuming DataValue, cancellation: RenderCancellation? = nil
   ) throws(RenderFailure) -> (pdf: [UInt8], warnings: [DataProblem]) {
-    let prepared = try prepare(document: document, data: data, cancellation: cancellation)
+    let prepared = try prepare(document: document, data: consume data, cancellation: cancellation)
     return (try PDFRenderer.render(prepared), prepared.warnings)
   }
 }

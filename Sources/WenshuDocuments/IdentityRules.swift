@@ -63,18 +63,18 @@ public struct IdentityRules {
     }
   }
 
-  /// The data with derived fields filled in, the identity of each object that holds one (by its
-  /// path, where it has no problem) when `keepingIdentities` (only a rule that reads them needs
-  /// them: 200,000 members' took 78 MiB), and the problems. Stops early, with what it has, once
-  /// `cancellation` is cancelled: a list runs to 200,000 rows.
+  /// Fills in the derived fields, in place: the caller hands over the only reference, or every
+  /// object filled in is copied (200,000 members' took 66 MiB). Returns the identity of each
+  /// object that holds one (by its path, where it has no problem) when `keepingIdentities`
+  /// (only a rule that reads them needs them: 200,000 members' took 78 MiB), and the problems.
+  /// Stops early, with what it has, once `cancellation` is cancelled: a list runs to 200,000 rows.
   func apply(
-    _ data: DataValue, schema: DataSchema?, keepingIdentities: Bool
-  ) -> (DataValue, [String: Identity], [DataProblem]) {
-    guard let schema, Self.holdsIdentities(schema) else { return (data, [:], []) }
-    var data = data
+    _ data: inout DataValue, schema: DataSchema?, keepingIdentities: Bool
+  ) -> ([String: Identity], [DataProblem]) {
+    guard let schema, Self.holdsIdentities(schema) else { return ([:], []) }
     var found = Found(keeping: keepingIdentities)
     visit(&data, schema, path: "", into: &found)
-    return (data, found.identities, found.problems)
+    return (found.identities, found.problems)
   }
 
   struct Found {
@@ -186,6 +186,10 @@ public struct IdentityRules {
           message: "出生日期 \(birth.chinese) 晚于文书日期 (birth date after the document's date)"))
       ok = false
     }
+    // Room for the fields filled in below, made once: added one by one, a member's values
+    // would be reallocated at twice their size.
+    let filled = [referenceDate == nil ? nil : roles.age, roles.sex, roles.birthDate, roles.type]
+    member.reserveCapacity(member.count + filled.count { $0.map { member[$0] == nil } ?? false })
     if let referenceDate, let ageField = roles.age {
       let age = birth.age(on: referenceDate)
       if let given = member[ageField] {

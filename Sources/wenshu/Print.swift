@@ -190,7 +190,8 @@ extension Wenshu {
           pdf = []
         } else {
           let result: (file: [UInt8]?, warnings: [DataProblem], layout: String)
-          do throws(RenderFailure) { result = try render(renderer, parsed, list: list, keys: keys) } catch {
+          // Handed over, not shared: the checks fill the data in where it stands.
+          do throws(RenderFailure) { result = try render(renderer, consume parsed, list: list, keys: keys) } catch {
             if case .data(let problems) = error { try failedList?.write(problems) }
             throw error
           }
@@ -223,22 +224,23 @@ extension Wenshu {
     /// member sheet, every problem is shown at its cell, the sheet's own (which stop the
     /// print) together with what the rest of the checks find.
     func render(
-      _ renderer: DocumentRenderer, _ data: DataValue, list: MemberSheet?, keys: SigningKeys?
+      _ renderer: DocumentRenderer, _ data: consuming DataValue, list: MemberSheet?, keys: SigningKeys?
     ) throws(RenderFailure) -> (file: [UInt8]?, warnings: [DataProblem], layout: String) {
       do throws(RenderFailure) {
         if let list, !list.problems.isEmpty {
-          _ = try renderer.prepare(document: document, data: data)
+          _ = try renderer.prepare(document: document, data: consume data)
           throw RenderFailure.data([])
         }
-        let prepared = try renderer.prepare(document: document, data: data)
-        if let note = renderer.missingCodeNote(prepared, data: data) { printError("note: \(note)") }
+        let office = DocumentRenderer.office(of: data)
+        let prepared = try renderer.prepare(document: document, data: consume data)
+        if let note = renderer.missingCodeNote(prepared, office: office) { printError("note: \(note)") }
         let file: [UInt8]?
         let progress = TerminalProgress(total: prepared.pageCount)
         defer { progress.finish() }
         switch chosenFormat {
         case .pdf:
           if let keys {
-            file = try renderer.signedPDF(prepared, office: DocumentRenderer.office(of: data), keys: keys)
+            file = try renderer.signedPDF(prepared, office: office, keys: keys)
           } else {
             file = try PDFRenderer.render(prepared) { index, _ in progress.show(index + 1) }
           }

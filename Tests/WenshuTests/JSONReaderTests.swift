@@ -20,6 +20,8 @@ struct JSONReaderTests {
     "malformed input says where",
     arguments: [
       ("{\"a\": }", 1, 7), ("[1,\n 2,,]", 2, 4), ("{\"a\":1,\"a\":2}", 1, 8), ("\"abc", 1, 5), ("[1] x", 1, 5),
+      // A row that starts with the keys of the row before it, and then repeats one of them.
+      (#"[{"a":1,"b":2},{"a":1,"a":2}]"#, 1, 23), (#"[{"a":1,"b":2},{"b":1,"b":2}]"#, 1, 23),
     ])
   func errors(_ input: String, _ line: Int, _ column: Int) {
     do {
@@ -28,6 +30,35 @@ struct JSONReaderTests {
     } catch {
       #expect(error.line == line && error.column == column, "\(error)")
     }
+  }
+
+  @Test("rows with the same keys share one table of them; a row with other keys, fewer or more, has its own")
+  func rowsShareTheirKeys() throws {
+    let json = #"[{"a":1,"b":2},{"a":3,"b":4},{"b":5,"a":6},{"a":7},{"a":8,"b":9,"c":10},{"a":11,"b":12},{}]"#
+    guard case .array(let rows) = try parse(json) else { Issue.record("not an array"); return }
+    let objects = rows.map { if case .object(let o) = $0 { o } else { DataObject() } }
+    #expect(objects.map(\.keys) == [["a", "b"], ["a", "b"], ["b", "a"], ["a"], ["a", "b", "c"], ["a", "b"], []])
+    #expect(objects.map { $0["a"]?.text } == ["1", "3", "6", "7", "8", "11", nil])
+    #expect(objects[0].shape === objects[1].shape && objects[0].shape === objects[5].shape)
+    // Keys in any order (as a hash map writes them): each order read once.
+    let again = try parse(#"[{"a":1,"b":2},{"b":3,"a":4},{"a":5,"b":6},{"b":7,"a":8}]"#)
+    guard case .array(let mixed) = again else { return }
+    let shapes = mixed.map { if case .object(let o) = $0 { o.shape } else { DataShape.empty } }
+    #expect(shapes[0] === shapes[2] && shapes[1] === shapes[3] && shapes[0] !== shapes[1])
+    // A field added to rows alike (a member's derived one) leaves them sharing.
+    var (first, second) = (objects[0], objects[1])
+    first["d"] = .null
+    second["d"] = .bool(true)
+    #expect(first.shape === second.shape && first.keys == ["a", "b", "d"] && second["d"] == .bool(true))
+  }
+
+  /// Long texts read lately are kept to be shared (4 of each length): more of one length
+  /// than that, in turns, are each still read as written.
+  @Test func longTextsOfOneLengthInTurns() throws {
+    let texts = (0..<10).map { "保障活动第\($0)号" + String(repeating: "x", count: 12) }
+    let order = (0..<60).map { texts[($0 * 7 + $0 / 10) % texts.count] }
+    let json = "[" + order.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    #expect(try parse(json) == .array(order.map { .string($0) }))
   }
 
   @Test func invalidUTF8() {

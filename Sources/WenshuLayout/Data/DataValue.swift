@@ -42,50 +42,52 @@ public enum DataValue: Sendable, Equatable {
   }
 }
 
-/// A JSON object whose keys keep their order. Stored as a flat list: documents' objects
-/// have a handful of keys, where a scan beats hashing and a member costs far less memory
-/// (a 20,000-member list is 20,000 of these).
+/// A JSON object whose keys keep their order. Its keys are a shape shared with the objects
+/// that have the same (a list's rows), its values a flat list: documents' objects have a
+/// handful of keys, where a scan beats hashing, and a member costs far less memory (a
+/// 20,000-member list is 20,000 of these).
 public struct DataObject: Sendable, Equatable {
-  public private(set) var entries: [(key: String, value: DataValue)] = []
+  public private(set) var shape = DataShape.empty
+  public private(set) var values: [DataValue] = []
 
   public init() {}
   public init(_ pairs: KeyValuePairs<String, DataValue>) {
     for (k, v) in pairs { self[k] = v }
   }
 
-  public var keys: [String] { entries.map(\.key) }
-  public var count: Int { entries.count }
+  /// An object as the reader makes it: `values` in the order of `shape`'s keys.
+  init(shape: DataShape, values: [DataValue]) {
+    self.shape = shape
+    self.values = values
+  }
+
+  public var keys: [String] { shape.keys }
+  public var count: Int { values.count }
+  public var entries: [(key: String, value: DataValue)] { Array(zip(shape.keys, values)) }
 
   public subscript(key: String) -> DataValue? {
-    get {
-      // Keys are compared byte for byte, as JSON writes them (no Unicode normalisation, which
-      // made every lookup of a Chinese key take the slow path).
-      // Lengths first: they are stored, and rule out most keys without reading a byte.
-      var key = key
-      return key.withUTF8 { wanted in
-        for entry in entries where entry.key.utf8.count == wanted.count {
-          // Over contiguous bytes, not the generic UTF8View walk: keys are looked up for
-          // every field of every row.
-          var candidate = entry.key
-          if candidate.withUTF8({ $0.elementsEqual(wanted) }) { return entry.value }
-        }
-        return nil
-      }
-    }
+    get { shape.index(of: key).map { values[$0] } }
     set {
-      if let i = entries.firstIndex(where: { $0.key == key }) {
-        if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+      if let i = shape.index(of: key) {
+        if let newValue {
+          values[i] = newValue
+        } else {
+          shape = shape.removing(at: i)
+          values.remove(at: i)
+        }
       } else if let newValue {
-        entries.append((key, newValue))
+        shape = shape.appending(key)
+        values.append(newValue)
       }
     }
   }
 
-  /// Appends without looking for the key (the reader has already checked for duplicates).
-  mutating func append(_ key: String, _ value: DataValue) { entries.append((key, value)) }
+  /// Room for `count` values in all, so fields added one by one (a member's derived ones)
+  /// take one exact allocation, not a doubled one.
+  public mutating func reserveCapacity(_ count: Int) { values.reserveCapacity(count) }
 
   public static func == (a: DataObject, b: DataObject) -> Bool {
-    a.entries.count == b.entries.count
-      && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    a.values.count == b.values.count && (a.shape === b.shape || a.shape.keys == b.shape.keys)
+      && a.values == b.values
   }
 }

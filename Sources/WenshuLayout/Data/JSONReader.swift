@@ -29,6 +29,19 @@ public struct JSONReader {
   private var index = 0
   private var cancellation: RenderCancellation?
   private var members = 0
+  /// The shape of the object last read at each depth: the next one there (a list's next row)
+  /// most likely has the same keys, and then shares it.
+  private var lastShapes = [DataShape?](repeating: nil, count: maxDepth + 1)
+  /// The shapes read, for objects whose keys differ from the one before them (rows with an
+  /// optional field now and then, or keys in any order, as a hash map writes them). Bounded:
+  /// past that, an object has a shape of its own.
+  private var knownShapes: [[String]: DataShape] = [:]
+  private static let knownShapesLimit = 4096
+  /// Strings too long to be stored inline that were read lately, by length: a list's rows
+  /// repeat their activity, their status, their keys, and one copy serves them all.
+  private var recentStrings = [String](repeating: "", count: Self.recentSlots * Self.recentBuckets)
+  private static let recentBuckets = 64
+  private static let recentSlots = 4
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -81,39 +94,72 @@ public struct JSONReader {
 
   private mutating func object(depth: Int) throws(SyntaxError) -> DataValue {
     index += 1
-    var object = DataObject()
+    let expected = lastShapes[depth]
+    // While the keys are those of `expected`, they are not kept: it holds them already.
+    var same = expected != nil
+    var keys: [String] = []
+    var values: [DataValue] = []
+    values.reserveCapacity(expected?.keys.count ?? 4)
     var seen: Set<String> = []  // used once an object grows past a few keys
     skipSpace()
-    if current == UInt8(ascii: "}") { index += 1; return .object(object) }
+    if current == UInt8(ascii: "}") { index += 1; return .object(DataObject()) }
     while true {
       try checkStopped()
       skipSpace()
       guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
       let keyStart = index
       let key = try string()
-      let duplicate: Bool
-      if object.count < 16 {
-        duplicate = object[key] != nil
+      let position = values.count
+      if same, let expected, position < expected.keys.count, DataShape.sameBytes(expected.keys[position], key) {
+        // A prefix of a shape's keys, which are each other's duplicates in no shape.
       } else {
-        if seen.isEmpty { seen = Set(object.keys) }
-        duplicate = !seen.insert(key).inserted
-      }
-      guard !duplicate else {
-        index = keyStart
-        throw error("duplicate key \"\(key)\"")
+        if same, let expected { keys = Array(expected.keys.prefix(position)) }
+        same = false
+        let duplicate: Bool
+        if keys.count < 16 {
+          duplicate = keys.contains { DataShape.sameBytes($0, key) }
+        } else {
+          if seen.isEmpty { seen = Set(keys) }
+          duplicate = !seen.insert(key).inserted
+        }
+        guard !duplicate else {
+          index = keyStart
+          throw error("duplicate key \"\(key)\"")
+        }
+        keys.append(key)
       }
       skipSpace()
       guard current == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
       index += 1
       skipSpace()
-      object.append(key, try value(depth: depth + 1))
+      values.append(try value(depth: depth + 1))
       skipSpace()
       switch current {
       case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "}"): index += 1; return .object(object)
+      case UInt8(ascii: "}"):
+        index += 1
+        let shape: DataShape
+        if same, let expected, values.count == expected.keys.count {
+          shape = expected
+        } else {
+          if same, let expected { keys = Array(expected.keys.prefix(values.count)) }
+          shape = self.shape(keys)
+        }
+        lastShapes[depth] = shape
+        return .object(DataObject(shape: shape, values: values))
       default: throw error("expected ',' or '}'")
       }
     }
+  }
+
+  /// A shape read before with these keys (byte for byte: the map's `==` is Unicode's), or a new one.
+  private mutating func shape(_ keys: [String]) -> DataShape {
+    if let known = knownShapes[keys], zip(known.keys, keys).allSatisfy({ DataShape.sameBytes($0, $1) }) {
+      return known
+    }
+    let shape = DataShape(keys)
+    if knownShapes.count < Self.knownShapesLimit { knownShapes[keys] = shape }
+    return shape
   }
 
   private mutating func array(depth: Int) throws(SyntaxError) -> DataValue {
@@ -166,9 +212,12 @@ public struct JSONReader {
     var end = index
     while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
       if bytes[end] == UInt8(ascii: "\"") {
+        let bytes = bytes  // read beside `recent`, which changes the reader
         let text = bytes.withUnsafeBufferPointer { all -> String? in
           let slice = UnsafeBufferPointer(rebasing: all[index..<end])
-          return isWellFormedUTF8(slice) ? String(decoding: slice, as: UTF8.self) : nil
+          // Inline up to 15 bytes; a longer one is looked for among those read lately.
+          guard slice.count > 15 else { return isWellFormedUTF8(slice) ? String(decoding: slice, as: UTF8.self) : nil }
+          return recent(slice)
         }
         index = end + 1
         guard let text else { throw error("text is not valid UTF-8") }
@@ -222,6 +271,24 @@ public struct JSONReader {
         index += 1
       }
     }
+  }
+
+  /// The string of these bytes: one read lately (moved to the front of its bucket), or a
+  /// new one remembered in place of the oldest; nil when the bytes are not UTF-8.
+  private mutating func recent(_ slice: UnsafeBufferPointer<UInt8>) -> String? {
+    let first = (slice.count % Self.recentBuckets) * Self.recentSlots
+    for slot in first..<first + Self.recentSlots {
+      var candidate = recentStrings[slot]
+      guard candidate.utf8.count == slice.count, candidate.withUTF8({ $0.elementsEqual(slice) }) else { continue }
+      for j in stride(from: slot, to: first, by: -1) { recentStrings[j] = recentStrings[j - 1] }
+      recentStrings[first] = candidate
+      return candidate
+    }
+    guard isWellFormedUTF8(slice) else { return nil }
+    let text = String(decoding: slice, as: UTF8.self)
+    for j in stride(from: first + Self.recentSlots - 1, to: first, by: -1) { recentStrings[j] = recentStrings[j - 1] }
+    recentStrings[first] = text
+    return text
   }
 
   private mutating func hex4() throws(SyntaxError) -> UInt32 {
