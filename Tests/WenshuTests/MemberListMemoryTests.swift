@@ -9,11 +9,13 @@ import WenshuTestSupport
 @Suite("Member list memory", .serialized)
 struct MemberListMemoryTests {
   /// Each further byte of members' data may cost at most this many bytes of peak memory.
-  /// Measured in a debug build (as the tests run): 4.9. Before the data was held once and
-  /// compactly, about 8.5 (estimated from main's debug peak, ~300 MiB for 200,000 members).
-  static let bytesPerByte = 7.0
+  /// Measured in debug builds (as the tests run): 4.6–6.0, the spread from the background
+  /// check, whose memory overlaps the peak or not as the machine schedules it (a busy machine:
+  /// 6.0); 5.5 in a release build. Before the data was held once and compactly: 8.2 (release,
+  /// the same inputs). The bound sits between, with room for another machine's allocator.
+  static let bytesPerByte = 8.0
 
-  @Test("200,000 members: each byte of data past 20,000 members costs at most 7 bytes of peak memory")
+  @Test("200,000 members: each byte of data past 20,000 members costs at most 8 bytes of peak memory")
   func peakGrowsWithTheData() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("members-memory-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
