@@ -279,7 +279,9 @@ public struct JSONReader {
     let first = (slice.count % Self.recentBuckets) * Self.recentSlots
     for slot in first..<first + Self.recentSlots {
       var candidate = recentStrings[slot]
-      guard candidate.utf8.count == slice.count, candidate.withUTF8({ $0.elementsEqual(slice) }) else { continue }
+      guard candidate.utf8.count == slice.count, candidate.withUTF8({ DataShape.sameBytes($0, slice) }) else {
+        continue
+      }
       for j in stride(from: slot, to: first, by: -1) { recentStrings[j] = recentStrings[j - 1] }
       recentStrings[first] = candidate
       return candidate
