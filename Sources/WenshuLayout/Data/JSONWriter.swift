@@ -29,9 +29,10 @@ public enum JSONWriter {
     case .object(let object):
       guard object.count > 0 else { out += "{}"; return }
       out += "{" + newline
-      for (i, entry) in object.entries.enumerated() {
-        out += (inner ?? "") + JSONText.quote(entry.key) + (indent == nil ? ":" : ": ")
-        write(entry.value, into: &out, indent: inner)
+      // Keys and values side by side, not `entries`, which makes an array per object.
+      for (i, (key, value)) in zip(object.keys, object.values).enumerated() {
+        out += (inner ?? "") + JSONText.quote(key) + (indent == nil ? ":" : ": ")
+        write(value, into: &out, indent: inner)
         out += (i == object.count - 1 ? "" : ",") + newline
       }
       out += (indent ?? "") + "}"

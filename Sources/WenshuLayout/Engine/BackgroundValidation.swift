@@ -16,8 +16,8 @@ final class BackgroundValidation: Sendable {
   /// Worth a thread only for data with a long list: below that it costs more than it saves.
   static func worthwhile(for data: DataValue) -> Bool {
     guard case .object(let root) = data else { return false }
-    return root.entries.contains { entry in
-      if case .array(let items) = entry.value { return items.count >= 500 }
+    return root.values.contains { value in
+      if case .array(let items) = value { return items.count >= 500 }
       return false
     }
   }
