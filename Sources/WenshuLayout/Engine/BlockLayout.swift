@@ -35,7 +35,12 @@ struct BlockLayout {
     if within?.unit == ResumePoint.spaceAfter {
       slices = AnySequence([])
     } else if !scope.has(variable: "page"), block.readsPageNumber {
-      slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
+      slices = AnySequence(
+        pageNumbered(block, scope) { scope, unit in
+          guard let unit else { return Array(self.leafSlices(block, scope, origin)) }
+          let from = ResumePoint(block: 0, unit: unit, part: 0)
+          return Array(self.leafSlices(block, scope, origin, from: from).prefix { $0.at.unit == unit })
+        })
       if let within { slices = AnySequence(NumberedSlices(slices, from: within.part, skipped: skipped)) }
     } else {
       slices = leafSlices(block, scope, origin, from: within)

@@ -1,4 +1,5 @@
 import Testing
+import WenshuDocuments
 
 @testable import WenshuLayout
 
@@ -53,5 +54,33 @@ struct ListResumeTests {
       """
     let unit = { (n: Int) in "{\"n\": \(n), \"members\": [\(Self.members)]}" }
     try Self.check(body, "{\"units\": [\(unit(1)), \(unit(2))]}")
+  }
+}
+
+@Suite("A long list whose items print their page number makes each item again, not the whole list per page")
+struct PageNumberedListTests {
+  @Test("a page number in a bound list's items: the work made again grows with the list, not with its square")
+  func linear() throws {
+    let body = """
+        - list:
+            from: members
+            item: "{name}（第 {@page} 页，共 {@pages} 页）"
+      """
+    let members = EachResumeTests.items(1500) { "{\"name\": \"会员\($0)\"}" }
+    let layout = try Engine.parse(Engine.layout(body))
+    let data = try JSONReader.parse(Array("{\"members\": [\(members)]}".utf8))
+    try Engine.withFonts { fonts in
+      let engine = LayoutEngine(layout: layout, fonts: fonts, formatters: DocumentCatalog.formatters)
+      let prepared = try engine.prepare(data)
+      var pages: [[String]] = []
+      try prepared.forEachPage { pages.append(ResumeTests.fingerprint($0)) }
+      #expect(pages.count > 20)
+      let texts = pages.map { $0.joined() }
+      #expect(texts[0].contains("会员1（第 1 页，共 \(pages.count) 页）"))
+      #expect(texts[pages.count - 1].contains("会员1500（第 \(pages.count) 页，共 \(pages.count) 页）"))
+      // Each item is made again once per pass for its page: about 1,500 a pass, two passes.
+      // Made again whole for every page, the list cost pages × 1,500 (over 30,000).
+      #expect(engine.slicesSkipped.count <= 4 * 1500, "\(engine.slicesSkipped.count) slices made again")
+    }
   }
 }
