@@ -18,7 +18,7 @@ extension BlockLayout {
     let whole = group(parts(.start))
     guard let start, !start.inner.isEmpty else { return whole }
     // A kept group resumes where the page starts in it: at a space around it, or at its stack.
-    var resumed = whole.makeIterator()
+    let resumed = whole.makeIterator()
     var skipped = 0
     while let slice = resumed.next() {
       if slice.at.unit == start.unit, slice.at.inner == start.inner {
