@@ -6,6 +6,7 @@ import WenshuLayout
 extension Wenshu {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Checks a layout file and sample data against it, without writing a PDF.",
       discussion: """
         Reports every problem at once on stderr: the layout's (file:line: message; the parser \

@@ -5,6 +5,7 @@ import WenshuLayout
 extension Wenshu {
   struct Documents: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "documents",
       abstract: "Lists the documents Wenshu prints, with their layouts and offices.")
 
     func run() throws {

@@ -8,6 +8,7 @@ import WenshuServer
 extension Wenshu {
   struct Preview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "preview",
       abstract: "Serves a web page that previews documents as their data and layouts are edited.",
       discussion: """
         Pick a document, variant, office and sample; edit the JSON and the pages are drawn \

@@ -13,6 +13,7 @@ extension Wenshu {
       // The document list reads every layout: only worth it when help is being shown.
       let helping = CommandLine.arguments.contains { ["--help", "-h", "help"].contains($0) }
       return CommandConfiguration(
+        commandName: "print",
         abstract:
           "Renders a document from its JSON data into a PDF (or an OFD, GB/T 33190), or its lists into a workbook (.xlsx).",
         discussion: (helping ? documentHelp() : "") + """

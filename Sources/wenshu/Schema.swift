@@ -5,6 +5,7 @@ import WenshuLayout
 extension Wenshu {
   struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "schema",
       abstract: "Prints the JSON Schema of a document's data.",
       discussion: """
         Without --variant and --office: the document's schema, which is exactly one of its layouts' \

@@ -8,6 +8,7 @@ import WenshuSigning
 extension Wenshu {
   struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "Runs the HTTP render service.",
       discussion: """
         POST /v1/documents/{document} with JSON data returns the PDF; see docs/openapi.yaml \

@@ -6,6 +6,7 @@ import WenshuSheets
 extension Wenshu {
   struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "template",
       abstract: "Writes the empty member-list spreadsheet a unit fills in for `print --members`.",
       discussion: """
         The first row holds the column names the document reads (姓名, 证件类型, 证件号码, …), \

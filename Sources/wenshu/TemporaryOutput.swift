@@ -9,8 +9,7 @@ enum TemporaryOutput {
   /// Removes this user's temporary files in `folder` whose writer no longer runs: the current
   /// form, and the form earlier versions used beside `target` (`.<target>.<pid>.tmp`).
   static func removeStale(in folder: String, besides target: String) {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-    for name in names {
+    for name in hiddenNames(in: folder) {
       guard let pid = writer(of: name, besides: target), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
       else { continue }
       let path = folder + "/" + name
@@ -20,6 +19,21 @@ enum TemporaryOutput {
       }
       unlink(path)
     }
+  }
+
+  /// The names starting with a dot in `folder`. Read with `readdir`, and only those names made
+  /// into strings: an output folder may hold thousands of files, listed on every print.
+  private static func hiddenNames(in folder: String) -> [String] {
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        guard bytes.first == UInt8(ascii: "."), let end = bytes.firstIndex(of: 0) else { return }
+        names.append(String(decoding: bytes[..<end], as: UTF8.self))
+      }
+    }
+    return names
   }
 
   /// The process id in a temporary file's name, if the name is one of ours.

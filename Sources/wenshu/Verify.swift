@@ -5,6 +5,7 @@ import WenshuSigning
 extension Wenshu {
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Checks the verification code printed on a document: valid or not, and what it states.",
       discussion: """
         The argument is a PDF (each page is rasterised at 300 dpi by Poppler's pdftoppm and its \

@@ -1,6 +1,9 @@
 import ArgumentParser
 import WenshuDocuments
 
+/// Every command names itself (`commandName:`): otherwise the parser derives each name from
+/// the type's description on every start, runtime type lookups that cost milliseconds in a
+/// binary this large (a fifth of an e-bill's print).
 @main
 struct Wenshu: AsyncParsableCommand {
   static let configuration = CommandConfiguration(

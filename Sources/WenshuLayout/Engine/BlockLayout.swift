@@ -35,7 +35,12 @@ struct BlockLayout {
     if within?.unit == ResumePoint.spaceAfter {
       slices = AnySequence([])
     } else if !scope.has(variable: "page"), block.readsPageNumber {
-      slices = AnySequence(pageNumbered(block, scope) { Array(self.leafSlices(block, $0, origin)) })
+      slices = AnySequence(
+        pageNumbered(block, scope) { scope, unit in
+          guard let unit else { return Array(self.leafSlices(block, scope, origin)) }
+          let from = ResumePoint(block: 0, unit: unit, part: 0)
+          return Array(self.leafSlices(block, scope, origin, from: from).prefix { $0.at.unit == unit })
+        })
       if let within { slices = AnySequence(NumberedSlices(slices, from: within.part, skipped: skipped)) }
     } else {
       slices = leafSlices(block, scope, origin, from: within)
@@ -63,7 +68,11 @@ struct BlockLayout {
       let shown = table.showingColumns { filler.holds($0, scope, line: block.line) }
       return shown.columns.isEmpty
         ? AnySequence([]) : self.table(shown, scope, origin, from: start.map { ($0.unit, $0.part) })
-    case .list(let list): slices = self.list(list, scope, origin)
+    case .list(let list):
+      // A list bound to an array resumes at its item, as a table at its row; fixed items
+      // are few and are made again.
+      if case .bound = list.source { return self.list(list, scope, origin, from: start) }
+      slices = self.list(list, scope, origin)
     case .signatures(let s): slices = AnySequence([signatures(s, scope, origin)])
     case .spacer(let h): slices = AnySequence([Slice.space(h)])
     case .pageBreak: slices = AnySequence([Slice.pageBreak])
@@ -141,35 +150,6 @@ struct BlockLayout {
       slices.append(row)
     }
     return slices
-  }
-
-  func list(_ list: BulletList, _ scope: Scope, _ origin: SliceOrigin) -> AnySequence<Slice> {
-    let style = style(list.style)
-    func item(_ template: Template, _ scope: Scope) -> [Slice] {
-      let marker = fonts.shape(filler.fill(list.marker, scope, line: origin.line), style: style, width: nil)
-      let indent = max(marker.size.width + style.size * 0.5, style.size * 1.5)
-      let body = shape(filler.fill(template, scope, line: origin.line), style, width: width - indent, origin)
-      var lines = lineSlices(body, color: style.color, keepWithNext: false, origin)
-      guard !lines.isEmpty else { return [] }
-      for i in lines.indices { lines[i].items = lines[i].items.map { $0.offset(dx: indent, dy: 0) } }
-      if !measureOnly { lines[0].items += items(marker, color: style.color) }
-      lines[lines.count - 1].height += 2
-      return lines
-    }
-    switch list.source {
-    case .fixed(let templates):
-      let shown = templates.indices.filter { i in
-        let when = i < list.itemConditions.count ? list.itemConditions[i] : nil
-        return when.map { filler.holds($0, scope, line: origin.line) } ?? true
-      }
-      return AnySequence(
-        shown.enumerated().flatMap { n, i in item(templates[i], scope.with("index", .number(String(n + 1)))) })
-    case .bound(let path, let template):
-      let shown = rows(path, scope, line: origin.line).lazy.filter { rowScope in
-        list.itemWhen.map { filler.holds($0, rowScope, line: origin.line) } ?? true
-      }
-      return AnySequence(shown.flatMap { rowScope in item(template, rowScope) })
-    }
   }
 
   /// The scopes of the rows of the array at `path`.

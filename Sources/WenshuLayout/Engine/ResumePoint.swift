@@ -28,8 +28,9 @@ public struct PageRecord: Hashable, Sendable {
   var ledgerRowsBefore: Int
 }
 
-/// Counts the slices made only to be skipped when a block resumes inside itself: what laying
-/// out a page alone costs beyond the page's own slices (a test reads it).
+/// Counts the slices made only to be skipped when a block resumes inside itself, and those a
+/// block printing its page number makes again for the page: what laying out a page costs
+/// beyond the page's own slices (a test reads it).
 final class SkippedSlices {
   var count = 0
 }
