@@ -9,10 +9,10 @@ import WenshuTestSupport
 @Suite("Member list memory", .serialized)
 struct MemberListMemoryTests {
   /// Each further byte of members' data may cost at most this many bytes of peak memory.
-  /// Measured in debug builds (as the tests run): 3.04–3.15 (load 4), 2.9 in a release build,
+  /// Measured in debug builds (as the tests run): 3.04–3.16 (load 4), 2.9 in a release build,
   /// since the unique check keeps identity numbers as two words, the reader leaves room for
   /// the derived fields and the print keeps glibc's thresholds (before: 4.6–6.0 debug, 5.5
-  /// release; before the data was held once and compactly, 8.2). The bound is 43 % above the
+  /// release; before the data was held once and compactly, 8.2). The bound is 42 % above the
   /// highest, room for another machine's allocator and scheduling (CI peaks ~19 % higher).
   static let bytesPerByte = 4.5
 
