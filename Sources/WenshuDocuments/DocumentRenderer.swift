@@ -44,8 +44,13 @@ public final class DocumentRenderer: @unchecked Sendable {
   public func parse(
     document: String, json: [UInt8], cancellation: RenderCancellation? = nil
   ) throws(RenderFailure) -> DataValue {
-    guard catalog.layouts[document] != nil else { throw .unknownDocument(document, known: catalog.documents) }
-    do { return try JSONReader.parse(json, cancellation: cancellation) } catch {
+    guard let layouts = catalog.layouts[document] else {
+      throw .unknownDocument(document, known: catalog.documents)
+    }
+    // Room in each person's object for what the identity rules fill in (any variant's: the
+    // data names its variant and office only once it is read).
+    let room = IdentityRules.room(in: layouts.compactMap(\.schema))
+    do { return try JSONReader.parse(json, cancellation: cancellation, room: room) } catch {
       if error.stopped { throw .cancelled }
       throw .malformed(error.description)
     }

@@ -35,6 +35,29 @@ public struct IdentityRules {
     }
   }
 
+  /// The room `apply` needs in an object read with these keys: one value for each field it
+  /// may fill in (type, 性别, 出生日期, 年龄) that the schemas declare beside an identity number
+  /// and the object leaves out. Given to the reader, so filling them in moves no row's values.
+  static func room(in schemas: [DataSchema]) -> ObjectRoom? {
+    var people: [Roles] = []
+    func collect(_ schema: DataSchema) {
+      switch schema {
+      case .value: return
+      case .array(let items, _, _): collect(items)
+      case .object(let fields, _):
+        if let roles = Roles(fields) { people.append(roles) }
+        for (_, field) in fields { collect(field) }
+      }
+    }
+    schemas.forEach(collect)
+    guard !people.isEmpty else { return nil }
+    return { [people] keys in
+      people.filter { keys.contains($0.number) }.map { roles in
+        [roles.type, roles.sex, roles.birthDate, roles.age].count { $0.map { !keys.contains($0) } ?? false }
+      }.max() ?? 0
+    }
+  }
+
   /// A person's identity as the rules read it.
   struct Identity {
     let document: IdentityDocument

@@ -3,6 +3,7 @@ import Foundation
 import WenshuDocuments
 import WenshuLayout
 import WenshuRender
+import WenshuServer
 import WenshuSheets
 import WenshuSigning
 
@@ -135,6 +136,8 @@ extension Wenshu {
     }
 
     func run() throws {
+      // One large print: its freed blocks go back to the system (`ProcessHeap`).
+      ProcessHeap.keepThresholds()
       // Keys are read before any work, so a broken key folder stops the print at once.
       var folder: SigningKeys?
       if let signingKeys {

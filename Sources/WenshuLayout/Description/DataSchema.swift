@@ -163,7 +163,8 @@ public struct SchemaValidator: Sendable {
     var path = DataPath()
     var problems: [DataProblem] = []
     var warnings: [DataProblem] = []
-    var firstSeen: [String: [String: String]] = [:]
+    /// By list declaration and field (`members\u{0}idNumber`).
+    var firstSeen: [String: FirstRows] = [:]
   }
 
   private func check(_ value: DataValue, _ schema: DataSchema, into walk: inout Walk) {
@@ -200,6 +201,7 @@ public struct SchemaValidator: Sendable {
         return
       }
       let list = unique.isEmpty ? "" : Self.declaration(walk.path)
+      let tables = unique.map { (field: $0, table: list + "\u{0}" + $0) }
       for (i, element) in elements.enumerated() {
         if i % 64 == 63, walk.cancellation?.isCancelled == true { return }
         walk.path.components.append(.index(i))
@@ -207,7 +209,7 @@ public struct SchemaValidator: Sendable {
         check(element, items, into: &walk)
         // Only a row whose own values are valid is compared: a bad number is reported once.
         if !unique.isEmpty, walk.problems.count == before {
-          noteUnique(element, items, unique, list: list, into: &walk)
+          noteUnique(element, items, tables, into: &walk)
         }
         walk.path.components.removeLast()
       }
@@ -244,21 +246,18 @@ public struct SchemaValidator: Sendable {
   /// Notes a row's unique fields, blaming the row whose value was seen before, naming the first.
   /// Values are compared in the form their type says is the same (`sameValue`).
   private func noteUnique(
-    _ row: DataValue, _ rows: DataSchema, _ unique: [String], list: String, into walk: inout Walk
+    _ row: DataValue, _ rows: DataSchema, _ unique: [(field: String, table: String)], into walk: inout Walk
   ) {
-    for field in unique {
+    for (field, table) in unique {
       guard let value = row[field], value != .null, let text = value.text else { continue }
       var same: (@Sendable (String) -> String)? = nil
       if case .value(let type, _, _, nil)? = rows.field(field) { same = types[type]?.sameValue }
-      let key = field + "\u{0}" + (same?(text) ?? text)
       let here = walk.path.description
-      if let first = walk.firstSeen[list]?[key] {
+      if let first = walk.firstSeen[table, default: FirstRows()].first(same?(text) ?? text, at: here) {
         walk.problems.append(
           DataProblem(
             path: here + "." + field,
             message: "与 \(first) 重复，同一值在一份文书中只能出现一次 (the same \(field) as \(first))"))
-      } else {
-        walk.firstSeen[list, default: [:]][key] = here
       }
     }
   }
